@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// The closed set of generic error codes (RFC 9457 problem types). Domains add a stable `reason`
+// (e.g. "job.illegal_transition") instead of growing this list.
+export const PROBLEM_CODES = [
+  "bad_request",
+  "validation_failed",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "method_not_allowed",
+  "conflict",
+  "unprocessable",
+  "payload_too_large",
+  "unsupported_media_type",
+  "rate_limited",
+  "unavailable",
+  "internal",
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export const fieldErrorSchema = z.object({
+  /** Dotted path of the field, e.g. "email" or "questions.2.text". */
+  field: z.string(),
+  /** Stable code the web app localizes (e.g. "password_too_short"). */
+  code: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: z.enum(PROBLEM_CODES),
+  reason: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,133 @@
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { Redis } from "ioredis";
+import { accountsRoutes } from "../features/accounts/routes.ts";
+import { createAccountsService } from "../features/accounts/service.ts";
+import { requireActor } from "./auth/actor.ts";
+import { type AuthLimits, createAuth } from "./auth/auth.ts";
+import { registerAuthRoutes } from "./auth/routes.ts";
+import type { Config } from "./config.ts";
+import { connectPostgres, type Database, openPglite } from "./db/client.ts";
+import { migrate } from "./db/migrate.ts";
+import { AppError } from "./errors.ts";
+import { registerHealth } from "./http/health.ts";
+import { registerMetrics } from "./http/metrics.ts";
+import { registerOpenApi } from "./http/openapi.ts";
+import { registerProblemHandling } from "./http/problems.ts";
+import { registerWeb } from "./http/web.ts";
+import { startJobs } from "./jobs/boss.ts";
+import { createMailer } from "./mail/outbox.ts";
+import { createTransport } from "./mail/transport.ts";
+import { registerMailViewer } from "./mail/viewer.ts";
+import { startMailWorker } from "./mail/worker.ts";
+import { authSecret } from "./secret.ts";
+
+export interface BuildOptions {
+  /** An already migrated database (tests); otherwise opened from the config and migrated. */
+  database?: Database;
+  authLimits?: Partial<AuthLimits>;
+  /** Pino logger options; tests pass false. */
+  logger?: FastifyServerOptions["logger"];
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const serverOptions: FastifyServerOptions = {
+    logger: (options.logger ?? { level: config.logLevel }) as FastifyServerOptions["logger"],
+    // A number trusts that many proxy hops; Fastify accepts it though its types omit it.
+    trustProxy: config.trustProxy as boolean,
+    bodyLimit: BODY_LIMIT,
+    // Ids in logs tie a problem report to its request.
+    requestIdHeader: false,
+    disableRequestLogging: config.env === "production",
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  };
+  const app = Fastify(serverOptions);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: anything else is a 415, never a silently ignored body.
+  app.removeContentTypeParser(["text/plain"]);
+  const setFallback = registerProblemHandling(app);
+
+  const database = options.database ?? (await openDatabase(config));
+  const ownsDatabase = !options.database;
+  app.addHook("onClose", async () => {
+    if (ownsDatabase) await database.close();
+  });
+  if (ownsDatabase) await migrate(database);
+
+  const jobs = await startJobs(database, app.log);
+  const transport = createTransport(config);
+  app.addHook("onClose", async () => {
+    await jobs.stop();
+    transport.close();
+  });
+  await startMailWorker(database.db, jobs, transport, config.mailFrom, app.log);
+  const mailer = createMailer(database.db, jobs);
+
+  const auth = createAuth(config, database.db, mailer, authSecret(config), {
+    signInPerMinute: 10,
+    ...options.authLimits,
+  });
+  const authenticate = requireActor(auth);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets inline style attributes; no inline scripts anywhere.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
+  if (redis) app.addHook("onClose", async () => void redis.disconnect());
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.ip,
+    ...(redis ? { redis } : {}),
+    errorResponseBuilder: (_request, context) => {
+      const error = new AppError("rate_limited", {
+        detail: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+        headers: { "retry-after": String(Math.ceil(context.ttl / 1000)) },
+      });
+      return error;
+    },
+  });
+
+  registerMetrics(app);
+  await registerOpenApi(app, config.publicUrl);
+  registerHealth(app, database.db);
+  registerAuthRoutes(app, auth, config.publicUrl);
+  await app.register(accountsRoutes(createAccountsService(database.db), authenticate), { prefix: "/api/v1" });
+  if (config.env !== "production") registerMailViewer(app, database.db);
+  setFallback(await registerWeb(app, config.webDistDir));
+
+  app.decorate("database", { getter: () => database });
+  app.decorate("auth", { getter: () => auth });
+  return app;
+}
+
+function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? Promise.resolve(connectPostgres(config.databaseUrl)) : openPglite(config.dataDir);
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    database: Database;
+    auth: ReturnType<typeof createAuth>;
+  }
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from "node:fs";
+
+// The 44k most common passwords of 12 or more characters (lower-cased) from the public SecLists
+// top-1M list, plus a few German ones. Shorter ones need no list: the length rule refuses them.
+let common: Set<string> | undefined;
+
+function commonPasswords(): Set<string> {
+  common ??= new Set(
+    readFileSync(new URL("./common-passwords.txt", import.meta.url), "utf8")
+      .split("\n")
+      .filter((line) => line.length > 0),
+  );
+  return common;
+}
+
+export function isCommonPassword(password: string): boolean {
+  return commonPasswords().has(password.toLowerCase());
+}

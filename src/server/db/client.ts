@@ -1,0 +1,53 @@
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import pg from "pg";
+import * as schema from "./schema.ts";
+import { lockDataDir } from "./lock.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction or the database itself: services accept either so callers can compose writes. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+
+export type Database =
+  | { kind: "pglite"; db: Db; pglite: PGlite; close(): Promise<void> }
+  | { kind: "pg"; db: Db; pool: pg.Pool; close(): Promise<void> };
+
+// timestamptz and bigint come back as strings by default in node-postgres; Drizzle maps them.
+export function connectPostgres(url: string, max = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return { kind: "pg", db, pool, close: () => pool.end() };
+}
+
+export async function openPglite(dataDir: string): Promise<Database> {
+  const unlock = lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create({ dataDir: `${dataDir}/pg` });
+    return wrapPglite(pglite, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/** An in-memory PGlite, optionally started from a dumped data directory (the tests' template). */
+export async function memoryPglite(template?: Blob | File): Promise<Database> {
+  const pglite = await PGlite.create(template ? { loadDataDir: template } : {});
+  return wrapPglite(pglite, () => {});
+}
+
+function wrapPglite(pglite: PGlite, unlock: () => void): Database {
+  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+  return {
+    kind: "pglite",
+    db,
+    pglite,
+    async close() {
+      await pglite.close();
+      unlock();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { FieldError, Problem, ProblemCode } from "../features/problems/schema.ts";
+
+const STATUS: Record<ProblemCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  unprocessable: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+const TITLE: Record<ProblemCode, string> = {
+  bad_request: "Bad request",
+  validation_failed: "The input is not valid",
+  unauthenticated: "Sign-in required",
+  forbidden: "Not allowed",
+  not_found: "Not found",
+  method_not_allowed: "Method not allowed",
+  conflict: "Conflict",
+  unprocessable: "Cannot be processed",
+  payload_too_large: "Request body too large",
+  unsupported_media_type: "Unsupported content type",
+  rate_limited: "Too many requests",
+  unavailable: "Service unavailable",
+  internal: "Internal error",
+};
+
+export function statusOf(code: ProblemCode): number {
+  return STATUS[code];
+}
+
+export interface AppErrorOptions {
+  detail?: string;
+  reason?: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
+/** The one error type the application throws; the error handler turns it into problem+json. */
+export class AppError extends Error {
+  readonly code: ProblemCode;
+  readonly status: number;
+  readonly reason: string | undefined;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(code: ProblemCode, options: AppErrorOptions = {}) {
+    super(options.detail ?? TITLE[code], { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = STATUS[code];
+    this.reason = options.reason;
+    this.errors = options.errors;
+    this.headers = options.headers;
+  }
+
+  toProblem(instance?: string): Problem {
+    return {
+      type: `https://assista.app/problems/${this.code.replaceAll("_", "-")}`,
+      title: TITLE[this.code],
+      status: this.status,
+      ...(this.message !== TITLE[this.code] ? { detail: this.message } : {}),
+      ...(instance ? { instance } : {}),
+      code: this.code,
+      ...(this.reason ? { reason: this.reason } : {}),
+      ...(this.errors?.length ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+export function codeForStatus(status: number): ProblemCode {
+  const found = (Object.entries(STATUS) as [ProblemCode, number][]).find(([, s]) => s === status);
+  if (found) return found[0];
+  return status >= 500 ? "internal" : "bad_request";
+}

@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+
+const statusSchema = z.object({ status: z.literal("ok") });
+
+export function registerHealth(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // Probes are exempt from rate limiting: load balancers call them constantly from one address.
+  r.get(
+    "/api/health",
+    {
+      config: { rateLimit: false },
+      schema: { tags: ["system"], summary: "Liveness: the process answers", response: { 200: statusSchema } },
+    },
+    async () => ({ status: "ok" as const }),
+  );
+  r.get(
+    "/api/ready",
+    {
+      config: { rateLimit: false },
+      schema: { tags: ["system"], summary: "Readiness: the database answers", response: { 200: statusSchema } },
+    },
+    async () => {
+      try {
+        await db.execute(sql`select 1`);
+      } catch (error) {
+        throw new AppError("unavailable", { detail: "The database is not reachable.", cause: error });
+      }
+      return { status: "ok" as const };
+    },
+  );
+}

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+/** Prometheus metrics at /metrics: a latency histogram per route plus the process defaults. */
+export function registerMetrics(app: FastifyInstance) {
+  // A registry per app instance: tests build many apps in one process.
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const latency = new Histogram({
+    name: "http_request_duration_seconds",
+    help: "HTTP request latency by route",
+    labelNames: ["method", "route", "status_code"],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+
+  app.addHook("onResponse", async (request, reply) => {
+    // The route pattern, not the URL, so ids do not explode the label set.
+    const route = request.routeOptions.url ?? "unmatched";
+    latency.observe(
+      { method: request.method, route, status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.get("/metrics", { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) => {
+    reply.type(registry.contentType);
+    return registry.metrics();
+  });
+}

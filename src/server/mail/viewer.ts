@@ -1,0 +1,68 @@
+import { desc, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { mailOutbox } from "./tables.ts";
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title></head>
+<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem"><main>${body}</main></body></html>`;
+
+/**
+ * The dev mail viewer: every mail the app wrote to the outbox, newest first, links clickable.
+ * Registered only outside production, where no SMTP server may be at hand.
+ */
+export function registerMailViewer(app: FastifyInstance, db: Db) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const idParams = z.object({ id: z.uuid() });
+  const load = async (id: string) => {
+    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+    if (!mail) throw new AppError("not_found");
+    return mail;
+  };
+
+  r.get("/dev/mail", { schema: { hide: true } }, async (_request, reply) => {
+    const mails = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(200);
+    const rows = mails
+      .map(
+        (m) => `<tr><td>${esc(m.createdAt.toISOString())}</td><td>${esc(m.to)}</td>
+<td><a href="/dev/mail/${m.id}">${esc(m.subject)}</a></td><td>${esc(m.status)}</td></tr>`,
+      )
+      .join("");
+    reply.type("text/html; charset=utf-8");
+    return page(
+      "Dev mail",
+      `<h1>Dev mail</h1><p>Mails written by this Assista instance (newest first).</p>
+<table><thead><tr><th scope="col">Time (UTC)</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Status</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="4">No mail yet.</td></tr>'}</tbody></table>`,
+    );
+  });
+
+  r.get("/dev/mail/:id", { schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const mail = await load(request.params.id);
+    reply.type("text/html; charset=utf-8");
+    return page(
+      mail.subject,
+      `<p><a href="/dev/mail">All mail</a></p><h1>${esc(mail.subject)}</h1><p>To: ${esc(mail.to)}</p>
+<iframe title="${esc(mail.subject)}" src="/dev/mail/${mail.id}/html" style="width:100%;height:24rem;border:1px solid #ccc"></iframe>
+<h2>Text</h2><pre style="white-space:pre-wrap">${esc(mail.text)}</pre>`,
+    );
+  });
+
+  r.get("/dev/mail/:id/html", { schema: { hide: true, params: idParams } }, async (request, reply) => {
+    const mail = await load(request.params.id);
+    // The mail's own links must open the app, not inside the frame.
+    reply.type("text/html; charset=utf-8");
+    return mail.html.replace("<body", '<head><base target="_top"></head><body');
+  });
+
+  r.get("/dev/mail.json", { schema: { hide: true } }, async () => {
+    const mails = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(200);
+    return mails.map(({ id, to, subject, text, status, createdAt }) => ({ id, to, subject, text, status, createdAt }));
+  });
+}

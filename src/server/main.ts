@@ -1,0 +1,44 @@
+import { buildApp } from "./app.ts";
+import { ConfigError, parseConfig } from "./config.ts";
+import { seedDemoIfEmpty } from "./seed/demo.ts";
+
+async function main() {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = await buildApp(config);
+  if (config.seedDemo) await seedDemoIfEmpty(app);
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(`Assista is running at ${config.publicUrl}`);
+
+  // Graceful shutdown: stop accepting, let requests in flight finish, then close the database.
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        app.log.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
