@@ -42,7 +42,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: BODY_LIMIT,
     // Ids in logs tie a problem report to its request.
     requestIdHeader: false,
-    disableRequestLogging: config.env === "production",
     return503OnClosing: true,
     forceCloseConnections: "idle",
   };

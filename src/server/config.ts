@@ -67,6 +67,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
   const problems: string[] = [];
   if (e.NODE_ENV === "production" && !e.AUTH_SECRET) problems.push("AUTH_SECRET: required in production");
   if (e.NODE_ENV === "production" && !e.PUBLIC_URL) problems.push("PUBLIC_URL: required in production");
+  // Without SMTP, mail only reaches the dev viewer, which production does not serve.
+  if (e.NODE_ENV === "production" && !e.SMTP_URL) problems.push("SMTP_URL: required in production");
   if (problems.length) throw new ConfigError(problems);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {

@@ -57,6 +57,9 @@ async function forward(response: Response, request: FastifyRequest, reply: Fasti
   response.headers.forEach((value, key) => {
     if (key !== "set-cookie" && key !== "content-length") reply.header(key, value);
   });
+  // Better Auth names it X-Retry-After; clients and proxies read the standard header.
+  const retryAfter = response.headers.get("x-retry-after");
+  if (response.status === 429 && retryAfter) reply.header("retry-after", retryAfter);
   const cookies = response.headers.getSetCookie();
   if (cookies.length) reply.header("set-cookie", cookies);
   const text = await response.text();

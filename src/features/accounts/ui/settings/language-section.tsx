@@ -1,0 +1,29 @@
+import { Radio, Stack } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useTranslation } from "react-i18next";
+import { currentLocale } from "../../../../web/i18n/index.ts";
+import { useSwitchLanguage } from "../../../../web/i18n/language.ts";
+import { LANGUAGE_NAMES } from "../../../../web/layout/language-switcher.tsx";
+import { LOCALES, type Locale } from "../../schema.ts";
+import { SettingsSection } from "./settings-section.tsx";
+
+/** Takes effect at once: the page re-renders in the chosen language, and the account remembers it. */
+export function LanguageSection() {
+  const { t } = useTranslation();
+  const switchLanguage = useSwitchLanguage();
+  async function choose(value: string) {
+    await switchLanguage(value as Locale);
+    notifications.show({ color: "green", message: t("common.saved") });
+  }
+  return (
+    <SettingsSection title={t("settings.language.title")} description={t("settings.language.description")}>
+      <Radio.Group label={t("settings.language.label")} value={currentLocale()} onChange={(value) => void choose(value)}>
+        <Stack gap="xs" mt="xs">
+          {LOCALES.map((locale) => (
+            <Radio key={locale} value={locale} label={LANGUAGE_NAMES[locale]} lang={locale} />
+          ))}
+        </Stack>
+      </Radio.Group>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,51 @@
+import { Button, Checkbox, PasswordInput, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
+import { FormAlert } from "../../../../web/forms/form-alert.tsx";
+import { useZodForm } from "../../../../web/forms/use-zod-form.ts";
+import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../schema.ts";
+import { SettingsSection } from "./settings-section.tsx";
+import { useSaved } from "./use-account.ts";
+
+const EMPTY = { currentPassword: "", newPassword: "", revokeOtherSessions: true };
+
+export function PasswordSection() {
+  const { t } = useTranslation();
+  const saved = useSaved();
+  const form = useZodForm(changePasswordSchema, EMPTY);
+  const submit = form.onSubmit(async (body) => {
+    await unwrap(authClient.changePassword(body));
+    form.setValues(EMPTY);
+    await saved();
+  });
+  return (
+    <SettingsSection title={t("settings.password.title")}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md" maw={420}>
+          <FormAlert error={form.formError} />
+          <PasswordInput
+            label={t("settings.password.current")}
+            autoComplete="current-password"
+            required
+            {...form.textProps("currentPassword")}
+          />
+          <PasswordInput
+            label={t("settings.password.new")}
+            description={t("signUp.passwordRule", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
+            autoComplete="new-password"
+            required
+            {...form.textProps("newPassword")}
+          />
+          <Checkbox
+            label={t("settings.password.revokeOthers")}
+            checked={form.values.revokeOtherSessions ?? false}
+            onChange={(event) => form.setValue("revokeOtherSessions", event.currentTarget.checked)}
+          />
+          <Button type="submit" loading={form.submitting} style={{ alignSelf: "flex-start" }}>
+            {t("settings.password.save")}
+          </Button>
+        </Stack>
+      </form>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,34 @@
+import { Loader } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useMe } from "../../../../web/api/me.ts";
+import { Page } from "../../../../web/layout/page.tsx";
+import { LanguageSection } from "./language-section.tsx";
+import { PasswordSection } from "./password-section.tsx";
+import { ProfileSection } from "./profile-section.tsx";
+import { RolesSection } from "./roles-section.tsx";
+import { SessionsSection } from "./sessions-section.tsx";
+import { TimeZoneSection } from "./time-zone-section.tsx";
+import { TwoFactorSection } from "./two-factor-section.tsx";
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  // The route guard has loaded the user already; this only waits after a sign-out elsewhere.
+  const { data: me } = useMe();
+  return (
+    <Page title={t("settings.title")} size="md">
+      {me ? (
+        <>
+          <ProfileSection me={me} />
+          <LanguageSection />
+          <TimeZoneSection me={me} />
+          <RolesSection me={me} />
+          <PasswordSection />
+          <TwoFactorSection me={me} />
+          <SessionsSection me={me} />
+        </>
+      ) : (
+        <Loader aria-label={t("common.loading")} />
+      )}
+    </Page>
+  );
+}

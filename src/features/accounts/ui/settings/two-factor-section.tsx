@@ -1,0 +1,56 @@
+import { Badge, Group, Stack, Text } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
+import type { Me } from "../../schema.ts";
+import { PasswordConfirmForm } from "./password-confirm-form.tsx";
+import { RecoveryCodes } from "./recovery-codes.tsx";
+import { SettingsSection } from "./settings-section.tsx";
+import { TwoFactorSetup } from "./two-factor-setup.tsx";
+import { useSaved } from "./use-account.ts";
+
+export function TwoFactorSection({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const saved = useSaved();
+  const [newCodes, setNewCodes] = useState<string[] | null>(null);
+
+  return (
+    <SettingsSection title={t("settings.twoFactor.title")} description={t("settings.twoFactor.description")}>
+      <Group gap="xs">
+        <Text>{t("settings.twoFactor.status")}</Text>
+        <Badge color={me.twoFactorEnabled ? "green.9" : "gray.7"} variant="filled">
+          {me.twoFactorEnabled ? t("settings.twoFactor.on") : t("settings.twoFactor.off")}
+        </Badge>
+      </Group>
+      {me.twoFactorEnabled ? (
+        <Stack gap="lg">
+          {newCodes ? <RecoveryCodes codes={newCodes} /> : null}
+          <Stack gap={4}>
+            <Text fw={600}>{t("settings.twoFactor.newCodes")}</Text>
+            <PasswordConfirmForm
+              submitLabel={t("settings.twoFactor.generate")}
+              onConfirm={async (password) => {
+                const result = await unwrap(authClient.twoFactor.generateBackupCodes({ password }));
+                setNewCodes(result.backupCodes);
+              }}
+            />
+          </Stack>
+          <Stack gap={4}>
+            <Text fw={600}>{t("settings.twoFactor.disableTitle")}</Text>
+            <PasswordConfirmForm
+              submitLabel={t("settings.twoFactor.disable")}
+              color="red.9"
+              onConfirm={async (password) => {
+                await unwrap(authClient.twoFactor.disable({ password }));
+                setNewCodes(null);
+                await saved();
+              }}
+            />
+          </Stack>
+        </Stack>
+      ) : (
+        <TwoFactorSetup onEnabled={saved} />
+      )}
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../testing/app.ts";
+
+let app: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app.close());
+
+describe("system endpoints", () => {
+  it("health and readiness answer ok", async () => {
+    expect((await app.inject("/api/health")).json()).toEqual({ status: "ok" });
+    expect((await app.inject("/api/ready")).json()).toEqual({ status: "ok" });
+  });
+
+  it("metrics expose a latency histogram per route", async () => {
+    await app.inject("/api/health");
+    const res = await app.inject("/metrics");
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/api\/health"/);
+    expect(res.body).toContain("process_resident_memory_bytes");
+  });
+
+  it("publishes OpenAPI 3.1 generated from the zod schemas, and a reference UI", async () => {
+    const doc = (await app.inject("/api/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    const roles = doc.paths["/api/v1/me/roles"].post;
+    expect(roles.requestBody.content["application/json"].schema.properties.role.enum).toEqual(["client", "assistant"]);
+    expect(doc.paths["/api/v1/me"].get.responses["200"]).toBeDefined();
+    const ui = await app.inject("/api/docs/");
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers["content-type"]).toContain("text/html");
+  });
+
+  it("sets a strict content security policy without inline scripts", async () => {
+    const csp = (await app.inject("/api/health")).headers["content-security-policy"] as string;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it("rate-limits API requests per client address", async () => {
+    const limited = await createTestApp({ RATE_LIMIT_PER_MINUTE: "5" });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const res = await limited.inject({ url: "/api/v1/me", remoteAddress: "198.51.100.1", headers: { "x-forwarded-for": `10.1.1.${i}` } });
+        codes.push(res.statusCode);
+      }
+      expect(codes.slice(0, 5).every((c) => c === 401)).toBe(true);
+      expect(codes.slice(5)).toEqual([429, 429]);
+      const last = await limited.inject({ url: "/api/v1/me", remoteAddress: "198.51.100.1" });
+      expect(last.headers["content-type"]).toContain("application/problem+json");
+      expect(Number(last.headers["retry-after"])).toBeGreaterThan(0);
+      // Probes stay reachable for load balancers.
+      expect((await limited.inject({ url: "/api/health", remoteAddress: "198.51.100.1" })).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("serves the dev mail viewer outside production only", async () => {
+    expect((await app.inject("/dev/mail")).statusCode).toBe(200);
+    const prod = await createTestApp({ NODE_ENV: "production", SMTP_URL: "smtp://127.0.0.1:2525" });
+    try {
+      expect((await prod.inject("/dev/mail")).statusCode).toBe(404);
+    } finally {
+      await prod.close();
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { type BuildOptions, buildApp } from "../app.ts";
+import { type Config, parseConfig } from "../config.ts";
+import { testDatabase } from "./databases.ts";
+
+export const TEST_ORIGIN = "http://localhost:3000";
+
+/** An app on its own fresh database, as the tests' `app.inject` target. Close it in afterAll. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: Omit<BuildOptions, "database"> = {},
+): Promise<FastifyInstance & { config: Config }> {
+  const config = parseConfig({
+    NODE_ENV: "test",
+    PUBLIC_URL: TEST_ORIGIN,
+    AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    DATA_DIR: mkdtempSync(join(tmpdir(), "assista-app-")),
+    WEB_DIST_DIR: join(tmpdir(), "assista-no-web"),
+    ...env,
+  });
+  const database = await testDatabase();
+  const app = await buildApp(config, { logger: false, ...options, database });
+  app.addHook("onClose", async () => database.close());
+  return Object.assign(app, { config });
+}

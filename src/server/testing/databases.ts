@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { connectPostgres, type Database, memoryPglite } from "../db/client.ts";
+
+// Each test file gets its own database, cloned from a template that globalSetup migrated once:
+// PGlite from a dumped data directory, PostgreSQL with CREATE DATABASE ... TEMPLATE.
+
+export const TEMPLATE_ENV = "ASSISTA_TEST_TEMPLATE";
+
+export function adminUrl(url: string, database = "postgres"): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl(url) });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database for one test file; closing it also drops it (PostgreSQL). */
+export async function testDatabase(): Promise<Database> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) throw new Error("Run tests through vitest: the global setup prepares the template database.");
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) return memoryPglite(new Blob([readFileSync(template)]));
+  const name = `assista_test_${randomBytes(6).toString("hex")}`;
+  await withAdmin(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  const database = connectPostgres(adminUrl(url, name), 5);
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await withAdmin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { z } from "zod";
+import { toApiError } from "./problem.ts";
+
+export interface ApiRequest<T> {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  body?: unknown;
+  /** Parses the answer, so a drifted server shape fails loudly here instead of deep in a page. */
+  schema: z.ZodType<T>;
+  signal?: AbortSignal;
+}
+
+/** fetch for our own JSON API: same-origin cookies, problem+json errors thrown as ApiError. */
+export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: request.method ?? "GET",
+      credentials: "same-origin",
+      headers: {
+        accept: "application/json, application/problem+json",
+        ...(request.body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw toApiError(undefined, 0);
+  }
+  const text = await response.text();
+  const body: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get("retry-after")) || undefined;
+    throw toApiError(body, response.status, retryAfter);
+  }
+  return request.schema.parse(body);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
