@@ -10,7 +10,9 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A problem answer (4xx) will not change on retry; only network trouble is worth one more try.
-      retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.problem.status >= 400 && error.problem.status < 500),
+      retry: (failures, error) =>
+        failures < 1 &&
+        !(error instanceof ApiError && error.problem.status >= 400 && error.problem.status < 500),
       refetchOnWindowFocus: false,
     },
   },

@@ -6,7 +6,9 @@ export const theme = createTheme({
   primaryShade: 8,
   defaultRadius: "md",
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
-  headings: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif" },
+  headings: {
+    fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  },
 });
 
 // Mantine's default dimmed, error and link colours fall below 4.5:1 on white; axe flags them as serious.

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, GOOD_PASSWORD, lastMailTo, linkIn, uniqueEmail } from "../../server/testing/http.ts";
-import { createUserWithPassword } from "./factory.ts";
+import { createUserWithPassword, findUserByEmail } from "./factory.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -83,8 +83,7 @@ describe("roles cannot be escalated", () => {
       expect(res.statusCode).toBe(400);
       expect(res.headers["content-type"]).toContain("application/problem+json");
     }
-    const rows = await app.database.db.execute(sql`select 1 from "user" where email = ${email}`);
-    expect(rows.rows).toHaveLength(0);
+    expect(await findUserByEmail(app.database.db, email)).toBeUndefined();
   });
 
   it("refuses role and roles on update-user", async () => {

@@ -1,4 +1,9 @@
-import { type FieldError, type Problem, type ProblemCode, problemSchema } from "../../features/problems/schema.ts";
+import {
+  type FieldError,
+  type Problem,
+  type ProblemCode,
+  problemSchema,
+} from "../../features/problems/schema.ts";
 
 /** A failed API call, always in the problem+json shape so the UI has one thing to translate. */
 export class ApiError extends Error {

@@ -27,7 +27,8 @@ export function useZodForm<S extends z.ZodType<Values, Values>>(schema: S, initi
     return {
       name: field,
       value: String(values[field] ?? ""),
-      onChange: (event: ChangeEvent<HTMLInputElement>) => setValue(field, event.currentTarget.value as z.input<S>[K]),
+      onChange: (event: ChangeEvent<HTMLInputElement>) =>
+        setValue(field, event.currentTarget.value as z.input<S>[K]),
       error: translateFieldError(t, errors[field]),
     };
   }
@@ -44,7 +45,10 @@ export function useZodForm<S extends z.ZodType<Values, Values>>(schema: S, initi
   }
 
   /** Validates, then runs the action; `extra` adds values the form does not show (locale, callback URL). */
-  function onSubmit(action: (data: z.output<S>) => Promise<void>, extra: () => Partial<z.input<S>> = () => ({})) {
+  function onSubmit(
+    action: (data: z.output<S>) => Promise<void>,
+    extra: () => Partial<z.input<S>> = () => ({}),
+  ) {
     return async (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       setFormError(null);

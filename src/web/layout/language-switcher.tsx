@@ -1,4 +1,4 @@
-import { Button, Menu, VisuallyHidden } from "@mantine/core";
+import { Button, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { LOCALES } from "../../features/accounts/schema.ts";
 import { currentLocale } from "../i18n/index.ts";
@@ -7,30 +7,26 @@ import { useSwitchLanguage } from "../i18n/language.ts";
 // Language names are written in their own language, so each is recognisable whatever is active.
 export const LANGUAGE_NAMES = { de: "Deutsch", en: "English" } as const;
 
+/** Two toggle buttons rather than a menu: with two languages a popover (and its ~20 KB) buys nothing. */
 export function LanguageSwitcher() {
   const { t } = useTranslation();
   const switchLanguage = useSwitchLanguage();
   const active = currentLocale();
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <Button variant="subtle" size="compact-md">
-          <VisuallyHidden>{t("language.current")} </VisuallyHidden>
-          {LANGUAGE_NAMES[active]}
+    <Group gap={2} role="group" aria-label={t("language.label")} wrap="nowrap">
+      {LOCALES.map((locale) => (
+        <Button
+          key={locale}
+          size="compact-sm"
+          variant={locale === active ? "filled" : "subtle"}
+          lang={locale}
+          aria-label={LANGUAGE_NAMES[locale]}
+          aria-pressed={locale === active}
+          onClick={() => void switchLanguage(locale)}
+        >
+          {locale.toUpperCase()}
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {LOCALES.map((locale) => (
-          <Menu.Item
-            key={locale}
-            lang={locale}
-            aria-current={locale === active ? "true" : undefined}
-            onClick={() => void switchLanguage(locale)}
-          >
-            {LANGUAGE_NAMES[locale]}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      ))}
+    </Group>
   );
 }

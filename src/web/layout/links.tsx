@@ -3,7 +3,8 @@ import { createLink, type LinkComponent } from "@tanstack/react-router";
 import type { AnchorHTMLAttributes, Ref } from "react";
 
 // Router links that look like Mantine anchors and buttons, typed against the route tree.
-type AnchorLike<P> = P & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, keyof P> & { ref?: Ref<HTMLAnchorElement> };
+type AnchorLike<P> = P &
+  Omit<AnchorHTMLAttributes<HTMLAnchorElement>, keyof P> & { ref?: Ref<HTMLAnchorElement> };
 
 function MantineAnchor(props: AnchorLike<AnchorProps>) {
   return <Anchor {...props} />;

@@ -10,7 +10,15 @@ export function usePageTitle(title: string) {
   }, [title, t]);
 }
 
-export function Page({ title, size = "sm", children }: { title: string; size?: string; children: ReactNode }) {
+export function Page({
+  title,
+  size = "sm",
+  children,
+}: {
+  title: string;
+  size?: string;
+  children: ReactNode;
+}) {
   usePageTitle(title);
   return (
     <Container size={size} py="xl">

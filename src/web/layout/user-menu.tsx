@@ -1,10 +1,12 @@
-import { Button, Menu } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../features/accounts/schema.ts";
 import { ME_KEY } from "../api/me.ts";
+import { ButtonLink } from "./links.tsx";
 
+/** The signed-in part of the header: the account (leads to settings) and sign-out. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -20,16 +22,13 @@ export function UserMenu({ me }: { me: Me }) {
   }
 
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <Button variant="default" aria-label={t("nav.accountOf", { name: me.name })}>
-          {me.name}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item onClick={() => void navigate({ to: "/settings" })}>{t("nav.settings")}</Menu.Item>
-        <Menu.Item onClick={() => void signOut()}>{t("nav.signOut")}</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <ButtonLink to="/settings" variant="subtle" title={t("nav.settings")}>
+        {me.name}
+      </ButtonLink>
+      <Button variant="default" onClick={() => void signOut()}>
+        {t("nav.signOut")}
+      </Button>
+    </>
   );
 }

@@ -2,8 +2,8 @@ import { Button, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ApiError, toApiError } from "../../../web/api/problem.ts";
-import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
+import { FormAlert } from "../../../web/forms/form-alert.tsx";
 
 /** One-code form for authenticator and recovery codes, at sign-in and when enabling two-factor. */
 export function CodeForm(props: {

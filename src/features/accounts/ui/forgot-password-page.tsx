@@ -30,7 +30,13 @@ export function ForgotPasswordPage() {
           <Stack gap="md">
             <Text>{t("forgot.text")}</Text>
             <FormAlert error={form.formError} />
-            <TextInput label={t("forgot.email")} type="email" autoComplete="email" required {...form.textProps("email")} />
+            <TextInput
+              label={t("forgot.email")}
+              type="email"
+              autoComplete="email"
+              required
+              {...form.textProps("email")}
+            />
             <Button type="submit" loading={form.submitting}>
               {t("forgot.submit")}
             </Button>

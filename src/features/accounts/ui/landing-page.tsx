@@ -28,7 +28,11 @@ export function LandingPage() {
           <Audience
             title={t("landing.assistants.title")}
             text={t("landing.assistants.text")}
-            points={[t("landing.assistants.point1"), t("landing.assistants.point2"), t("landing.assistants.point3")]}
+            points={[
+              t("landing.assistants.point1"),
+              t("landing.assistants.point2"),
+              t("landing.assistants.point3"),
+            ]}
             cta={
               <ButtonLink to="/sign-up" search={{ role: "assistant" }}>
                 {t("landing.assistants.cta")}

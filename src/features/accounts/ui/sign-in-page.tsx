@@ -41,7 +41,13 @@ export function SignInPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormAlert error={form.formError} />
-          <TextInput label={t("signIn.email")} type="email" autoComplete="email" required {...form.textProps("email")} />
+          <TextInput
+            label={t("signIn.email")}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.textProps("email")}
+          />
           <PasswordInput
             label={t("signIn.password")}
             autoComplete="current-password"

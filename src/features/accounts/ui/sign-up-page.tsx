@@ -10,7 +10,7 @@ import { AnchorLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
 import { PASSWORD_MAX, PASSWORD_MIN, type SelfServiceRole, signUpSchema } from "../schema.ts";
 import { CheckMail } from "./check-mail.tsx";
-import { TimeZoneSelect, browserTimeZone } from "./time-zone-select.tsx";
+import { browserTimeZone, TimeZoneSelect } from "./time-zone-select.tsx";
 
 const route = getRouteApi("/sign-up");
 
@@ -43,7 +43,13 @@ export function SignUpPage() {
         <Stack gap="md">
           <FormAlert error={form.formError} />
           <TextInput label={t("signUp.name")} autoComplete="name" required {...form.textProps("name")} />
-          <TextInput label={t("signUp.email")} type="email" autoComplete="email" required {...form.textProps("email")} />
+          <TextInput
+            label={t("signUp.email")}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.textProps("email")}
+          />
           <PasswordInput
             label={t("signUp.password")}
             description={t("signUp.passwordRule", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
@@ -62,7 +68,10 @@ export function SignUpPage() {
               <Radio value="assistant" label={t("roles.assistant")} description={t("signUp.roleAssistant")} />
             </Stack>
           </Radio.Group>
-          <TimeZoneSelect value={form.values.timeZone ?? ""} onChange={(zone) => form.setValue("timeZone", zone)} />
+          <TimeZoneSelect
+            value={form.values.timeZone ?? ""}
+            onChange={(zone) => form.setValue("timeZone", zone)}
+          />
           <Button type="submit" loading={form.submitting}>
             {t("signUp.submit")}
           </Button>

@@ -7,7 +7,11 @@ export function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "Europe/Berlin";
 }
 
-export function TimeZoneSelect(props: { value: string; onChange: (zone: string) => void; error?: string | undefined }) {
+export function TimeZoneSelect(props: {
+  value: string;
+  onChange: (zone: string) => void;
+  error?: string | undefined;
+}) {
   const { t } = useTranslation();
   const { value } = props;
   // Some engines resolve to names missing from supportedValuesOf (e.g. "UTC"); keep the current one selectable.

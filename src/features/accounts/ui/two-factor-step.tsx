@@ -37,7 +37,11 @@ export function TwoFactorStep({ onDone }: { onDone: () => Promise<void> }) {
           onChange={(event) => setTrustDevice(event.currentTarget.checked)}
         />
       </CodeForm>
-      <Button variant="subtle" style={{ alignSelf: "flex-start" }} onClick={() => setUseRecovery((value) => !value)}>
+      <Button
+        variant="subtle"
+        style={{ alignSelf: "flex-start" }}
+        onClick={() => setUseRecovery((value) => !value)}
+      >
         {useRecovery ? t("twoFactor.useApp") : t("twoFactor.useRecovery")}
       </Button>
     </Page>

@@ -16,10 +16,13 @@ const SYSTEMS: [RegExp, string][] = [
   [/Linux/, "Linux"],
 ];
 
-const first = (table: [RegExp, string][], agent: string) => table.find(([pattern]) => pattern.test(agent))?.[1];
+const first = (table: [RegExp, string][], agent: string) =>
+  table.find(([pattern]) => pattern.test(agent))?.[1];
 
 /** Returns [browser, system]; either may be undefined when the agent string does not say. */
-export function describeDevice(userAgent: string | null | undefined): [string | undefined, string | undefined] {
+export function describeDevice(
+  userAgent: string | null | undefined,
+): [string | undefined, string | undefined] {
   const agent = userAgent ?? "";
   return [first(BROWSERS, agent), first(SYSTEMS, agent)];
 }

@@ -17,7 +17,11 @@ export function LanguageSection() {
   }
   return (
     <SettingsSection title={t("settings.language.title")} description={t("settings.language.description")}>
-      <Radio.Group label={t("settings.language.label")} value={currentLocale()} onChange={(value) => void choose(value)}>
+      <Radio.Group
+        label={t("settings.language.label")}
+        value={currentLocale()}
+        onChange={(value) => void choose(value)}
+      >
         <Stack gap="xs" mt="xs">
           {LOCALES.map((locale) => (
             <Radio key={locale} value={locale} label={LANGUAGE_NAMES[locale]} lang={locale} />

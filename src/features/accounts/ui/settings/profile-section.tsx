@@ -22,7 +22,12 @@ export function ProfileSection({ me }: { me: Me }) {
       <form onSubmit={submit} noValidate>
         <FormAlert error={form.formError} />
         <Group align="flex-end">
-          <TextInput label={t("settings.profile.name")} autoComplete="name" required {...form.textProps("name")} />
+          <TextInput
+            label={t("settings.profile.name")}
+            autoComplete="name"
+            required
+            {...form.textProps("name")}
+          />
           <Button type="submit" loading={form.submitting}>
             {t("settings.profile.save")}
           </Button>

@@ -7,7 +7,13 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
     <Alert color="yellow" variant="outline" title={t("settings.twoFactor.codesTitle")}>
       <Stack gap="sm">
         <Text c="var(--mantine-color-text)">{t("settings.twoFactor.codesText")}</Text>
-        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs" component="ul" aria-label={t("settings.twoFactor.codesTitle")} style={{ listStyle: "none", padding: 0 }}>
+        <SimpleGrid
+          cols={{ base: 2, sm: 5 }}
+          spacing="xs"
+          component="ul"
+          aria-label={t("settings.twoFactor.codesTitle")}
+          style={{ listStyle: "none", padding: 0 }}
+        >
           {codes.map((code) => (
             <li key={code}>
               <Code>{code}</Code>

@@ -1,8 +1,8 @@
 import { Button, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
-import { FormAlert } from "../../../../web/forms/form-alert.tsx";
 import { translateFieldError } from "../../../../web/forms/field-errors.ts";
+import { FormAlert } from "../../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../../web/forms/use-zod-form.ts";
 import { type Me, updateUserSchema } from "../../schema.ts";
 import { TimeZoneSelect } from "../time-zone-select.tsx";

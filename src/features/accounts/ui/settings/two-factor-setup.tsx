@@ -19,7 +19,11 @@ export function TwoFactorSetup({ onEnabled }: { onEnabled: () => Promise<void> }
     return (
       <PasswordConfirmForm
         submitLabel={t("settings.twoFactor.enable")}
-        onConfirm={async (password) => setEnrolment(await unwrap(authClient.twoFactor.enable({ password })))}
+        onConfirm={async (password) => {
+          const result = await unwrap(authClient.twoFactor.enable({ password }));
+          // Our server enables TOTP; the e-mail OTP variant carries no URI and is not offered.
+          if ("totpURI" in result) setEnrolment(result);
+        }}
       />
     );
   }
@@ -39,7 +43,13 @@ function ConfirmCode({ totpURI, onConfirmed }: { totpURI: string; onConfirmed: (
   return (
     <Stack gap="md">
       <Text>{t("settings.twoFactor.scan")}</Text>
-      <QRCodeSVG value={totpURI} size={176} title={t("settings.twoFactor.qr")} role="img" aria-label={t("settings.twoFactor.qr")} />
+      <QRCodeSVG
+        value={totpURI}
+        size={176}
+        title={t("settings.twoFactor.qr")}
+        role="img"
+        aria-label={t("settings.twoFactor.qr")}
+      />
       <Text>
         {t("settings.twoFactor.secret")} <Code>{secret}</Code>
       </Text>
