@@ -7,7 +7,7 @@ import { join } from "node:path";
 export async function startServer(port: number, env: Record<string, string> = {}) {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "assista-bench-"));
   const started = performance.now();
-  const child = spawn(process.execPath, ["src/server/main.ts"], {
+  const child = spawn(process.execPath, ["dist/server/main.js"], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { COMMON_PASSWORDS_FILE } from "../paths.ts";
 
 // The 44k most common passwords of 12 or more characters (lower-cased) from the public SecLists
 // top-1M list, plus a few German ones. Shorter ones need no list: the length rule refuses them.
@@ -6,7 +7,7 @@ let common: Set<string> | undefined;
 
 function commonPasswords(): Set<string> {
   common ??= new Set(
-    readFileSync(new URL("./common-passwords.txt", import.meta.url), "utf8")
+    readFileSync(COMMON_PASSWORDS_FILE, "utf8")
       .split("\n")
       .filter((line) => line.length > 0),
   );

@@ -22,10 +22,21 @@ export function connectPostgres(url: string, max = 10): Database {
   return { kind: "pg", db, pool, close: () => pool.end() };
 }
 
+// PostgreSQL's default 128 MB of shared buffers is most of the embedded server's memory; a
+// single-process laptop database is well served by far less.
+const EMBEDDED_SHARED_BUFFERS = "32MB";
+
 export async function openPglite(dataDir: string): Promise<Database> {
   const unlock = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create({ dataDir: `${dataDir}/pg` });
+    let pglite = await PGlite.create({ dataDir: `${dataDir}/pg` });
+    const { rows } = await pglite.query<{ shared_buffers: string }>("SHOW shared_buffers");
+    if (rows[0]?.shared_buffers !== EMBEDDED_SHARED_BUFFERS) {
+      // Takes effect at the next start, so the first start of a new data directory reopens once.
+      await pglite.exec(`ALTER SYSTEM SET shared_buffers = '${EMBEDDED_SHARED_BUFFERS}'`);
+      await pglite.close();
+      pglite = await PGlite.create({ dataDir: `${dataDir}/pg` });
+    }
     return wrapPglite(pglite, unlock);
   } catch (error) {
     unlock();

@@ -1,11 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { MIGRATIONS_DIR } from "../paths.ts";
 import type { Database } from "./client.ts";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
 /** Applies the committed SQL migrations; drizzle records them so each runs once. */
 export async function migrate(database: Database): Promise<void> {
