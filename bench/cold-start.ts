@@ -12,5 +12,7 @@ const idle = rssMb(restart.child.pid as number);
 await restart.stop();
 
 console.log(`cold start, new data dir (create + migrate): ${(first.readyMs / 1000).toFixed(2)} s`);
-console.log(`cold start, existing data dir:              ${(restart.readyMs / 1000).toFixed(2)} s (target ≤ 3 s)`);
+console.log(
+  `cold start, existing data dir:              ${(restart.readyMs / 1000).toFixed(2)} s (target ≤ 3 s)`,
+);
 console.log(`RSS at idle after 5 s:                      ${idle.toFixed(0)} MB (target ≤ 250 MB)`);

@@ -31,6 +31,10 @@ const app = await startServer(3312, { SEED_DEMO: "false", LOG_LEVEL: "warn" });
 const assista = await load("http://127.0.0.1:3312/api/health");
 await app.stop();
 
-console.log(`bare node:http   ${baseline.rps.toFixed(0)} req/s, p99 ${baseline.p99} ms, errors ${baseline.errors}`);
-console.log(`Assista /health  ${assista.rps.toFixed(0)} req/s, p99 ${assista.p99} ms, errors ${assista.errors}`);
+console.log(
+  `bare node:http   ${baseline.rps.toFixed(0)} req/s, p99 ${baseline.p99} ms, errors ${baseline.errors}`,
+);
+console.log(
+  `Assista /health  ${assista.rps.toFixed(0)} req/s, p99 ${assista.p99} ms, errors ${assista.errors}`,
+);
 console.log(`ratio            ${(assista.rps / baseline.rps).toFixed(2)} (target ≥ 0.8; ≥ 15,000 req/s)`);

@@ -16,6 +16,10 @@ for (const url of new Set(urls)) {
   const bytes = readFileSync(join(dist, url));
   raw += bytes.length;
   gz += gzipSync(bytes, { level: 9 }).length;
-  console.log(`${url}  ${(bytes.length / 1024).toFixed(1)} KB, gzip ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB`);
+  console.log(
+    `${url}  ${(bytes.length / 1024).toFixed(1)} KB, gzip ${(gzipSync(bytes, { level: 9 }).length / 1024).toFixed(1)} KB`,
+  );
 }
-console.log(`landing first-load JS: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip (target ≤ 200 KB)`);
+console.log(
+  `landing first-load JS: ${(raw / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip (target ≤ 200 KB)`,
+);

@@ -8,7 +8,14 @@ export async function startServer(port: number, env: Record<string, string> = {}
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "assista-bench-"));
   const started = performance.now();
   const child = spawn(process.execPath, ["dist/server/main.js"], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "development",
+      ...env,
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   await waitReady(`http://127.0.0.1:${port}/api/ready`, child);

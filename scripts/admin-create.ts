@@ -14,7 +14,9 @@ const { values } = parseArgs({
 });
 const email = emailSchema.safeParse(values.email);
 if (!email.success) {
-  console.error('Usage: npm run admin:create -- --email admin@example.com [--name "Ada Admin"] [--password ...]');
+  console.error(
+    'Usage: npm run admin:create -- --email admin@example.com [--name "Ada Admin"] [--password ...]',
+  );
   process.exit(2);
 }
 const password = values.password ?? randomBytes(12).toString("base64url");

@@ -17,8 +17,10 @@ function tree(files: Record<string, string>) {
 describe("the browser/server import boundary", () => {
   it("allows web code, packages and schema.ts contracts", () => {
     const base = tree({
-      "src/web/main.tsx": 'import React from "react";\nimport { x } from "./router.tsx";\nimport { s } from "../features/jobs/schema.ts";',
-      "src/features/jobs/ui/page.tsx": 'import { s } from "../schema.ts";\nimport { y } from "../../../web/api.ts";',
+      "src/web/main.tsx":
+        'import React from "react";\nimport { x } from "./router.tsx";\nimport { s } from "../features/jobs/schema.ts";',
+      "src/features/jobs/ui/page.tsx":
+        'import { s } from "../schema.ts";\nimport { y } from "../../../web/api.ts";',
     });
     expect(violations(base)).toEqual([]);
   });

@@ -46,7 +46,7 @@ export function violations(base = root): string[] {
 if (import.meta.main) {
   const found = violations();
   if (found.length) {
-    console.error("Browser code must not import server code:\n" + found.map((f) => `  ${f}`).join("\n"));
+    console.error(`Browser code must not import server code:\n${found.map((f) => `  ${f}`).join("\n")}`);
     process.exit(1);
   }
 }

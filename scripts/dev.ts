@@ -19,4 +19,8 @@ const stop = () => {
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
-for (const child of [api, web]) child.on("exit", (code) => { stop(); process.exitCode = code ?? 0; });
+for (const child of [api, web])
+  child.on("exit", (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });

@@ -25,7 +25,12 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
 
 // 1. Vitest
 const vitestJson = join(out, "vitest.json");
-const vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+const vitestStatus = run(bin("vitest"), [
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, "utf8"));
   add({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests });
@@ -48,7 +53,9 @@ if (!existsSync(chromium)) {
     total.failed += e2eCount() || 1;
   } else {
     const n = e2eCount();
-    console.log(`Skipping ${n} browser tests: no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+    console.log(
+      `Skipping ${n} browser tests: no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH).`,
+    );
     total.skipped += n;
   }
 } else if (run(bin("vite"), ["build", "--logLevel", "warn"]) !== 0) {

@@ -121,7 +121,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 }
 
 function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl ? Promise.resolve(connectPostgres(config.databaseUrl)) : openPglite(config.dataDir);
+  return config.databaseUrl
+    ? Promise.resolve(connectPostgres(config.databaseUrl))
+    : openPglite(config.dataDir);
 }
 
 declare module "fastify" {

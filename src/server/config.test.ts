@@ -4,7 +4,12 @@ import { ConfigError, parseConfig } from "./config.ts";
 describe("configuration from the environment", () => {
   it("has working defaults for a laptop", () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ host: "127.0.0.1", port: 3000, publicUrl: "http://localhost:3000", secureCookies: false });
+    expect(config).toMatchObject({
+      host: "127.0.0.1",
+      port: 3000,
+      publicUrl: "http://localhost:3000",
+      secureCookies: false,
+    });
     expect(config.dataDir.endsWith("/data")).toBe(true);
     expect(config.seedDemo).toBe(true);
   });
@@ -21,11 +26,16 @@ describe("configuration from the environment", () => {
   });
 
   it("requires a secret, a public URL and SMTP in production", () => {
-    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET[\s\S]*PUBLIC_URL[\s\S]*SMTP_URL/);
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(
+      /AUTH_SECRET[\s\S]*PUBLIC_URL[\s\S]*SMTP_URL/,
+    );
   });
 
   it("derives Secure cookies from an https public URL, and does not seed PostgreSQL by default", () => {
-    const config = parseConfig({ PUBLIC_URL: "https://assista.example/", DATABASE_URL: "postgres://db/assista" });
+    const config = parseConfig({
+      PUBLIC_URL: "https://assista.example/",
+      DATABASE_URL: "postgres://db/assista",
+    });
     expect(config.publicUrl).toBe("https://assista.example");
     expect(config.secureCookies).toBe(true);
     expect(config.seedDemo).toBe(false);

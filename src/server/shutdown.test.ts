@@ -12,13 +12,23 @@ describe("graceful shutdown", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "assista-shutdown-"));
     const port = 3400 + Math.floor(Math.random() * 500);
     const child = spawn(process.execPath, [main], {
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "false", LOG_LEVEL: "warn", DATABASE_URL: "" },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        SEED_DEMO: "false",
+        LOG_LEVEL: "warn",
+        DATABASE_URL: "",
+      },
       stdio: "inherit",
     });
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     const deadline = Date.now() + 45_000;
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/api/ready`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (Date.now() > deadline) throw new Error("server did not become ready");
       await new Promise((r) => setTimeout(r, 100));

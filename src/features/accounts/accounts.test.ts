@@ -37,13 +37,24 @@ describe("sign-up, verification and the signed-in user", () => {
     const { browser, email } = await signUpAndVerify("assistant");
     const me = await browser.get("/api/v1/me");
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ email, roles: ["assistant"], locale: "en", timeZone: "Asia/Manila", emailVerified: true });
+    expect(me.json()).toMatchObject({
+      email,
+      roles: ["assistant"],
+      locale: "en",
+      timeZone: "Asia/Manila",
+      emailVerified: true,
+    });
   });
 
   it("refuses sign-in before the e-mail is confirmed", async () => {
     const browser = new Browser(app);
     const email = uniqueEmail();
-    await browser.post("/api/auth/sign-up/email", { name: "N", email, password: GOOD_PASSWORD, role: "client" });
+    await browser.post("/api/auth/sign-up/email", {
+      name: "N",
+      email,
+      password: GOOD_PASSWORD,
+      role: "client",
+    });
     const res = await browser.post("/api/auth/sign-in/email", { email, password: GOOD_PASSWORD });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: "forbidden", reason: "auth.email_not_verified" });
@@ -65,12 +76,22 @@ describe("sign-up, verification and the signed-in user", () => {
 
   it("updates name, language and time zone; refuses an unknown zone with a field error", async () => {
     const { browser } = await signUpAndVerify();
-    const ok = await browser.post("/api/auth/update-user", { name: "Erika M.", locale: "de", timeZone: "America/New_York" });
+    const ok = await browser.post("/api/auth/update-user", {
+      name: "Erika M.",
+      locale: "de",
+      timeZone: "America/New_York",
+    });
     expect(ok.statusCode).toBe(200);
-    expect((await browser.get("/api/v1/me")).json()).toMatchObject({ name: "Erika M.", locale: "de", timeZone: "America/New_York" });
+    expect((await browser.get("/api/v1/me")).json()).toMatchObject({
+      name: "Erika M.",
+      locale: "de",
+      timeZone: "America/New_York",
+    });
     const bad = await browser.post("/api/auth/update-user", { timeZone: "Mars/Olympus" });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toEqual([{ field: "timeZone", code: "time_zone_invalid", message: "time_zone_invalid" }]);
+    expect(bad.json().errors).toEqual([
+      { field: "timeZone", code: "time_zone_invalid", message: "time_zone_invalid" },
+    ]);
   });
 });
 
@@ -79,7 +100,12 @@ describe("roles cannot be escalated", () => {
     const browser = new Browser(app);
     const email = uniqueEmail("eve");
     for (const extra of [{ role: "admin" }, { role: "client", roles: ["admin"] }]) {
-      const res = await browser.post("/api/auth/sign-up/email", { name: "Eve", email, password: GOOD_PASSWORD, ...extra });
+      const res = await browser.post("/api/auth/sign-up/email", {
+        name: "Eve",
+        email,
+        password: GOOD_PASSWORD,
+        ...extra,
+      });
       expect(res.statusCode).toBe(400);
       expect(res.headers["content-type"]).toContain("application/problem+json");
     }
@@ -110,8 +136,12 @@ describe("roles cannot be escalated", () => {
       password: GOOD_PASSWORD,
       roles: ["client"],
     });
-    await expect(app.database.db.execute(sql`update "user" set roles = '{superuser}' where id = ${id}`)).rejects.toThrow();
-    await expect(app.database.db.execute(sql`update "user" set roles = '{}' where id = ${id}`)).rejects.toThrow();
+    await expect(
+      app.database.db.execute(sql`update "user" set roles = '{superuser}' where id = ${id}`),
+    ).rejects.toThrow();
+    await expect(
+      app.database.db.execute(sql`update "user" set roles = '{}' where id = ${id}`),
+    ).rejects.toThrow();
   });
 });
 
@@ -149,7 +179,10 @@ describe("password reset", () => {
   it("mails a reset link; the new password works and the old one no longer does", async () => {
     const { email } = await signUpAndVerify();
     const browser = new Browser(app);
-    const asked = await browser.post("/api/auth/request-password-reset", { email, redirectTo: "/reset-password" });
+    const asked = await browser.post("/api/auth/request-password-reset", {
+      email,
+      redirectTo: "/reset-password",
+    });
     expect(asked.statusCode).toBe(200);
     const mail = await lastMailTo(app, email);
     expect(mail?.subject).toBe("Reset your password");
@@ -161,8 +194,12 @@ describe("password reset", () => {
     const newPassword = "a-brand-new-secret-77";
     const reset = await browser.post("/api/auth/reset-password", { newPassword, token });
     expect(reset.statusCode).toBe(200);
-    expect((await browser.post("/api/auth/sign-in/email", { email, password: GOOD_PASSWORD })).statusCode).toBe(401);
-    expect((await browser.post("/api/auth/sign-in/email", { email, password: newPassword })).statusCode).toBe(200);
+    expect(
+      (await browser.post("/api/auth/sign-in/email", { email, password: GOOD_PASSWORD })).statusCode,
+    ).toBe(401);
+    expect((await browser.post("/api/auth/sign-in/email", { email, password: newPassword })).statusCode).toBe(
+      200,
+    );
   });
 });
 
@@ -173,13 +210,18 @@ describe("sessions", () => {
   it("lists own sessions, revokes one, and revokes all others", async () => {
     const { email } = await signUpAndVerify();
     const devices = [new Browser(app), new Browser(app), new Browser(app)];
-    for (const d of devices) expect((await d.post("/api/auth/sign-in/email", { email, password: GOOD_PASSWORD })).statusCode).toBe(200);
+    for (const d of devices)
+      expect((await d.post("/api/auth/sign-in/email", { email, password: GOOD_PASSWORD })).statusCode).toBe(
+        200,
+      );
     const [a, b, c] = devices as [Browser, Browser, Browser];
     const list = (await a.get("/api/auth/list-sessions")).json() as { token: string; ipAddress: string }[];
     expect(list.length).toBeGreaterThanOrEqual(3);
     expect(list.every((s) => s.ipAddress === "127.0.0.1")).toBe(true);
     const bToken = sessionToken(b);
-    const revoke = await a.post("/api/auth/revoke-session", { token: list.find((s) => s.token === bToken)?.token });
+    const revoke = await a.post("/api/auth/revoke-session", {
+      token: list.find((s) => s.token === bToken)?.token,
+    });
     expect(revoke.statusCode).toBe(200);
     expect((await b.get("/api/v1/me")).statusCode).toBe(401);
     expect((await a.post("/api/auth/revoke-other-sessions", {})).statusCode).toBe(200);

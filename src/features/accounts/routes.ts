@@ -5,7 +5,10 @@ import { problemSchema } from "../problems/schema.ts";
 import { addRoleSchema, meSchema } from "./schema.ts";
 import type { AccountsService } from "./service.ts";
 
-export function accountsRoutes(service: AccountsService, authenticate: (request: FastifyRequest) => Promise<void>) {
+export function accountsRoutes(
+  service: AccountsService,
+  authenticate: (request: FastifyRequest) => Promise<void>,
+) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.addHook("preHandler", authenticate);

@@ -71,7 +71,9 @@ export const resetPasswordSchema = z.strictObject({
   token: z.string().min(1).max(500),
 });
 
-export const addRoleSchema = z.strictObject({ role: z.enum(SELF_SERVICE_ROLES, { message: "role_invalid" }) });
+export const addRoleSchema = z.strictObject({
+  role: z.enum(SELF_SERVICE_ROLES, { message: "role_invalid" }),
+});
 
 export const meSchema = z.object({
   id: z.string(),

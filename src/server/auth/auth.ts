@@ -2,7 +2,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
-import { ROLES, SELF_SERVICE_ROLES, type Locale } from "../../features/accounts/schema.ts";
+import { type Locale, ROLES, SELF_SERVICE_ROLES } from "../../features/accounts/schema.ts";
 import * as tables from "../../features/accounts/tables.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
@@ -46,7 +46,10 @@ export function createAuth(config: Config, db: Db, mailer: Mailer, secret: strin
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 3600,
       async sendResetPassword({ user, url }) {
-        await mailer.enqueue({ to: user.email, ...renderMail("resetPassword", localeOf(user), { name: user.name, url }) });
+        await mailer.enqueue({
+          to: user.email,
+          ...renderMail("resetPassword", localeOf(user), { name: user.name, url }),
+        });
       },
     },
     emailVerification: {
@@ -54,7 +57,10 @@ export function createAuth(config: Config, db: Db, mailer: Mailer, secret: strin
       sendOnSignIn: true,
       autoSignInAfterVerification: true,
       async sendVerificationEmail({ user, url }) {
-        await mailer.enqueue({ to: user.email, ...renderMail("verifyEmail", localeOf(user), { name: user.name, url }) });
+        await mailer.enqueue({
+          to: user.email,
+          ...renderMail("verifyEmail", localeOf(user), { name: user.name, url }),
+        });
       },
     },
     user: {
@@ -105,7 +111,10 @@ export function createAuth(config: Config, db: Db, mailer: Mailer, secret: strin
             if (!body && isRoleList(user.roles)) return { data: user };
             const role = body?.role;
             if (!SELF_SERVICE_ROLES.includes(role as (typeof SELF_SERVICE_ROLES)[number])) {
-              throw new APIError("BAD_REQUEST", { message: "role must be client or assistant", code: "ROLE_INVALID" });
+              throw new APIError("BAD_REQUEST", {
+                message: "role must be client or assistant",
+                code: "ROLE_INVALID",
+              });
             }
             return { data: { ...user, roles: [role as string] } };
           },

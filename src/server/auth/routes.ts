@@ -30,7 +30,9 @@ function validate(path: string, body: unknown) {
   const password = rule.password ? parsed[rule.password] : undefined;
   if (typeof password === "string" && isCommonPassword(password)) {
     throw new AppError("validation_failed", {
-      errors: [{ field: rule.password as string, code: "password_common", message: "This password is too common." }],
+      errors: [
+        { field: rule.password as string, code: "password_common", message: "This password is too common." },
+      ],
     });
   }
 }

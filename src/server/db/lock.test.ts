@@ -8,9 +8,17 @@ import { lockDataDir } from "./lock.ts";
 
 const lockModule = fileURLToPath(new URL("./lock.ts", import.meta.url));
 const tryLockInAnotherProcess = (dir: string) =>
-  spawnSync(process.execPath, ["--input-type=module", "-e", `import { lockDataDir } from ${JSON.stringify(lockModule)}; lockDataDir(${JSON.stringify(dir)}); console.log("locked");`], {
-    encoding: "utf8",
-  });
+  spawnSync(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `import { lockDataDir } from ${JSON.stringify(lockModule)}; lockDataDir(${JSON.stringify(dir)}); console.log("locked");`,
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
 
 describe("one process per PGlite data directory", () => {
   it("refuses a second process with a clear message while the first holds the directory", () => {

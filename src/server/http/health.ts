@@ -22,7 +22,11 @@ export function registerHealth(app: FastifyInstance, db: Db) {
     "/api/ready",
     {
       config: { rateLimit: false },
-      schema: { tags: ["system"], summary: "Readiness: the database answers", response: { 200: statusSchema } },
+      schema: {
+        tags: ["system"],
+        summary: "Readiness: the database answers",
+        response: { 200: statusSchema },
+      },
     },
     async () => {
       try {

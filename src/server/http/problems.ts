@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import FindMyWay, { type HTTPMethod } from "find-my-way";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import FindMyWay, { type HTTPMethod } from "find-my-way";
 import { AppError, codeForStatus } from "../errors.ts";
 import { fieldErrorsFromFastify } from "./validation.ts";
 
@@ -8,7 +8,10 @@ export const PROBLEM_TYPE = "application/problem+json; charset=utf-8";
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError) {
   if (error.headers) reply.headers(error.headers);
-  return reply.status(error.status).type(PROBLEM_TYPE).send(error.toProblem(request.url.split("?")[0]));
+  return reply
+    .status(error.status)
+    .type(PROBLEM_TYPE)
+    .send(error.toProblem(request.url.split("?")[0]));
 }
 
 // Fastify's own errors (parser, limits, routing) carry a code; map each to our closed set.
@@ -23,7 +26,10 @@ function fromFastifyError(error: FastifyError): AppError {
       return new AppError("unsupported_media_type", { detail: "Send application/json." });
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return new AppError("bad_request", { reason: "body.malformed_json", detail: "The body is not valid JSON." });
+      return new AppError("bad_request", {
+        reason: "body.malformed_json",
+        detail: "The body is not valid JSON.",
+      });
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
   // Only client errors keep their message; a 500 never leaks internals.
@@ -70,7 +76,10 @@ export function registerProblemHandling(app: FastifyInstance): (fallback: Fallba
       return sendProblem(
         reply,
         request,
-        new AppError("method_not_allowed", { headers: { allow: allowed.join(", ") }, detail: `Use ${allowed.join(", ")}.` }),
+        new AppError("method_not_allowed", {
+          headers: { allow: allowed.join(", ") },
+          detail: `Use ${allowed.join(", ")}.`,
+        }),
       );
     }
     return sendProblem(reply, request, new AppError("not_found"));

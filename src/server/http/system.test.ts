@@ -25,7 +25,10 @@ describe("system endpoints", () => {
     const doc = (await app.inject("/api/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
     const roles = doc.paths["/api/v1/me/roles"].post;
-    expect(roles.requestBody.content["application/json"].schema.properties.role.enum).toEqual(["client", "assistant"]);
+    expect(roles.requestBody.content["application/json"].schema.properties.role.enum).toEqual([
+      "client",
+      "assistant",
+    ]);
     expect(doc.paths["/api/v1/me"].get.responses["200"]).toBeDefined();
     const ui = await app.inject("/api/docs/");
     expect(ui.statusCode).toBe(200);
@@ -44,7 +47,11 @@ describe("system endpoints", () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 7; i++) {
-        const res = await limited.inject({ url: "/api/v1/me", remoteAddress: "198.51.100.1", headers: { "x-forwarded-for": `10.1.1.${i}` } });
+        const res = await limited.inject({
+          url: "/api/v1/me",
+          remoteAddress: "198.51.100.1",
+          headers: { "x-forwarded-for": `10.1.1.${i}` },
+        });
         codes.push(res.statusCode);
       }
       expect(codes.slice(0, 5).every((c) => c === 401)).toBe(true);
@@ -53,7 +60,9 @@ describe("system endpoints", () => {
       expect(last.headers["content-type"]).toContain("application/problem+json");
       expect(Number(last.headers["retry-after"])).toBeGreaterThan(0);
       // Probes stay reachable for load balancers.
-      expect((await limited.inject({ url: "/api/health", remoteAddress: "198.51.100.1" })).statusCode).toBe(200);
+      expect((await limited.inject({ url: "/api/health", remoteAddress: "198.51.100.1" })).statusCode).toBe(
+        200,
+      );
     } finally {
       await limited.close();
     }

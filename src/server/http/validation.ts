@@ -23,7 +23,9 @@ function toFieldErrors(issue: IssueLike): FieldError[] {
       message: `Unknown field "${key}"`,
     }));
   }
-  return [{ field: base, code: CODE_LIKE.test(issue.message) ? issue.message : issue.code, message: issue.message }];
+  return [
+    { field: base, code: CODE_LIKE.test(issue.message) ? issue.message : issue.code, message: issue.message },
+  ];
 }
 
 export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {

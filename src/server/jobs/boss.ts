@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
 import type { FastifyBaseLogger as Logger } from "fastify";
+import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
 import type { Database, Tx } from "../db/client.ts";
 
 export interface Jobs {

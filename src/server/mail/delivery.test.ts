@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { type SMTPServer as SMTPServerType, SMTPServer } from "smtp-server";
+import { SMTPServer, type SMTPServer as SMTPServerType } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../testing/app.ts";
 import { GOOD_PASSWORD, uniqueEmail } from "../testing/http.ts";
@@ -30,7 +30,10 @@ beforeAll(async () => {
           const error = Object.assign(new Error("try again later"), { responseCode: 451 });
           return callback(error);
         }
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
@@ -52,7 +55,10 @@ async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 20_00
 
 describe("mail delivery through the outbox", () => {
   it("delivers a sign-up confirmation over SMTP, retrying after a temporary failure", async () => {
-    const app = await createTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Assista <hello@assista.test>" });
+    const app = await createTestApp({
+      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      MAIL_FROM: "Assista <hello@assista.test>",
+    });
     try {
       failNext = 1;
       const email = uniqueEmail("smtp");

@@ -1,6 +1,6 @@
-import { mailOutbox } from "./tables.ts";
 import type { Db, Tx } from "../db/client.ts";
-import { QUEUES, type Jobs } from "../jobs/boss.ts";
+import { type Jobs, QUEUES } from "../jobs/boss.ts";
+import { mailOutbox } from "./tables.ts";
 import type { RenderedMail } from "./templates.ts";
 
 export interface Mailer {

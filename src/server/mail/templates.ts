@@ -1,4 +1,5 @@
 import type { Locale } from "../../features/accounts/schema.ts";
+import { escapeHtml } from "./html.ts";
 
 export interface RenderedMail {
   subject: string;
@@ -6,7 +7,12 @@ export interface RenderedMail {
   html: string;
 }
 
-type Template = (p: { name: string; url: string }) => { subject: string; intro: string; action: string; outro: string };
+type Template = (p: { name: string; url: string }) => {
+  subject: string;
+  intro: string;
+  action: string;
+  outro: string;
+};
 
 // Short, plain mails in the recipient's language; the link is the whole point of each.
 const templates: Record<string, Record<Locale, Template>> = {
@@ -29,7 +35,8 @@ const templates: Record<string, Record<Locale, Template>> = {
       subject: "Passwort zurücksetzen",
       intro: `Hallo ${name}, Sie haben ein neues Passwort angefordert.`,
       action: "Neues Passwort festlegen",
-      outro: "Der Link ist eine Stunde gültig. Wenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail.",
+      outro:
+        "Der Link ist eine Stunde gültig. Wenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail.",
     }),
     en: ({ name }) => ({
       subject: "Reset your password",
@@ -42,17 +49,18 @@ const templates: Record<string, Record<Locale, Template>> = {
 
 export type TemplateName = keyof typeof templates;
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-
-export function renderMail(name: TemplateName, locale: Locale, params: { name: string; url: string }): RenderedMail {
+export function renderMail(
+  name: TemplateName,
+  locale: Locale,
+  params: { name: string; url: string },
+): RenderedMail {
   const template = templates[name]?.[locale];
   if (!template) throw new Error(`Unknown mail template ${name}/${locale}`);
   const t = template(params);
   const text = `${t.intro}\n\n${t.action}: ${params.url}\n\n${t.outro}\n\n— Assista`;
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">
-<p>${escape(t.intro)}</p>
-<p><a href="${escape(params.url)}">${escape(t.action)}</a></p>
-<p style="color:#555">${escape(t.outro)}</p><p>— Assista</p></body></html>`;
+<p>${escapeHtml(t.intro)}</p>
+<p><a href="${escapeHtml(params.url)}">${escapeHtml(t.action)}</a></p>
+<p style="color:#555">${escapeHtml(t.outro)}</p><p>— Assista</p></body></html>`;
   return { subject: t.subject, text, html };
 }

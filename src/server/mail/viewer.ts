@@ -4,13 +4,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { escapeHtml } from "./html.ts";
 import { mailOutbox } from "./tables.ts";
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-
 const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(title)}</title></head>
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title></head>
 <body style="font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem"><main>${body}</main></body></html>`;
 
 /**
@@ -30,8 +28,8 @@ export function registerMailViewer(app: FastifyInstance, db: Db) {
     const mails = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(200);
     const rows = mails
       .map(
-        (m) => `<tr><td>${esc(m.createdAt.toISOString())}</td><td>${esc(m.to)}</td>
-<td><a href="/dev/mail/${m.id}">${esc(m.subject)}</a></td><td>${esc(m.status)}</td></tr>`,
+        (m) => `<tr><td>${escapeHtml(m.createdAt.toISOString())}</td><td>${escapeHtml(m.to)}</td>
+<td><a href="/dev/mail/${m.id}">${escapeHtml(m.subject)}</a></td><td>${escapeHtml(m.status)}</td></tr>`,
       )
       .join("");
     reply.type("text/html; charset=utf-8");
@@ -48,9 +46,9 @@ export function registerMailViewer(app: FastifyInstance, db: Db) {
     reply.type("text/html; charset=utf-8");
     return page(
       mail.subject,
-      `<p><a href="/dev/mail">All mail</a></p><h1>${esc(mail.subject)}</h1><p>To: ${esc(mail.to)}</p>
-<iframe title="${esc(mail.subject)}" src="/dev/mail/${mail.id}/html" style="width:100%;height:24rem;border:1px solid #ccc"></iframe>
-<h2>Text</h2><pre style="white-space:pre-wrap">${esc(mail.text)}</pre>`,
+      `<p><a href="/dev/mail">All mail</a></p><h1>${escapeHtml(mail.subject)}</h1><p>To: ${escapeHtml(mail.to)}</p>
+<iframe title="${escapeHtml(mail.subject)}" src="/dev/mail/${mail.id}/html" style="width:100%;height:24rem;border:1px solid #ccc"></iframe>
+<h2>Text</h2><pre style="white-space:pre-wrap">${escapeHtml(mail.text)}</pre>`,
     );
   });
 
@@ -63,6 +61,13 @@ export function registerMailViewer(app: FastifyInstance, db: Db) {
 
   r.get("/dev/mail.json", { schema: { hide: true } }, async () => {
     const mails = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(200);
-    return mails.map(({ id, to, subject, text, status, createdAt }) => ({ id, to, subject, text, status, createdAt }));
+    return mails.map(({ id, to, subject, text, status, createdAt }) => ({
+      id,
+      to,
+      subject,
+      text,
+      status,
+      createdAt,
+    }));
   });
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger as Logger } from "fastify";
 import type { Db } from "../db/client.ts";
-import { QUEUES, type Jobs } from "../jobs/boss.ts";
+import { type Jobs, QUEUES } from "../jobs/boss.ts";
 import { mailOutbox } from "./tables.ts";
 import type { MailTransport } from "./transport.ts";
 
@@ -11,7 +11,13 @@ const RETRY_LIMIT = 5;
  * Delivers outbox mails. Idempotent per mail: a mail already sent is skipped, so a job retried
  * after a crash between sending and marking does at most one duplicate, never a loss.
  */
-export async function startMailWorker(db: Db, jobs: Jobs, transport: MailTransport, from: string, log: Logger) {
+export async function startMailWorker(
+  db: Db,
+  jobs: Jobs,
+  transport: MailTransport,
+  from: string,
+  log: Logger,
+) {
   await jobs.boss.work<{ id: string }>(
     QUEUES.mailDeliver,
     // The default worker fetches one job every 2 s; batches keep sign-up bursts flowing.

@@ -15,7 +15,10 @@ describe("demo data", () => {
     expect(await seedDemoIfEmpty(app)).toBe(false);
     for (const demo of DEMO_USERS) {
       const browser = new Browser(app, `192.0.2.${DEMO_USERS.indexOf(demo) + 50}`);
-      const res = await browser.post("/api/auth/sign-in/email", { email: demo.email, password: DEMO_PASSWORD });
+      const res = await browser.post("/api/auth/sign-in/email", {
+        email: demo.email,
+        password: DEMO_PASSWORD,
+      });
       expect(res.statusCode).toBe(200);
       expect((await browser.get("/api/v1/me")).json().roles).toEqual(demo.roles);
     }

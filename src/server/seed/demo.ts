@@ -6,11 +6,46 @@ import { user } from "../../features/accounts/tables.ts";
 /** The demo logins the README lists. One password for all, long enough for the policy. */
 export const DEMO_PASSWORD = "assista-demo-2026";
 export const DEMO_USERS: NewUser[] = [
-  { name: "Clara Berger", email: "client@demo.assista.app", password: DEMO_PASSWORD, roles: ["client"], locale: "de", timeZone: "Europe/Berlin" },
-  { name: "Anna Schmidt", email: "anna@demo.assista.app", password: DEMO_PASSWORD, roles: ["assistant"], locale: "de", timeZone: "Europe/Berlin" },
-  { name: "Maria Santos", email: "maria@demo.assista.app", password: DEMO_PASSWORD, roles: ["assistant"], locale: "en", timeZone: "Asia/Manila" },
-  { name: "James Miller", email: "james@demo.assista.app", password: DEMO_PASSWORD, roles: ["assistant", "client"], locale: "en", timeZone: "America/New_York" },
-  { name: "Admin", email: "admin@demo.assista.app", password: DEMO_PASSWORD, roles: ["admin"], locale: "de", timeZone: "Europe/Berlin" },
+  {
+    name: "Clara Berger",
+    email: "client@demo.assista.app",
+    password: DEMO_PASSWORD,
+    roles: ["client"],
+    locale: "de",
+    timeZone: "Europe/Berlin",
+  },
+  {
+    name: "Anna Schmidt",
+    email: "anna@demo.assista.app",
+    password: DEMO_PASSWORD,
+    roles: ["assistant"],
+    locale: "de",
+    timeZone: "Europe/Berlin",
+  },
+  {
+    name: "Maria Santos",
+    email: "maria@demo.assista.app",
+    password: DEMO_PASSWORD,
+    roles: ["assistant"],
+    locale: "en",
+    timeZone: "Asia/Manila",
+  },
+  {
+    name: "James Miller",
+    email: "james@demo.assista.app",
+    password: DEMO_PASSWORD,
+    roles: ["assistant", "client"],
+    locale: "en",
+    timeZone: "America/New_York",
+  },
+  {
+    name: "Admin",
+    email: "admin@demo.assista.app",
+    password: DEMO_PASSWORD,
+    roles: ["admin"],
+    locale: "de",
+    timeZone: "Europe/Berlin",
+  },
 ];
 
 /** First start: seed only a database without any user, so real data is never touched. */

@@ -27,7 +27,8 @@ export async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promi
 /** A fresh database for one test file; closing it also drops it (PostgreSQL). */
 export async function testDatabase(): Promise<Database> {
   const template = process.env[TEMPLATE_ENV];
-  if (!template) throw new Error("Run tests through vitest: the global setup prepares the template database.");
+  if (!template)
+    throw new Error("Run tests through vitest: the global setup prepares the template database.");
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return memoryPglite(new Blob([readFileSync(template)]));
   const name = `assista_test_${randomBytes(6).toString("hex")}`;

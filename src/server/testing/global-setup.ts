@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
-import { connectPostgres, memoryPglite, type Database } from "../db/client.ts";
+import { connectPostgres, type Database, memoryPglite } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { startJobs } from "../jobs/boss.ts";
 import { adminUrl, TEMPLATE_ENV, withAdmin } from "./databases.ts";

@@ -1,5 +1,5 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { desc, eq } from "drizzle-orm";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { mailOutbox } from "../mail/tables.ts";
 import { TEST_ORIGIN } from "./app.ts";
 
@@ -14,7 +14,12 @@ export class Browser {
     this.ip = ip;
   }
 
-  async request(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: "GET" | "POST" | "PATCH" | "DELETE",
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const res = await this.app.inject({
       method,
       url,
@@ -32,7 +37,8 @@ export class Browser {
   }
 
   get = (url: string, headers?: Record<string, string>) => this.request("GET", url, undefined, headers);
-  post = (url: string, body: unknown = {}, headers?: Record<string, string>) => this.request("POST", url, body, headers);
+  post = (url: string, body: unknown = {}, headers?: Record<string, string>) =>
+    this.request("POST", url, body, headers);
 
   private keepCookies(res: LightMyRequestResponse) {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number }[]) {
