@@ -15,12 +15,28 @@ import { isCommonPassword } from "./password-policy.ts";
 
 // Bodies we validate before Better Auth sees them: strict shapes (unknown fields such as `role` on
 // update-user are refused), our password policy, and field errors in the app's problem format.
-const BODY_SCHEMAS: Record<string, { schema: z.ZodType; password?: string }> = {
-  "/api/auth/sign-up/email": { schema: signUpSchema, password: "password" },
-  "/api/auth/sign-in/email": { schema: signInSchema },
-  "/api/auth/update-user": { schema: updateUserSchema },
-  "/api/auth/change-password": { schema: changePasswordSchema, password: "newPassword" },
-  "/api/auth/reset-password": { schema: resetPasswordSchema, password: "newPassword" },
+// The summaries document these endpoints in the OpenAPI document (Better Auth's wildcard mount has none).
+export const BODY_SCHEMAS: Record<string, { schema: z.ZodType; password?: string; summary: string }> = {
+  "/api/auth/sign-up/email": {
+    schema: signUpSchema,
+    password: "password",
+    summary: "Sign up as client or assistant; a confirmation link is mailed",
+  },
+  "/api/auth/sign-in/email": {
+    schema: signInSchema,
+    summary: "Sign in; answers {twoFactorRedirect: true} when a TOTP code is needed next",
+  },
+  "/api/auth/update-user": { schema: updateUserSchema, summary: "Change name, language or time zone" },
+  "/api/auth/change-password": {
+    schema: changePasswordSchema,
+    password: "newPassword",
+    summary: "Change the password (current one required)",
+  },
+  "/api/auth/reset-password": {
+    schema: resetPasswordSchema,
+    password: "newPassword",
+    summary: "Set a new password with the token from the reset mail",
+  },
 };
 
 function validate(path: string, body: unknown) {

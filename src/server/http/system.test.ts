@@ -30,6 +30,9 @@ describe("system endpoints", () => {
       "assistant",
     ]);
     expect(doc.paths["/api/v1/me"].get.responses["200"]).toBeDefined();
+    const signUp = doc.paths["/api/auth/sign-up/email"].post.requestBody.content["application/json"].schema;
+    expect(signUp.properties.role.enum).toEqual(["client", "assistant"]);
+    expect(signUp.additionalProperties).toBe(false);
     const ui = await app.inject("/api/docs/");
     expect(ui.statusCode).toBe(200);
     expect(ui.headers["content-type"]).toContain("text/html");
