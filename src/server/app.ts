@@ -5,7 +5,13 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { Redis } from "ioredis";
 import { accountsRoutes } from "../features/accounts/routes.ts";
 import { createAccountsService } from "../features/accounts/service.ts";
-import { requireActor } from "./auth/actor.ts";
+import { bidsRoutes } from "../features/bids/routes.ts";
+import { createBidsService } from "../features/bids/service.ts";
+import { jobsRoutes } from "../features/jobs/routes.ts";
+import { createJobsService } from "../features/jobs/service.ts";
+import { notificationsRoutes } from "../features/notifications/routes.ts";
+import { createNotificationsService } from "../features/notifications/service.ts";
+import { optionalActor, requireActor } from "./auth/actor.ts";
 import { type AuthLimits, createAuth } from "./auth/auth.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
 import type { Config } from "./config.ts";
@@ -111,7 +117,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerOpenApi(app, config.publicUrl);
   registerHealth(app, database.db);
   registerAuthRoutes(app, auth, config.publicUrl);
-  await app.register(accountsRoutes(createAccountsService(database.db), authenticate), { prefix: "/api/v1" });
+  const optional = optionalActor(auth);
+  const jobsService = createJobsService(database.db);
+  await app.register(
+    async (api) => {
+      await api.register(accountsRoutes(createAccountsService(database.db), authenticate));
+      await api.register(jobsRoutes(jobsService, { authenticate, optional }));
+      await api.register(bidsRoutes(createBidsService(database.db, jobsService), authenticate));
+      await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
+    },
+    { prefix: "/api/v1" },
+  );
   if (config.env !== "production") registerMailViewer(app, database.db);
   setFallback(await registerWeb(app, config.webDistDir));
 

@@ -15,14 +15,24 @@ declare module "fastify" {
   }
 }
 
+async function resolve(auth: Auth, request: FastifyRequest): Promise<Actor | undefined> {
+  if (!request.headers.cookie) return undefined;
+  const session = await auth.api.getSession({ headers: new Headers({ cookie: request.headers.cookie }) });
+  return session ? { userId: session.user.id, roles: (session.user.roles ?? []) as Role[] } : undefined;
+}
+
 /** Resolves the session cookie to an Actor, or answers 401. */
 export function requireActor(auth: Auth) {
   return async (request: FastifyRequest) => {
-    const headers = new Headers();
-    if (request.headers.cookie) headers.set("cookie", request.headers.cookie);
-    const session = await auth.api.getSession({ headers });
-    if (!session) throw new AppError("unauthenticated");
-    request.actor = { userId: session.user.id, roles: (session.user.roles ?? []) as Role[] };
+    request.actor = await resolve(auth, request);
+    if (!request.actor) throw new AppError("unauthenticated");
+  };
+}
+
+/** For pages anyone may read: the Actor when signed in, else none. */
+export function optionalActor(auth: Auth) {
+  return async (request: FastifyRequest) => {
+    request.actor = await resolve(auth, request);
   };
 }
 

@@ -1,5 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { createUserWithPassword } from "../../features/accounts/factory.ts";
+import type { Role } from "../../features/accounts/schema.ts";
 import { mailOutbox } from "../mail/tables.ts";
 import { TEST_ORIGIN } from "./app.ts";
 
@@ -39,6 +41,7 @@ export class Browser {
   get = (url: string, headers?: Record<string, string>) => this.request("GET", url, undefined, headers);
   post = (url: string, body: unknown = {}, headers?: Record<string, string>) =>
     this.request("POST", url, body, headers);
+  patch = (url: string, body: unknown = {}) => this.request("PATCH", url, body);
 
   private keepCookies(res: LightMyRequestResponse) {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number }[]) {
@@ -72,3 +75,20 @@ export function uniqueEmail(prefix = "user"): string {
 }
 
 export const GOOD_PASSWORD = "tangerine-orbit-velvet-42";
+
+let ipCounter = 0;
+/** A distinct client address per browser, so sign-in throttling never couples unrelated tests. */
+export function nextIp(): string {
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+/** A verified user with the given roles, signed in in a browser of their own. */
+export async function signedIn(app: FastifyInstance, roles: Role[], name = "Test User") {
+  const email = uniqueEmail(roles.join("-"));
+  const { id } = await createUserWithPassword(app.auth, { name, email, password: GOOD_PASSWORD, roles });
+  const browser = new Browser(app, nextIp());
+  const res = await browser.post("/api/auth/sign-in/email", { email, password: GOOD_PASSWORD });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+  return Object.assign(browser, { userId: id, email });
+}

@@ -1,0 +1,77 @@
+CREATE TABLE "bid" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"job_id" uuid NOT NULL,
+	"assistant_id" text NOT NULL,
+	"rate_minor" integer NOT NULL,
+	"currency" text NOT NULL,
+	"cover_letter" text NOT NULL,
+	"answers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"earliest_start" date NOT NULL,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"rejection_message" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "bid_status_known" CHECK ("bid"."status" IN ('submitted','shortlisted','rejected','withdrawn','offered','hired','declined')),
+	CONSTRAINT "bid_rate_positive" CHECK ("bid"."rate_minor" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "job" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"client_id" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text NOT NULL,
+	"categories" text[] NOT NULL,
+	"pricing_model" text NOT NULL,
+	"max_rate_minor" integer NOT NULL,
+	"currency" text DEFAULT 'EUR' NOT NULL,
+	"expected_volume" integer NOT NULL,
+	"start_date" date NOT NULL,
+	"duration_weeks" integer,
+	"languages" text[] DEFAULT '{}'::text[] NOT NULL,
+	"overlap" jsonb,
+	"screening_questions" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"bid_deadline" timestamp with time zone NOT NULL,
+	"visibility" text DEFAULT 'public' NOT NULL,
+	"openings" integer DEFAULT 1 NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"published_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "job_pricing_model_known" CHECK ("job"."pricing_model" IN ('per_task','hourly')),
+	CONSTRAINT "job_status_known" CHECK ("job"."status" IN ('draft','open','paused','filled','closed','cancelled')),
+	CONSTRAINT "job_visibility_known" CHECK ("job"."visibility" IN ('public','invite_only')),
+	CONSTRAINT "job_max_rate_positive" CHECK ("job"."max_rate_minor" > 0),
+	CONSTRAINT "job_openings_positive" CHECK ("job"."openings" >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "job_invitation" (
+	"job_id" uuid NOT NULL,
+	"assistant_id" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "job_invitation_job_id_assistant_id_pk" PRIMARY KEY("job_id","assistant_id")
+);
+--> statement-breakpoint
+CREATE TABLE "notification" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" text NOT NULL,
+	"type" text NOT NULL,
+	"data" jsonb NOT NULL,
+	"read_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "bid" ADD CONSTRAINT "bid_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bid" ADD CONSTRAINT "bid_assistant_id_user_id_fk" FOREIGN KEY ("assistant_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job" ADD CONSTRAINT "job_client_id_user_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_invitation" ADD CONSTRAINT "job_invitation_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_invitation" ADD CONSTRAINT "job_invitation_assistant_id_user_id_fk" FOREIGN KEY ("assistant_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notification" ADD CONSTRAINT "notification_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "bid_one_active_per_assistant" ON "bid" USING btree ("job_id","assistant_id") WHERE "bid"."status" <> 'withdrawn';--> statement-breakpoint
+CREATE INDEX "bid_job_created_idx" ON "bid" USING btree ("job_id","created_at");--> statement-breakpoint
+CREATE INDEX "bid_job_rate_idx" ON "bid" USING btree ("job_id","rate_minor");--> statement-breakpoint
+CREATE INDEX "bid_assistant_created_idx" ON "bid" USING btree ("assistant_id","created_at");--> statement-breakpoint
+CREATE INDEX "job_client_created_idx" ON "job" USING btree ("client_id","created_at");--> statement-breakpoint
+CREATE INDEX "job_board_idx" ON "job" USING btree ("published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "job"."status" = 'open' AND "job"."visibility" = 'public';--> statement-breakpoint
+CREATE INDEX "job_invitation_assistant_idx" ON "job_invitation" USING btree ("assistant_id");--> statement-breakpoint
+CREATE INDEX "notification_user_created_idx" ON "notification" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "notification_user_unread_idx" ON "notification" USING btree ("user_id") WHERE "notification"."read_at" IS NULL;

@@ -1,0 +1,177 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../../server/testing/app.ts";
+import { Browser, signedIn } from "../../server/testing/http.ts";
+import { job as jobTable } from "../jobs/tables.ts";
+import { jobInput } from "../jobs/testing.ts";
+
+let app: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app.close());
+
+const bidInput = (overrides = {}) => ({
+  rateMinor: 3000,
+  coverLetter: "Ich habe 12 Jahre Erfahrung als Büroleiterin.",
+  answers: ["DATEV und Lexware"],
+  earliestStart: "2027-01-04",
+  ...overrides,
+});
+
+async function openJob(overrides = {}) {
+  const client = await signedIn(app, ["client"]);
+  const job = (await client.post("/api/v1/jobs", jobInput(overrides))).json();
+  await client.post(`/api/v1/jobs/${job.id}/transitions`, { action: "publish" });
+  return { client, job: job as { id: string } };
+}
+
+describe("bidding", () => {
+  it("an assistant bids at most the maximum; the client is notified", async () => {
+    const { client, job } = await openJob();
+    const assistant = await signedIn(app, ["assistant"], "Anna Schmidt");
+    const res = await assistant.post(`/api/v1/jobs/${job.id}/bids`, bidInput({ rateMinor: 3500 }));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: "submitted", rateMinor: 3500, currency: "EUR" });
+    expect((await client.get("/api/v1/notifications/unread-count")).json()).toEqual({ unread: 1 });
+    const [n] = (await client.get("/api/v1/notifications")).json().items;
+    expect(n).toMatchObject({ type: "bid.received", data: { jobId: job.id } });
+  });
+
+  it("refuses a rate above the maximum with 422 naming the maximum, and writes nothing", async () => {
+    const { job } = await openJob();
+    const assistant = await signedIn(app, ["assistant"]);
+    const res = await assistant.post(`/api/v1/jobs/${job.id}/bids`, bidInput({ rateMinor: 3501 }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: "unprocessable", reason: "bid.rate_above_maximum" });
+    expect(res.json().detail).toContain("35.00 EUR");
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ field: "rateMinor", code: "rate_above_maximum" }),
+    ]);
+    expect((await assistant.get("/api/v1/bids")).json().items).toEqual([]);
+  });
+
+  it("one active bid per assistant and job: a second is 409, after withdrawing a new one is fine", async () => {
+    const { job } = await openJob();
+    const assistant = await signedIn(app, ["assistant"]);
+    const first = (await assistant.post(`/api/v1/jobs/${job.id}/bids`, bidInput())).json();
+    const second = await assistant.post(`/api/v1/jobs/${job.id}/bids`, bidInput());
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ reason: "bid.duplicate" });
+    expect(
+      (await assistant.post(`/api/v1/bids/${first.id}/transitions`, { action: "withdraw" })).json().status,
+    ).toBe("withdrawn");
+    expect((await assistant.post(`/api/v1/jobs/${job.id}/bids`, bidInput())).statusCode).toBe(201);
+  });
+
+  it("refuses bids on one's own job, on a closed job, after the deadline, and from non-assistants", async () => {
+    const both = await signedIn(app, ["client", "assistant"]);
+    const own = (await both.post("/api/v1/jobs", jobInput())).json();
+    await both.post(`/api/v1/jobs/${own.id}/transitions`, { action: "publish" });
+    expect((await both.post(`/api/v1/jobs/${own.id}/bids`, bidInput())).json()).toMatchObject({
+      reason: "bid.own_job",
+    });
+
+    const { client, job } = await openJob();
+    const assistant = await signedIn(app, ["assistant"]);
+    await client.post(`/api/v1/jobs/${job.id}/transitions`, { action: "close" });
+    expect((await assistant.post(`/api/v1/jobs/${job.id}/bids`, bidInput())).json()).toMatchObject({
+      reason: "bid.job_not_open",
+    });
+
+    const late = await openJob();
+    await app.database.db
+      .update(jobTable)
+      .set({ bidDeadline: new Date(Date.now() - 1000) })
+      .where(eq(jobTable.id, late.job.id));
+    const tooLate = await assistant.post(`/api/v1/jobs/${late.job.id}/bids`, bidInput());
+    expect(tooLate.statusCode).toBe(409);
+    expect(tooLate.json()).toMatchObject({ reason: "bid.deadline_passed" });
+
+    const { job: another } = await openJob();
+    const clientOnly = await signedIn(app, ["client"]);
+    expect((await clientOnly.post(`/api/v1/jobs/${another.id}/bids`, bidInput())).json()).toMatchObject({
+      reason: "role.assistant_required",
+    });
+    expect((await new Browser(app).post(`/api/v1/jobs/${another.id}/bids`, bidInput())).statusCode).toBe(401);
+  });
+
+  it("requires an answer to every screening question and keeps HTML as text", async () => {
+    const { job } = await openJob();
+    const assistant = await signedIn(app, ["assistant"]);
+    const missing = await assistant.post(`/api/v1/jobs/${job.id}/bids`, bidInput({ answers: [] }));
+    expect(missing.json().errors).toEqual([
+      expect.objectContaining({ field: "answers", code: "answers_count" }),
+    ]);
+    const coverLetter = '<img src=x onerror="alert(1)"> Hallo';
+    const ok = await assistant.post(`/api/v1/jobs/${job.id}/bids`, bidInput({ coverLetter }));
+    expect(ok.json().coverLetter).toBe(coverLetter);
+  });
+});
+
+describe("reviewing bids", () => {
+  it("only the job's client sees its bids, sorted by rate; others get 403 or 404", async () => {
+    const { client, job } = await openJob();
+    const rates = [3200, 2500, 3400];
+    const bids = [];
+    for (const rateMinor of rates) {
+      const a = await signedIn(app, ["assistant"]);
+      bids.push({
+        browser: a,
+        bid: (await a.post(`/api/v1/jobs/${job.id}/bids`, bidInput({ rateMinor }))).json(),
+      });
+    }
+    const sorted = (await client.get(`/api/v1/jobs/${job.id}/bids?sort=rate`)).json().items;
+    expect(sorted.map((b: { rateMinor: number }) => b.rateMinor)).toEqual([2500, 3200, 3400]);
+    const page = (await client.get(`/api/v1/jobs/${job.id}/bids?sort=rate&order=desc&limit=2`)).json();
+    const rest = (
+      await client.get(`/api/v1/jobs/${job.id}/bids?sort=rate&order=desc&limit=2&cursor=${page.nextCursor}`)
+    ).json();
+    expect([...page.items, ...rest.items].map((b: { rateMinor: number }) => b.rateMinor)).toEqual([
+      3400, 3200, 2500,
+    ]);
+
+    const otherClient = await signedIn(app, ["client"]);
+    expect((await otherClient.get(`/api/v1/jobs/${job.id}/bids`)).statusCode).toBe(403);
+    expect((await bids[0]?.browser.get(`/api/v1/jobs/${job.id}/bids`))?.statusCode).toBe(403);
+    expect((await new Browser(app).get(`/api/v1/jobs/${job.id}/bids`)).statusCode).toBe(401);
+    // Another assistant cannot even learn that a bid exists.
+    expect((await bids[1]?.browser.get(`/api/v1/bids/${bids[0]?.bid.id}`))?.statusCode).toBe(404);
+    expect((await otherClient.get(`/api/v1/bids/${bids[0]?.bid.id}`)).statusCode).toBe(404);
+  });
+
+  it("the client shortlists and rejects with a message; the assistant is notified and can no longer edit", async () => {
+    const { client, job } = await openJob();
+    const anna = await signedIn(app, ["assistant"]);
+    const bid = (await anna.post(`/api/v1/jobs/${job.id}/bids`, bidInput())).json();
+    expect((await anna.post(`/api/v1/bids/${bid.id}/transitions`, { action: "shortlist" })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await client.post(`/api/v1/bids/${bid.id}/transitions`, { action: "shortlist" })).json().status,
+    ).toBe("shortlisted");
+    const edit = await anna.patch(`/api/v1/bids/${bid.id}`, { rateMinor: 2000 });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json()).toMatchObject({ reason: "bid.not_editable" });
+    const rejected = await client.post(`/api/v1/bids/${bid.id}/transitions`, {
+      action: "reject",
+      message: "Leider passt es zeitlich nicht.",
+    });
+    expect(rejected.json()).toMatchObject({
+      status: "rejected",
+      rejectionMessage: "Leider passt es zeitlich nicht.",
+    });
+    const types = (await anna.get("/api/v1/notifications")).json().items.map((n: { type: string }) => n.type);
+    expect(types).toEqual(["bid.rejected", "bid.shortlisted"]);
+    expect((await anna.post("/api/v1/notifications/read", { all: true })).json()).toEqual({ unread: 0 });
+  });
+
+  it("changing an open job's terms notifies its bidders", async () => {
+    const { client, job } = await openJob();
+    const anna = await signedIn(app, ["assistant"]);
+    await anna.post(`/api/v1/jobs/${job.id}/bids`, bidInput());
+    expect((await client.patch(`/api/v1/jobs/${job.id}`, { maxRateMinor: 4000 })).statusCode).toBe(200);
+    const [n] = (await anna.get("/api/v1/notifications")).json().items;
+    expect(n).toMatchObject({ type: "job.terms_changed", data: { jobId: job.id } });
+  });
+});

@@ -1,0 +1,116 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../server/auth/actor.ts";
+import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
+import { problemSchema } from "../problems/schema.ts";
+import {
+  bidActionSchema,
+  bidListQuerySchema,
+  bidSchema,
+  createBidSchema,
+  updateBidSchema,
+} from "./schema.ts";
+import type { BidsService } from "./service.ts";
+
+const idParams = z.object({ id: z.uuid({ message: "id_invalid" }) });
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
+
+export function bidsRoutes(service: BidsService, authenticate: (r: FastifyRequest) => Promise<void>) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.addHook("preHandler", authenticate);
+    const common = { tags: ["bids"], security: [{ session: [] }] };
+
+    r.post(
+      "/jobs/:id/bids",
+      {
+        schema: {
+          ...common,
+          summary: "Bid on a job; the rate may not exceed the job's maximum (422 names it)",
+          params: idParams,
+          body: createBidSchema,
+          response: { 201: bidSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.submit(actorOf(request), request.params.id, request.body)),
+    );
+
+    r.get(
+      "/jobs/:id/bids",
+      {
+        schema: {
+          ...common,
+          summary: "The bids on one's own job, sorted and filtered",
+          params: idParams,
+          querystring: bidListQuerySchema,
+          response: { 200: pageSchema(bidSchema), ...errors },
+        },
+      },
+      async (request) => service.listForJob(actorOf(request), request.params.id, request.query),
+    );
+
+    r.get(
+      "/bids",
+      {
+        schema: {
+          ...common,
+          summary: "The signed-in assistant's own bids, newest first",
+          querystring: cursorQuerySchema,
+          response: { 200: pageSchema(bidSchema), ...errors },
+        },
+      },
+      async (request) => service.listOwn(actorOf(request), request.query.cursor, request.query.limit),
+    );
+
+    r.get(
+      "/bids/:id",
+      {
+        schema: {
+          ...common,
+          summary: "A bid (its assistant or the job's client)",
+          params: idParams,
+          response: { 200: bidSchema, ...errors },
+        },
+      },
+      async (request) => service.get(actorOf(request), request.params.id),
+    );
+
+    r.patch(
+      "/bids/:id",
+      {
+        schema: {
+          ...common,
+          summary: "Edit one's bid until the deadline or until the client acts on it",
+          params: idParams,
+          body: updateBidSchema,
+          response: { 200: bidSchema, ...errors },
+        },
+      },
+      async (request) => service.update(actorOf(request), request.params.id, request.body),
+    );
+
+    r.post(
+      "/bids/:id/transitions",
+      {
+        schema: {
+          ...common,
+          summary: "Shortlist or reject (client), or withdraw (assistant) a bid",
+          params: idParams,
+          body: bidActionSchema,
+          response: { 200: bidSchema, ...errors },
+        },
+      },
+      async (request) =>
+        service.act(actorOf(request), request.params.id, request.body.action, request.body.message),
+    );
+  };
+}

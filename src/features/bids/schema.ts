@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { amountMinorSchema, isoDateSchema, plainText } from "../common/schema.ts";
+
+export const BID_STATUSES = [
+  "submitted",
+  "shortlisted",
+  "rejected",
+  "withdrawn",
+  "offered",
+  "hired",
+  "declined",
+] as const;
+export type BidStatus = (typeof BID_STATUSES)[number];
+
+export const createBidSchema = z.strictObject({
+  /** Per hour or per task as the job says, in the job's currency; never above the job's maximum. */
+  rateMinor: amountMinorSchema,
+  coverLetter: plainText(5_000),
+  /** One answer per screening question, in the job's order. */
+  answers: z.array(plainText(2_000)).max(5).default([]),
+  earliestStart: isoDateSchema,
+});
+export type CreateBidInput = z.infer<typeof createBidSchema>;
+
+export const updateBidSchema = createBidSchema.partial();
+export type UpdateBidInput = z.infer<typeof updateBidSchema>;
+
+export const BID_ACTIONS = ["shortlist", "reject", "withdraw"] as const;
+export type BidAction = (typeof BID_ACTIONS)[number];
+export const bidActionSchema = z.strictObject({
+  action: z.enum(BID_ACTIONS),
+  /** Optional note to the assistant when rejecting. */
+  message: z.string().trim().max(2_000).optional(),
+});
+
+// Experience and working-hour overlap join the sorts once assistant profiles exist.
+export const BID_SORTS = ["rate", "submitted"] as const;
+export const bidListQuerySchema = z.object({
+  sort: z.enum(BID_SORTS).default("submitted"),
+  order: z.enum(["asc", "desc"]).default("asc"),
+  status: z.enum(BID_STATUSES).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const bidSchema = z.object({
+  id: z.uuid(),
+  jobId: z.uuid(),
+  assistantId: z.string(),
+  assistantName: z.string().optional(),
+  rateMinor: z.number().int(),
+  currency: z.string(),
+  coverLetter: z.string(),
+  answers: z.array(z.string()),
+  earliestStart: z.string(),
+  status: z.enum(BID_STATUSES),
+  rejectionMessage: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Bid = z.infer<typeof bidSchema>;

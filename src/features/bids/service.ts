@@ -1,0 +1,223 @@
+import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
+import type { Actor } from "../../server/auth/actor.ts";
+import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
+import type { Db } from "../../server/db/client.ts";
+import { AppError } from "../../server/errors.ts";
+import { formatMinor } from "../../server/money.ts";
+import { user } from "../accounts/tables.ts";
+import type { JobsService } from "../jobs/service.ts";
+import { job } from "../jobs/tables.ts";
+import { notify } from "../notifications/service.ts";
+import { canViewBid, requireAssistant } from "./policy.ts";
+import type { Bid, BidAction, BidStatus, CreateBidInput, UpdateBidInput } from "./schema.ts";
+import { bid } from "./tables.ts";
+import { EDITABLE_BID_STATUSES, nextBidStatus } from "./transitions.ts";
+
+type BidRow = typeof bid.$inferSelect;
+type JobRow = typeof job.$inferSelect;
+
+export const toBid = (row: BidRow, assistantName?: string): Bid => ({
+  ...row,
+  status: row.status as BidStatus,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  ...(assistantName !== undefined ? { assistantName } : {}),
+});
+
+const UNIQUE_VIOLATION = "23505";
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string }).code === UNIQUE_VIOLATION ||
+  (error as { cause?: { code?: string } }).cause?.code === UNIQUE_VIOLATION;
+
+/** The rules a bid's terms must meet for this job: open, before the deadline, at most the maximum. */
+export function checkBidTerms(j: JobRow, input: Partial<CreateBidInput>, now = new Date()) {
+  if (j.status !== "open")
+    throw new AppError("conflict", { reason: "bid.job_not_open", detail: "This job takes no bids." });
+  if (j.bidDeadline.getTime() <= now.getTime()) {
+    throw new AppError("conflict", { reason: "bid.deadline_passed", detail: "The bid deadline has passed." });
+  }
+  if (input.rateMinor !== undefined && input.rateMinor > j.maxRateMinor) {
+    const max = formatMinor(j.maxRateMinor, j.currency);
+    throw new AppError("unprocessable", {
+      reason: "bid.rate_above_maximum",
+      detail: `The rate is above this job's maximum of ${max}.`,
+      errors: [{ field: "rateMinor", code: "rate_above_maximum", message: `At most ${max}` }],
+    });
+  }
+  const questions = j.screeningQuestions.length;
+  if (input.answers !== undefined && input.answers.length !== questions) {
+    throw new AppError("validation_failed", {
+      errors: [
+        { field: "answers", code: "answers_count", message: `Answer each of the ${questions} questions.` },
+      ],
+    });
+  }
+}
+
+export function createBidsService(db: Db, jobs: JobsService) {
+  async function loadWithJob(actor: Actor, bidId: string) {
+    const [row] = await db
+      .select({ bid, job })
+      .from(bid)
+      .innerJoin(job, eq(job.id, bid.jobId))
+      .where(eq(bid.id, bidId));
+    if (!row || !canViewBid(actor, row.bid, row.job)) throw new AppError("not_found");
+    return row;
+  }
+
+  return {
+    async submit(actor: Actor, jobId: string, input: CreateBidInput): Promise<Bid> {
+      requireAssistant(actor);
+      const { row: j } = await jobs.loadVisible(actor, jobId);
+      if (j.clientId === actor.userId) {
+        throw new AppError("forbidden", { reason: "bid.own_job", detail: "You cannot bid on your own job." });
+      }
+      checkBidTerms(j, input);
+      try {
+        return await db.transaction(async (tx) => {
+          const [created] = await tx
+            .insert(bid)
+            .values({ ...input, jobId, assistantId: actor.userId, currency: j.currency })
+            .returning();
+          const row = created as BidRow;
+          await notify(tx, [
+            { userId: j.clientId, type: "bid.received", data: { jobId, bidId: row.id, jobTitle: j.title } },
+          ]);
+          return toBid(row);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new AppError("conflict", { reason: "bid.duplicate", detail: "You already bid on this job." });
+        }
+        throw error;
+      }
+    },
+
+    async get(actor: Actor, bidId: string): Promise<Bid> {
+      return toBid((await loadWithJob(actor, bidId)).bid);
+    },
+
+    async update(actor: Actor, bidId: string, input: UpdateBidInput): Promise<Bid> {
+      const { bid: current, job: j } = await loadWithJob(actor, bidId);
+      if (current.assistantId !== actor.userId) throw new AppError("forbidden");
+      if (!EDITABLE_BID_STATUSES.includes(current.status as BidStatus)) {
+        throw new AppError("conflict", {
+          reason: "bid.not_editable",
+          detail: "The client has acted on this bid.",
+        });
+      }
+      checkBidTerms(j, input);
+      const [row] = await db
+        .update(bid)
+        .set({ ...input, updatedAt: new Date() })
+        .where(and(eq(bid.id, bidId), eq(bid.status, current.status)))
+        .returning();
+      if (!row) throw new AppError("conflict", { reason: "bid.changed_concurrently" });
+      return toBid(row);
+    },
+
+    /** shortlist / reject (the job's client) and withdraw (the assistant). */
+    async act(actor: Actor, bidId: string, action: BidAction, message?: string): Promise<Bid> {
+      const { bid: current, job: j } = await loadWithJob(actor, bidId);
+      const byClient = action !== "withdraw";
+      if (byClient ? actor.userId !== j.clientId : actor.userId !== current.assistantId)
+        throw new AppError("forbidden");
+      if (action === "withdraw" && j.bidDeadline.getTime() <= Date.now()) {
+        throw new AppError("conflict", {
+          reason: "bid.deadline_passed",
+          detail: "The bid deadline has passed.",
+        });
+      }
+      const status = nextBidStatus(current.status as BidStatus, action);
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(bid)
+          .set({
+            status,
+            updatedAt: new Date(),
+            ...(action === "reject" ? { rejectionMessage: message ?? null } : {}),
+          })
+          .where(and(eq(bid.id, bidId), eq(bid.status, current.status)))
+          .returning();
+        if (!row) throw new AppError("conflict", { reason: "bid.changed_concurrently" });
+        if (byClient) {
+          await notify(tx, [
+            {
+              userId: current.assistantId,
+              type: action === "shortlist" ? "bid.shortlisted" : "bid.rejected",
+              data: { jobId: j.id, bidId, jobTitle: j.title, message: message ?? null },
+            },
+          ]);
+        }
+        return toBid(row);
+      });
+    },
+
+    /** The bids on a job, for its client only, sorted by rate or time of submission. */
+    async listForJob(
+      actor: Actor,
+      jobId: string,
+      query: {
+        sort: string;
+        order: "asc" | "desc";
+        status?: BidStatus | undefined;
+        cursor?: string | undefined;
+        limit: number;
+      },
+    ) {
+      const { row: j } = await jobs.loadVisible(actor, jobId);
+      if (j.clientId !== actor.userId)
+        throw new AppError("forbidden", { detail: "Only the job's client sees its bids." });
+      const byRate = query.sort === "rate";
+      const key = byRate ? bid.rateMinor : bid.createdAt;
+      const dir = query.order === "asc" ? asc : desc;
+      const beyond = query.order === "asc" ? gt : lt;
+      let after: SQL | undefined;
+      if (query.cursor) {
+        const c = decodeCursor(query.cursor);
+        // Rate cursors carry the rate in the timestamp slot's milliseconds.
+        const value = byRate ? c.at.getTime() : c.at;
+        after = or(beyond(key, value), and(eq(key, value), beyond(bid.id, c.id)));
+      }
+      const rows = await db
+        .select({ bid, assistantName: user.name })
+        .from(bid)
+        .innerJoin(user, eq(user.id, bid.assistantId))
+        .where(and(eq(bid.jobId, jobId), query.status ? eq(bid.status, query.status) : undefined, after))
+        .orderBy(dir(key), dir(bid.id))
+        .limit(query.limit + 1);
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1)?.bid;
+      const nextCursor =
+        rows.length > query.limit && last
+          ? encodeCursor(byRate ? new Date(last.rateMinor) : last.createdAt, last.id)
+          : null;
+      return { items: page.map((r) => toBid(r.bid, r.assistantName)), nextCursor };
+    },
+
+    async listOwn(actor: Actor, cursor: string | undefined, limit: number) {
+      const after = cursor ? decodeCursor(cursor) : undefined;
+      const rows = await db
+        .select()
+        .from(bid)
+        .where(
+          and(
+            eq(bid.assistantId, actor.userId),
+            after
+              ? or(lt(bid.createdAt, after.at), and(eq(bid.createdAt, after.at), lt(bid.id, after.id)))
+              : undefined,
+          ),
+        )
+        .orderBy(desc(bid.createdAt), desc(bid.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((r) => toBid(r)),
+        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      };
+    },
+  };
+}
+
+export type BidsService = ReturnType<typeof createBidsService>;

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { user } from "../accounts/tables.ts";
+import { job } from "../jobs/tables.ts";
+
+export const bid = pgTable(
+  "bid",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => job.id, { onDelete: "cascade" }),
+    assistantId: text("assistant_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    rateMinor: integer("rate_minor").notNull(),
+    currency: text("currency").notNull(),
+    coverLetter: text("cover_letter").notNull(),
+    answers: jsonb("answers").$type<string[]>().notNull().default([]),
+    earliestStart: date("earliest_start").notNull(),
+    status: text("status").notNull().default("submitted"),
+    rejectionMessage: text("rejection_message"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "bid_status_known",
+      sql`${t.status} IN ('submitted','shortlisted','rejected','withdrawn','offered','hired','declined')`,
+    ),
+    check("bid_rate_positive", sql`${t.rateMinor} > 0`),
+    // One active bid per assistant and job: a withdrawn bid frees the place for a new one.
+    uniqueIndex("bid_one_active_per_assistant")
+      .on(t.jobId, t.assistantId)
+      .where(sql`${t.status} <> 'withdrawn'`),
+    // The client's review list of a job's bids, sorted by time or rate.
+    index("bid_job_created_idx").on(t.jobId, t.createdAt),
+    index("bid_job_rate_idx").on(t.jobId, t.rateMinor),
+    // An assistant's own bids, newest first.
+    index("bid_assistant_created_idx").on(t.assistantId, t.createdAt),
+  ],
+);

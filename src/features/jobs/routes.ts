@@ -1,0 +1,122 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../server/auth/actor.ts";
+import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
+import { problemSchema } from "../problems/schema.ts";
+import {
+  createJobSchema,
+  jobActionSchema,
+  jobListQuerySchema,
+  jobSchema,
+  updateJobSchema,
+} from "./schema.ts";
+import type { JobsService } from "./service.ts";
+
+type Hook = (request: FastifyRequest) => Promise<void>;
+const idParams = z.object({ id: z.uuid({ message: "id_invalid" }) });
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+};
+
+export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; optional: Hook }) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ["jobs"];
+    const security = [{ session: [] }];
+
+    r.post(
+      "/jobs",
+      {
+        preHandler: hooks.authenticate,
+        schema: {
+          tags,
+          security,
+          summary: "Post a job (as a draft)",
+          body: createJobSchema,
+          response: { 201: jobSchema, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.create(actorOf(request), request.body)),
+    );
+
+    r.get(
+      "/jobs",
+      {
+        preHandler: hooks.authenticate,
+        schema: {
+          tags,
+          security,
+          summary: "The signed-in client's own jobs with bid counts, newest first",
+          querystring: cursorQuerySchema,
+          response: { 200: pageSchema(jobSchema), ...errors },
+        },
+      },
+      async (request) => service.listOwn(actorOf(request), request.query.cursor, request.query.limit),
+    );
+
+    r.get(
+      "/job-board",
+      {
+        preHandler: hooks.optional,
+        schema: {
+          tags,
+          summary: "Open public jobs, newest first, filtered by category, pricing model and rate",
+          querystring: jobListQuerySchema,
+          response: { 200: pageSchema(jobSchema), 400: problemSchema },
+        },
+      },
+      async (request) => service.listBoard(request.query),
+    );
+
+    r.get(
+      "/jobs/:id",
+      {
+        preHandler: hooks.optional,
+        schema: {
+          tags,
+          summary: "A job, as far as the viewer may see it",
+          params: idParams,
+          response: { 200: jobSchema, ...errors },
+        },
+      },
+      async (request) => service.get(request.actor ?? null, request.params.id),
+    );
+
+    r.patch(
+      "/jobs/:id",
+      {
+        preHandler: hooks.authenticate,
+        schema: {
+          tags,
+          security,
+          summary: "Edit a job; bidders of an open job are told when its terms change",
+          params: idParams,
+          body: updateJobSchema,
+          response: { 200: jobSchema, ...errors },
+        },
+      },
+      async (request) => service.update(actorOf(request), request.params.id, request.body),
+    );
+
+    r.post(
+      "/jobs/:id/transitions",
+      {
+        preHandler: hooks.authenticate,
+        schema: {
+          tags,
+          security,
+          summary: "Publish, pause, resume, close or cancel a job",
+          params: idParams,
+          body: jobActionSchema,
+          response: { 200: jobSchema, ...errors },
+        },
+      },
+      async (request) => service.transition(actorOf(request), request.params.id, request.body.action),
+    );
+  };
+}

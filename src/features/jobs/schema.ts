@@ -1,0 +1,104 @@
+import { z } from "zod";
+import { timeZoneSchema } from "../accounts/schema.ts";
+import {
+  amountMinorSchema,
+  currencySchema,
+  isoDateSchema,
+  PRICING_MODELS,
+  plainText,
+  pricingModelSchema,
+  TASK_CATEGORIES,
+  taskCategorySchema,
+} from "../common/schema.ts";
+
+export const JOB_STATUSES = ["draft", "open", "paused", "filled", "closed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const JOB_VISIBILITIES = ["public", "invite_only"] as const;
+export const MAX_SCREENING_QUESTIONS = 5;
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "time_invalid" });
+
+/** The working-hour overlap a client wants, e.g. 3 h with Europe/Berlin 09:00–17:00. */
+export const overlapSchema = z.strictObject({
+  hours: z.number().int().min(1).max(12),
+  timeZone: timeZoneSchema,
+  from: time,
+  to: time,
+});
+
+const jobFields = {
+  title: plainText(140),
+  description: plainText(10_000),
+  categories: z.array(taskCategorySchema).min(1, { message: "required" }).max(TASK_CATEGORIES.length),
+  pricingModel: pricingModelSchema,
+  /** Per hour (hourly) or per task (per_task), in minor units. */
+  maxRateMinor: amountMinorSchema,
+  currency: currencySchema.default("EUR"),
+  /** Hours per week (hourly) or tasks per month (per_task). */
+  expectedVolume: z.number().int().min(1).max(1000),
+  startDate: isoDateSchema,
+  durationWeeks: z.number().int().min(1).max(520).nullable().default(null),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, { message: "language_invalid" }))
+    .max(10)
+    .default([]),
+  overlap: overlapSchema.nullable().default(null),
+  screeningQuestions: z
+    .array(plainText(500))
+    .max(MAX_SCREENING_QUESTIONS, { message: "too_many" })
+    .default([]),
+  bidDeadline: z.iso.datetime({ offset: true, message: "datetime_invalid" }),
+  visibility: z.enum(JOB_VISIBILITIES).default("public"),
+  /** How many assistants the client means to hire; 1 marks the job filled at the first hire. */
+  openings: z.number().int().min(1).max(20).default(1),
+};
+
+export const createJobSchema = z.strictObject(jobFields);
+export type CreateJobInput = z.infer<typeof createJobSchema>;
+
+/** A partial edit; changing the terms of an open job notifies its bidders. */
+export const updateJobSchema = z.strictObject(
+  Object.fromEntries(Object.entries(jobFields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
+    [K in keyof typeof jobFields]: z.ZodOptional<(typeof jobFields)[K]>;
+  },
+);
+export type UpdateJobInput = z.infer<typeof updateJobSchema>;
+
+export const JOB_ACTIONS = ["publish", "pause", "resume", "close", "cancel"] as const;
+export type JobAction = (typeof JOB_ACTIONS)[number];
+export const jobActionSchema = z.strictObject({ action: z.enum(JOB_ACTIONS) });
+
+export const jobSchema = z.object({
+  id: z.uuid(),
+  clientId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  categories: z.array(taskCategorySchema),
+  pricingModel: z.enum(PRICING_MODELS),
+  maxRateMinor: z.number().int(),
+  currency: z.string(),
+  expectedVolume: z.number().int(),
+  startDate: z.string(),
+  durationWeeks: z.number().int().nullable(),
+  languages: z.array(z.string()),
+  overlap: overlapSchema.nullable(),
+  screeningQuestions: z.array(z.string()),
+  bidDeadline: z.string(),
+  visibility: z.enum(JOB_VISIBILITIES),
+  openings: z.number().int(),
+  status: z.enum(JOB_STATUSES),
+  bidCount: z.number().int().optional(),
+  publishedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export const jobListQuerySchema = z.object({
+  category: taskCategorySchema.optional(),
+  pricingModel: pricingModelSchema.optional(),
+  /** Only jobs whose maximum rate is at least this (minor units). */
+  minRateMinor: z.coerce.number().int().min(0).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});

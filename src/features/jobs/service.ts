@@ -1,0 +1,205 @@
+import { and, count, desc, eq, gte, lt, notInArray, or, sql } from "drizzle-orm";
+import type { Actor } from "../../server/auth/actor.ts";
+import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
+import type { Db } from "../../server/db/client.ts";
+import { AppError } from "../../server/errors.ts";
+import { bid } from "../bids/tables.ts";
+import { notify } from "../notifications/service.ts";
+import { canViewJob, requireClient, requireJobOwner } from "./policy.ts";
+import type { CreateJobInput, Job, JobAction, UpdateJobInput } from "./schema.ts";
+import { job, jobInvitation } from "./tables.ts";
+import { nextJobStatus } from "./transitions.ts";
+
+type JobRow = typeof job.$inferSelect;
+
+export function toJob(row: JobRow, bidCount?: number): Job {
+  return {
+    ...row,
+    categories: row.categories as Job["categories"],
+    pricingModel: row.pricingModel as Job["pricingModel"],
+    visibility: row.visibility as Job["visibility"],
+    status: row.status as Job["status"],
+    bidDeadline: row.bidDeadline.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    ...(bidCount !== undefined ? { bidCount } : {}),
+  };
+}
+
+function deadlineInFuture(iso: string | Date) {
+  if (new Date(iso).getTime() <= Date.now()) {
+    throw new AppError("validation_failed", {
+      errors: [
+        { field: "bidDeadline", code: "deadline_past", message: "The bid deadline must be in the future." },
+      ],
+    });
+  }
+}
+
+export function createJobsService(db: Db) {
+  async function isInvited(jobId: string, actor: Actor | null) {
+    if (!actor) return false;
+    const [row] = await db
+      .select({ jobId: jobInvitation.jobId })
+      .from(jobInvitation)
+      .where(and(eq(jobInvitation.jobId, jobId), eq(jobInvitation.assistantId, actor.userId)));
+    return Boolean(row);
+  }
+
+  /** Loads a job the actor may see; 404 when it does not exist or is private to them. */
+  async function loadVisible(actor: Actor | null, id: string) {
+    const [row] = await db.select().from(job).where(eq(job.id, id));
+    if (!row) throw new AppError("not_found");
+    const invited = await isInvited(id, actor);
+    if (!canViewJob(actor, row, invited)) throw new AppError("not_found");
+    return { row, invited };
+  }
+
+  async function loadOwned(actor: Actor, id: string) {
+    const [row] = await db.select().from(job).where(eq(job.id, id));
+    if (!row) throw new AppError("not_found");
+    requireJobOwner(actor, row, await isInvited(id, actor));
+    return row;
+  }
+
+  return {
+    loadVisible,
+
+    async create(actor: Actor, input: CreateJobInput): Promise<Job> {
+      requireClient(actor);
+      deadlineInFuture(input.bidDeadline);
+      const [row] = await db
+        .insert(job)
+        .values({ ...input, clientId: actor.userId, bidDeadline: new Date(input.bidDeadline) })
+        .returning();
+      return toJob(row as JobRow, 0);
+    },
+
+    async get(actor: Actor | null, id: string): Promise<Job> {
+      const { row } = await loadVisible(actor, id);
+      return toJob(row);
+    },
+
+    async update(actor: Actor, id: string, input: UpdateJobInput): Promise<Job> {
+      const current = await loadOwned(actor, id);
+      if (!["draft", "open", "paused"].includes(current.status)) {
+        throw new AppError("conflict", {
+          reason: "job.not_editable",
+          detail: `A ${current.status} job cannot be edited.`,
+        });
+      }
+      const { bidDeadline, ...rest } = input;
+      if (bidDeadline) deadlineInFuture(bidDeadline);
+      const termsChanged = current.status !== "draft" && Object.keys(input).length > 0;
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(job)
+          .set({
+            ...rest,
+            ...(bidDeadline ? { bidDeadline: new Date(bidDeadline) } : {}),
+            updatedAt: new Date(),
+          })
+          .where(eq(job.id, id))
+          .returning();
+        if (termsChanged) {
+          // Everyone with an active bid learns that the terms they bid on have changed.
+          const bidders = await tx
+            .selectDistinct({ assistantId: bid.assistantId })
+            .from(bid)
+            .where(and(eq(bid.jobId, id), notInArray(bid.status, ["withdrawn", "rejected"])));
+          await notify(
+            tx,
+            bidders.map((b) => ({
+              userId: b.assistantId,
+              type: "job.terms_changed" as const,
+              data: { jobId: id, jobTitle: row?.title ?? "" },
+            })),
+          );
+        }
+        return toJob(row as JobRow);
+      });
+    },
+
+    async transition(actor: Actor, id: string, action: JobAction): Promise<Job> {
+      const current = await loadOwned(actor, id);
+      const status = nextJobStatus(current.status as Job["status"], action);
+      if (action === "publish") deadlineInFuture(current.bidDeadline);
+      const [row] = await db
+        .update(job)
+        .set({
+          status,
+          updatedAt: new Date(),
+          ...(action === "publish" ? { publishedAt: new Date() } : {}),
+        })
+        // The status in the condition makes concurrent transitions safe: only one wins.
+        .where(and(eq(job.id, id), eq(job.status, current.status)))
+        .returning();
+      if (!row) throw new AppError("conflict", { reason: "job.changed_concurrently" });
+      return toJob(row);
+    },
+
+    /** The client's own jobs with their bid counts, newest first. */
+    async listOwn(actor: Actor, cursor: string | undefined, limit: number) {
+      const after = cursor ? decodeCursor(cursor) : undefined;
+      const rows = await db
+        .select({ job, bidCount: count(bid.id) })
+        .from(job)
+        .leftJoin(bid, and(eq(bid.jobId, job.id), sql`${bid.status} <> 'withdrawn'`))
+        .where(
+          and(
+            eq(job.clientId, actor.userId),
+            after
+              ? or(lt(job.createdAt, after.at), and(eq(job.createdAt, after.at), lt(job.id, after.id)))
+              : undefined,
+          ),
+        )
+        .groupBy(job.id)
+        .orderBy(desc(job.createdAt), desc(job.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((r) => toJob(r.job, r.bidCount)),
+        nextCursor: rows.length > limit && last ? encodeCursor(last.job.createdAt, last.job.id) : null,
+      };
+    },
+
+    /** The job board: open public jobs, newest first, filtered. */
+    async listBoard(query: {
+      category?: string | undefined;
+      pricingModel?: string | undefined;
+      minRateMinor?: number | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    }) {
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const rows = await db
+        .select()
+        .from(job)
+        .where(
+          and(
+            eq(job.status, "open"),
+            eq(job.visibility, "public"),
+            query.category ? sql`${query.category} = ANY(${job.categories})` : undefined,
+            query.pricingModel ? eq(job.pricingModel, query.pricingModel) : undefined,
+            query.minRateMinor !== undefined ? gte(job.maxRateMinor, query.minRateMinor) : undefined,
+            after
+              ? or(lt(job.publishedAt, after.at), and(eq(job.publishedAt, after.at), lt(job.id, after.id)))
+              : undefined,
+          ),
+        )
+        .orderBy(desc(job.publishedAt), desc(job.id))
+        .limit(query.limit + 1);
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((r) => toJob(r)),
+        nextCursor:
+          rows.length > query.limit && last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null,
+      };
+    },
+  };
+}
+
+export type JobsService = ReturnType<typeof createJobsService>;
