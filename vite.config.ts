@@ -1,8 +1,6 @@
-import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { configDefaults, defineConfig } from "vitest/config";
+import { defineConfig } from "vite";
 
-const repoRoot = fileURLToPath(new URL(".", import.meta.url));
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 3001}`;
 
 export default defineConfig({
@@ -22,11 +20,5 @@ export default defineConfig({
       "/dev": { target: apiTarget },
       "/metrics": { target: apiTarget },
     },
-  },
-  // Vitest reads this file too (there is no vitest.config.ts): without these lines it would look for
-  // tests only below the web root and would pick up the Playwright specs in e2e/.
-  test: {
-    dir: repoRoot,
-    exclude: [...configDefaults.exclude, "e2e/**", "dist/**", "data/**"],
   },
 });

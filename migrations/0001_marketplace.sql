@@ -15,6 +15,42 @@ CREATE TABLE "bid" (
 	CONSTRAINT "bid_rate_positive" CHECK ("bid"."rate_minor" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "contract" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"job_id" uuid NOT NULL,
+	"bid_id" uuid NOT NULL,
+	"offer_id" uuid NOT NULL,
+	"client_id" text NOT NULL,
+	"assistant_id" text NOT NULL,
+	"pricing_model" text NOT NULL,
+	"rate_minor" integer NOT NULL,
+	"currency" text NOT NULL,
+	"weekly_hour_cap" integer,
+	"start_date" date NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "contract_bid_id_unique" UNIQUE("bid_id"),
+	CONSTRAINT "contract_status_known" CHECK ("contract"."status" IN ('active','ended')),
+	CONSTRAINT "contract_hourly_has_cap" CHECK ("contract"."pricing_model" <> 'hourly' OR "contract"."weekly_hour_cap" IS NOT NULL)
+);
+--> statement-breakpoint
+CREATE TABLE "offer" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"bid_id" uuid NOT NULL,
+	"job_id" uuid NOT NULL,
+	"pricing_model" text NOT NULL,
+	"rate_minor" integer NOT NULL,
+	"currency" text NOT NULL,
+	"weekly_hour_cap" integer,
+	"start_date" date NOT NULL,
+	"message" text DEFAULT '' NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"responded_at" timestamp with time zone,
+	CONSTRAINT "offer_status_known" CHECK ("offer"."status" IN ('pending','accepted','declined','withdrawn')),
+	CONSTRAINT "offer_rate_positive" CHECK ("offer"."rate_minor" > 0)
+);
+--> statement-breakpoint
 CREATE TABLE "job" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"client_id" text NOT NULL,
@@ -62,6 +98,13 @@ CREATE TABLE "notification" (
 --> statement-breakpoint
 ALTER TABLE "bid" ADD CONSTRAINT "bid_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bid" ADD CONSTRAINT "bid_assistant_id_user_id_fk" FOREIGN KEY ("assistant_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contract" ADD CONSTRAINT "contract_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contract" ADD CONSTRAINT "contract_bid_id_bid_id_fk" FOREIGN KEY ("bid_id") REFERENCES "public"."bid"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contract" ADD CONSTRAINT "contract_offer_id_offer_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."offer"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contract" ADD CONSTRAINT "contract_client_id_user_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contract" ADD CONSTRAINT "contract_assistant_id_user_id_fk" FOREIGN KEY ("assistant_id") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "offer" ADD CONSTRAINT "offer_bid_id_bid_id_fk" FOREIGN KEY ("bid_id") REFERENCES "public"."bid"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "offer" ADD CONSTRAINT "offer_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job" ADD CONSTRAINT "job_client_id_user_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_invitation" ADD CONSTRAINT "job_invitation_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_invitation" ADD CONSTRAINT "job_invitation_assistant_id_user_id_fk" FOREIGN KEY ("assistant_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -70,6 +113,10 @@ CREATE UNIQUE INDEX "bid_one_active_per_assistant" ON "bid" USING btree ("job_id
 CREATE INDEX "bid_job_created_idx" ON "bid" USING btree ("job_id","created_at");--> statement-breakpoint
 CREATE INDEX "bid_job_rate_idx" ON "bid" USING btree ("job_id","rate_minor");--> statement-breakpoint
 CREATE INDEX "bid_assistant_created_idx" ON "bid" USING btree ("assistant_id","created_at");--> statement-breakpoint
+CREATE INDEX "contract_client_idx" ON "contract" USING btree ("client_id","created_at");--> statement-breakpoint
+CREATE INDEX "contract_assistant_idx" ON "contract" USING btree ("assistant_id","created_at");--> statement-breakpoint
+CREATE INDEX "contract_job_idx" ON "contract" USING btree ("job_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "offer_one_pending_per_bid" ON "offer" USING btree ("bid_id") WHERE "offer"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "job_client_created_idx" ON "job" USING btree ("client_id","created_at");--> statement-breakpoint
 CREATE INDEX "job_board_idx" ON "job" USING btree ("published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "job"."status" = 'open' AND "job"."visibility" = 'public';--> statement-breakpoint
 CREATE INDEX "job_invitation_assistant_idx" ON "job_invitation" USING btree ("assistant_id");--> statement-breakpoint

@@ -14,7 +14,15 @@ const run = (dataDir: string, ...args: string[]) =>
 describe("npm run admin:create", () => {
   it("creates an admin, grants admin to an existing account, and refuses bad input", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "assista-admin-"));
-    const created = run(dataDir, "--email", "Ada@Example.com", "--name", "Ada", "--password", "a-long-admin-password");
+    const created = run(
+      dataDir,
+      "--email",
+      "Ada@Example.com",
+      "--name",
+      "Ada",
+      "--password",
+      "a-long-admin-password",
+    );
     expect(created.status, created.stderr).toBe(0);
     expect(created.stdout).toContain("Admin ada@example.com created.");
     const again = run(dataDir, "--email", "ada@example.com");

@@ -58,7 +58,10 @@ if (!existsSync(chromium)) {
     );
     total.skipped += n;
   }
-} else if (run(bin("vite"), ["build", "--logLevel", "warn"]) !== 0) {
+} else if (
+  run(bin("vite"), ["build", "--logLevel", "warn"]) !== 0 ||
+  run(process.execPath, ["scripts/build-server.ts"]) !== 0
+) {
   total.failed += 1;
 } else {
   const e2eDb = await e2eDatabase();

@@ -7,6 +7,8 @@ import { accountsRoutes } from "../features/accounts/routes.ts";
 import { createAccountsService } from "../features/accounts/service.ts";
 import { bidsRoutes } from "../features/bids/routes.ts";
 import { createBidsService } from "../features/bids/service.ts";
+import { contractsRoutes } from "../features/contracts/routes.ts";
+import { createContractsService } from "../features/contracts/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
 import { notificationsRoutes } from "../features/notifications/routes.ts";
@@ -103,6 +105,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
     keyGenerator: (request) => request.ip,
+    // The limit protects the API; the web app's static files are cheap and would eat the budget.
+    allowList: (request) => !request.url.startsWith("/api/") && !request.url.startsWith("/dev/"),
     ...(redis ? { redis } : {}),
     errorResponseBuilder: (_request, context) => {
       const error = new AppError("rate_limited", {
@@ -124,6 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(accountsRoutes(createAccountsService(database.db), authenticate));
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
       await api.register(bidsRoutes(createBidsService(database.db, jobsService), authenticate));
+      await api.register(contractsRoutes(createContractsService(database.db), authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
     },
     { prefix: "/api/v1" },

@@ -1,7 +1,7 @@
 import { AppError } from "../../server/errors.ts";
 import type { BidStatus } from "./schema.ts";
 
-export type BidTransition = "shortlist" | "reject" | "withdraw" | "offer" | "hire" | "decline";
+export type BidTransition = "shortlist" | "reject" | "withdraw" | "offer" | "hire" | "decline" | "retract";
 
 /** The bid lifecycle: submitted → shortlisted / rejected / withdrawn → offered → hired / declined. */
 export const BID_TRANSITIONS: Record<BidTransition, { from: readonly BidStatus[]; to: BidStatus }> = {
@@ -11,6 +11,8 @@ export const BID_TRANSITIONS: Record<BidTransition, { from: readonly BidStatus[]
   offer: { from: ["submitted", "shortlisted", "declined"], to: "offered" },
   hire: { from: ["offered"], to: "hired" },
   decline: { from: ["offered"], to: "declined" },
+  // An offer lapses when the job fills through another hire: the bid goes back to the shortlist.
+  retract: { from: ["offered"], to: "shortlisted" },
 };
 
 export function nextBidStatus(current: BidStatus, action: BidTransition): BidStatus {

@@ -18,8 +18,8 @@ export async function registerWeb(app: FastifyInstance, distDir: string) {
     wildcard: false,
     index: false,
     cacheControl: false,
-    setHeaders(res, path) {
-      (res as unknown as import("node:http").ServerResponse).setHeader(
+    setHeaders(reply, path) {
+      reply.header(
         "cache-control",
         path.includes(`${distDir}/assets/`) ? "public, max-age=31536000, immutable" : "no-cache",
       );

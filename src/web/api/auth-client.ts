@@ -1,6 +1,6 @@
 import { inferAdditionalFields, twoFactorClient } from "better-auth/client/plugins";
 import { createAuthClient } from "better-auth/react";
-import { toApiError } from "./problem.ts";
+import { toApiError } from "./problem-parse.ts";
 
 // Loaded only by lazy pages (and on demand by the shell), so the landing page does not carry it.
 export const authClient = createAuthClient({

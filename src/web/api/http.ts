@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import { toApiError } from "./problem.ts";
 
 export interface ApiRequest<T> {
   method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -25,13 +24,13 @@ export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw toApiError(undefined, 0);
+    throw await problemOf(undefined, 0);
   }
   const text = await response.text();
   const body: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
     const retryAfter = Number(response.headers.get("retry-after")) || undefined;
-    throw toApiError(body, response.status, retryAfter);
+    throw await problemOf(body, response.status, retryAfter);
   }
   return request.schema.parse(body);
 }
@@ -42,4 +41,11 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+// The parser (and zod with it) loads only when a request fails, keeping it off the landing page's
+// critical path; pages with forms have it already.
+async function problemOf(body: unknown, status: number, retryAfter?: number) {
+  const { toApiError } = await import("./problem-parse.ts");
+  return toApiError(body, status, retryAfter);
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { type Me, meSchema } from "../../features/accounts/schema.ts";
+import type { Me } from "../../features/accounts/schema.ts";
 import { apiFetch } from "./http.ts";
 import { ApiError } from "./problem.ts";
 
@@ -9,6 +9,8 @@ export const ME_KEY = ["me"] as const;
 export const meQuery = queryOptions({
   queryKey: ME_KEY,
   queryFn: async ({ signal }): Promise<Me | null> => {
+    // The schema module (and zod) loads beside the request instead of in the landing page's bundle.
+    const { meSchema } = await import("../../features/accounts/schema.ts");
     try {
       return await apiFetch("/api/v1/me", { schema: meSchema, signal });
     } catch (error) {

@@ -9,7 +9,7 @@ export function FormAlert({ error }: { error: ApiError | null }) {
   const keys = [`errors.code.${error.code}`, "errors.code.internal"];
   if (error.reason) keys.unshift(`errors.reason.${error.reason}`);
   return (
-    <Alert color="red" role="alert" variant="outline">
+    <Alert color="red.9" role="alert" variant="outline">
       {t(keys, { seconds: error.retryAfter ?? 60 })}
     </Alert>
   );

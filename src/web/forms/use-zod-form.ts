@@ -1,7 +1,8 @@
 import { type ChangeEvent, type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { ApiError, toApiError } from "../api/problem.ts";
+import { ApiError } from "../api/problem.ts";
+import { toApiError } from "../api/problem-parse.ts";
 import { type FieldErrors, fieldErrorsFromIssues, translateFieldError } from "./field-errors.ts";
 
 type Values = Record<string, unknown>;

@@ -1,19 +1,26 @@
 import i18n from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
-import { LOCALES, type Locale } from "../../features/accounts/schema.ts";
+import type { Locale } from "../../features/accounts/schema.ts";
 import de from "./de.json" with { type: "json" };
 import en from "./en.json" with { type: "json" };
 
 export const LANGUAGE_STORAGE_KEY = "assista.language";
 
 // Both bundles are a few KB, so they ship with the app instead of a second round-trip before first paint.
+// Keyed by Locale, so a locale added to the schema fails the type check until it has translations.
+export const resources: Record<Locale, { translation: typeof de }> = {
+  de: { translation: de },
+  en: { translation: en },
+};
+
 void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { de: { translation: de }, en: { translation: en } },
-    supportedLngs: [...LOCALES],
+    resources,
+    // Not LOCALES from the schema: importing it would pull zod into the first bundle (resources.test.ts checks they agree).
+    supportedLngs: Object.keys(resources),
     fallbackLng: "de",
     interpolation: { escapeValue: false },
     detection: {

@@ -1,9 +1,9 @@
-import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale, Me } from "../../features/accounts/schema.ts";
 import { ME_KEY } from "../api/me.ts";
+import { notify } from "../layout/notify.ts";
 
 /** Switches the interface language; for a signed-in user the choice is saved to the account too. */
 export function useSwitchLanguage() {
@@ -19,7 +19,7 @@ export function useSwitchLanguage() {
       const { authClient, unwrap } = await import("../api/auth-client.ts");
       await unwrap(authClient.updateUser({ locale }));
     } catch {
-      notifications.show({ color: "red", message: t("language.saveFailed") });
+      await notify(t, "red", t("language.saveFailed"));
     }
   };
 }

@@ -1,11 +1,13 @@
 import { Button, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { LOCALES } from "../../features/accounts/schema.ts";
+import type { Locale } from "../../features/accounts/schema.ts";
 import { currentLocale } from "../i18n/index.ts";
 import { useSwitchLanguage } from "../i18n/language.ts";
 
 // Language names are written in their own language, so each is recognisable whatever is active.
-export const LANGUAGE_NAMES = { de: "Deutsch", en: "English" } as const;
+// A Record over Locale, so a new locale must get a name here before the app type-checks.
+export const LANGUAGE_NAMES: Record<Locale, string> = { de: "Deutsch", en: "English" };
+export const LANGUAGES = Object.keys(LANGUAGE_NAMES) as Locale[];
 
 /** Two toggle buttons rather than a menu: with two languages a popover (and its ~20 KB) buys nothing. */
 export function LanguageSwitcher() {
@@ -14,17 +16,16 @@ export function LanguageSwitcher() {
   const active = currentLocale();
   return (
     <Group gap={2} role="group" aria-label={t("language.label")} wrap="nowrap">
-      {LOCALES.map((locale) => (
+      {LANGUAGES.map((locale) => (
         <Button
           key={locale}
           size="compact-sm"
           variant={locale === active ? "filled" : "subtle"}
           lang={locale}
-          aria-label={LANGUAGE_NAMES[locale]}
           aria-pressed={locale === active}
           onClick={() => void switchLanguage(locale)}
         >
-          {locale.toUpperCase()}
+          {LANGUAGE_NAMES[locale]}
         </Button>
       ))}
     </Group>

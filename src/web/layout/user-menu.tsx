@@ -1,4 +1,4 @@
-import { Button } from "@mantine/core";
+import { Button, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -6,7 +6,7 @@ import type { Me } from "../../features/accounts/schema.ts";
 import { ME_KEY } from "../api/me.ts";
 import { ButtonLink } from "./links.tsx";
 
-/** The signed-in part of the header: the account (leads to settings) and sign-out. */
+/** The signed-in part of the header: who is signed in, settings and sign-out. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -23,8 +23,11 @@ export function UserMenu({ me }: { me: Me }) {
 
   return (
     <>
-      <ButtonLink to="/settings" variant="subtle" title={t("nav.settings")}>
+      <Text fw={600} visibleFrom="sm">
         {me.name}
+      </Text>
+      <ButtonLink to="/settings" variant="subtle">
+        {t("nav.settings")}
       </ButtonLink>
       <Button variant="default" onClick={() => void signOut()}>
         {t("nav.signOut")}

@@ -1,7 +1,8 @@
 import { Button, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ApiError, toApiError } from "../../../web/api/problem.ts";
+import type { ApiError } from "../../../web/api/problem.ts";
+import { toApiError } from "../../../web/api/problem-parse.ts";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 

@@ -1,9 +1,10 @@
-import { Alert, Button, PasswordInput, Stack, Text } from "@mantine/core";
+import { Alert, Button, Stack, Text } from "@mantine/core";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { authClient, unwrap } from "../../../web/api/auth-client.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { PasswordField } from "../../../web/forms/password-field.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
 import { AnchorLink, ButtonLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
@@ -31,7 +32,7 @@ export function ResetPasswordPage() {
   if (error || !token) {
     return (
       <Page title={t("reset.title")}>
-        <Alert color="red" variant="outline" role="alert">
+        <Alert color="red.9" variant="outline" role="alert">
           {t("reset.invalidLink")}
         </Alert>
         <AnchorLink to="/forgot-password">{t("reset.again")}</AnchorLink>
@@ -49,7 +50,7 @@ export function ResetPasswordPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <FormAlert error={form.formError} />
-          <PasswordInput
+          <PasswordField
             label={t("reset.newPassword")}
             description={t("signUp.passwordRule", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
             autoComplete="new-password"

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { authClient, unwrap } from "../../../web/api/auth-client.ts";
 import { meQuery } from "../../../web/api/me.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { PasswordField } from "../../../web/forms/password-field.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
 import { AnchorLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
@@ -48,7 +49,7 @@ export function SignInPage() {
             required
             {...form.textProps("email")}
           />
-          <PasswordInput
+          <PasswordField
             label={t("signIn.password")}
             autoComplete="current-password"
             required

@@ -1,9 +1,10 @@
-import { Button, PasswordInput, Radio, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Radio, Stack, Text, TextInput } from "@mantine/core";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { authClient, unwrap } from "../../../web/api/auth-client.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { PasswordField } from "../../../web/forms/password-field.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
 import { currentLocale } from "../../../web/i18n/index.ts";
 import { AnchorLink } from "../../../web/layout/links.tsx";
@@ -50,7 +51,7 @@ export function SignUpPage() {
             required
             {...form.textProps("email")}
           />
-          <PasswordInput
+          <PasswordField
             label={t("signUp.password")}
             description={t("signUp.passwordRule", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
             autoComplete="new-password"

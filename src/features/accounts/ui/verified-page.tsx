@@ -16,7 +16,7 @@ export function VerifiedPage() {
   if (error) {
     return (
       <Page title={t("verified.failedTitle")}>
-        <Alert color="red" variant="outline" role="alert">
+        <Alert color="red.9" variant="outline" role="alert">
           {t("verified.failed")}
         </Alert>
         <ButtonLink to="/sign-in" search={{}}>

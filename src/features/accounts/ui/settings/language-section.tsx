@@ -1,9 +1,9 @@
 import { Radio, Stack } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { currentLocale } from "../../../../web/i18n/index.ts";
 import { useSwitchLanguage } from "../../../../web/i18n/language.ts";
 import { LANGUAGE_NAMES } from "../../../../web/layout/language-switcher.tsx";
+import { notify } from "../../../../web/layout/notify.ts";
 import { LOCALES, type Locale } from "../../schema.ts";
 import { SettingsSection } from "./settings-section.tsx";
 
@@ -13,7 +13,7 @@ export function LanguageSection() {
   const switchLanguage = useSwitchLanguage();
   async function choose(value: string) {
     await switchLanguage(value as Locale);
-    notifications.show({ color: "green", message: t("common.saved") });
+    await notify(t, "green", t("common.saved"));
   }
   return (
     <SettingsSection title={t("settings.language.title")} description={t("settings.language.description")}>

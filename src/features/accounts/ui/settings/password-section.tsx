@@ -1,7 +1,8 @@
-import { Button, Checkbox, PasswordInput, Stack } from "@mantine/core";
+import { Button, Checkbox, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
+import { PasswordField } from "../../../../web/forms/password-field.tsx";
 import { useZodForm } from "../../../../web/forms/use-zod-form.ts";
 import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../schema.ts";
 import { SettingsSection } from "./settings-section.tsx";
@@ -23,13 +24,13 @@ export function PasswordSection() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md" maw={420}>
           <FormAlert error={form.formError} />
-          <PasswordInput
+          <PasswordField
             label={t("settings.password.current")}
             autoComplete="current-password"
             required
             {...form.textProps("currentPassword")}
           />
-          <PasswordInput
+          <PasswordField
             label={t("settings.password.new")}
             description={t("signUp.passwordRule", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
             autoComplete="new-password"

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 export function RecoveryCodes({ codes }: { codes: string[] }) {
   const { t } = useTranslation();
   return (
-    <Alert color="yellow" variant="outline" title={t("settings.twoFactor.codesTitle")}>
+    <Alert color="blue.9" variant="outline" title={t("settings.twoFactor.codesTitle")}>
       <Stack gap="sm">
         <Text c="var(--mantine-color-text)">{t("settings.twoFactor.codesText")}</Text>
         <SimpleGrid

@@ -2,7 +2,8 @@ import { Badge, Button, Group, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { apiFetch } from "../../../../web/api/http.ts";
-import { type ApiError, toApiError } from "../../../../web/api/problem.ts";
+import type { ApiError } from "../../../../web/api/problem.ts";
+import { toApiError } from "../../../../web/api/problem-parse.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
 import { type Me, meSchema, SELF_SERVICE_ROLES, type SelfServiceRole } from "../../schema.ts";
 import { SettingsSection } from "./settings-section.tsx";
@@ -32,7 +33,7 @@ export function RolesSection({ me }: { me: Me }) {
       <FormAlert error={error} />
       <Group gap="xs" aria-label={t("settings.roles.current")} role="list">
         {me.roles.map((role) => (
-          <Badge key={role} size="lg" variant="light" color="blue.9" role="listitem">
+          <Badge key={role} size="lg" variant="filled" color="blue.9" role="listitem">
             {t(`roles.${role}`)}
           </Badge>
         ))}

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Loader, Table, Text } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
-import { toApiError } from "../../../../web/api/problem.ts";
+import { toApiError } from "../../../../web/api/problem-parse.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
 import type { Me } from "../../schema.ts";
 import { describeDevice } from "./device-name.ts";
@@ -68,7 +68,7 @@ export function SessionsSection({ me }: { me: Me }) {
                       <Group gap="xs">
                         <Text>{name}</Text>
                         {isCurrent ? (
-                          <Badge color="green.9" variant="filled">
+                          <Badge color="teal.9" variant="filled">
                             {t("settings.sessions.current")}
                           </Badge>
                         ) : null}

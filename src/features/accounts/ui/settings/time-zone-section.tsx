@@ -1,24 +1,15 @@
 import { Button, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
 import { translateFieldError } from "../../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
-import { useZodForm } from "../../../../web/forms/use-zod-form.ts";
-import { type Me, updateUserSchema } from "../../schema.ts";
+import type { Me } from "../../schema.ts";
 import { TimeZoneSelect } from "../time-zone-select.tsx";
 import { SettingsSection } from "./settings-section.tsx";
-import { useSaved } from "./use-account.ts";
-
-const timeZoneOnly = updateUserSchema.pick({ timeZone: true });
+import { useProfileForm } from "./use-account.ts";
 
 export function TimeZoneSection({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const saved = useSaved();
-  const form = useZodForm(timeZoneOnly, { timeZone: me.timeZone });
-  const submit = form.onSubmit(async ({ timeZone }) => {
-    await unwrap(authClient.updateUser({ timeZone }));
-    await saved();
-  });
+  const { form, submit } = useProfileForm({ timeZone: me.timeZone });
   return (
     <SettingsSection title={t("settings.timeZone.title")}>
       <form onSubmit={submit} noValidate>

@@ -18,35 +18,31 @@ export function TwoFactorSection({ me }: { me: Me }) {
     <SettingsSection title={t("settings.twoFactor.title")} description={t("settings.twoFactor.description")}>
       <Group gap="xs">
         <Text>{t("settings.twoFactor.status")}</Text>
-        <Badge color={me.twoFactorEnabled ? "green.9" : "gray.7"} variant="filled">
+        <Badge color={me.twoFactorEnabled ? "teal.9" : "gray.7"} variant="filled">
           {me.twoFactorEnabled ? t("settings.twoFactor.on") : t("settings.twoFactor.off")}
         </Badge>
       </Group>
       {me.twoFactorEnabled ? (
         <Stack gap="lg">
           {newCodes ? <RecoveryCodes codes={newCodes} /> : null}
-          <Stack gap={4}>
-            <Text fw={600}>{t("settings.twoFactor.newCodes")}</Text>
-            <PasswordConfirmForm
-              submitLabel={t("settings.twoFactor.generate")}
-              onConfirm={async (password) => {
-                const result = await unwrap(authClient.twoFactor.generateBackupCodes({ password }));
-                setNewCodes(result.backupCodes);
-              }}
-            />
-          </Stack>
-          <Stack gap={4}>
-            <Text fw={600}>{t("settings.twoFactor.disableTitle")}</Text>
-            <PasswordConfirmForm
-              submitLabel={t("settings.twoFactor.disable")}
-              color="red.9"
-              onConfirm={async (password) => {
-                await unwrap(authClient.twoFactor.disable({ password }));
-                setNewCodes(null);
-                await saved();
-              }}
-            />
-          </Stack>
+          <PasswordConfirmForm
+            legend={t("settings.twoFactor.newCodes")}
+            submitLabel={t("settings.twoFactor.generate")}
+            onConfirm={async (password) => {
+              const result = await unwrap(authClient.twoFactor.generateBackupCodes({ password }));
+              setNewCodes(result.backupCodes);
+            }}
+          />
+          <PasswordConfirmForm
+            legend={t("settings.twoFactor.disableTitle")}
+            submitLabel={t("settings.twoFactor.disable")}
+            color="red.9"
+            onConfirm={async (password) => {
+              await unwrap(authClient.twoFactor.disable({ password }));
+              setNewCodes(null);
+              await saved();
+            }}
+          />
         </Stack>
       ) : (
         <TwoFactorSetup onEnabled={saved} />

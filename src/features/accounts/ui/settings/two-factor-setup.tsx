@@ -18,6 +18,7 @@ export function TwoFactorSetup({ onEnabled }: { onEnabled: () => Promise<void> }
   if (!enrolment) {
     return (
       <PasswordConfirmForm
+        legend={t("settings.twoFactor.enableTitle")}
         submitLabel={t("settings.twoFactor.enable")}
         onConfirm={async (password) => {
           const result = await unwrap(authClient.twoFactor.enable({ password }));

@@ -1,0 +1,68 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3210;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+// A fresh database per run. Workers load this file again; the variable (inherited from the main
+// process) keeps them from each making a directory of their own.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "assista-e2e-"));
+
+export default defineConfig({
+  testDir: "e2e",
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: "list",
+  // The account journeys visit ~10 pages with an axe scan each (a few seconds apiece).
+  timeout: 180_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          // The system Chromium: nothing is downloaded (no `npx playwright install`).
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // The built server, as `npm start` runs it.
+    command: "node dist/server/main.js",
+    url: `${BASE_URL}/api/ready`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: BASE_URL,
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      SEED_DEMO: "false",
+      LOG_LEVEL: "warn",
+      // npm test hands over a PostgreSQL database when TEST_DATABASE_URL is set; otherwise PGlite in
+      // DATA_DIR. Set either way, so a DATABASE_URL in the caller's shell cannot leak in.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+    },
+  },
+});

@@ -1,0 +1,84 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../server/auth/actor.ts";
+import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
+import { problemSchema } from "../problems/schema.ts";
+import { contractSchema, createOfferSchema, offerResponseSchema, offerSchema } from "./schema.ts";
+import type { ContractsService } from "./service.ts";
+
+const idParams = z.object({ id: z.uuid({ message: "id_invalid" }) });
+const errors = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
+
+export function contractsRoutes(
+  service: ContractsService,
+  authenticate: (r: FastifyRequest) => Promise<void>,
+) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.addHook("preHandler", authenticate);
+    const common = { tags: ["contracts"], security: [{ session: [] }] };
+
+    r.post(
+      "/bids/:id/offers",
+      {
+        schema: {
+          ...common,
+          summary: "Offer contract terms on a bid (the job's client)",
+          params: idParams,
+          body: createOfferSchema,
+          response: { 201: offerSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.makeOffer(actorOf(request), request.params.id, request.body)),
+    );
+
+    r.get(
+      "/offers/:id",
+      {
+        schema: {
+          ...common,
+          summary: "An offer (either party)",
+          params: idParams,
+          response: { 200: offerSchema, ...errors },
+        },
+      },
+      async (request) => service.getOffer(actorOf(request), request.params.id),
+    );
+
+    r.post(
+      "/offers/:id/response",
+      {
+        schema: {
+          ...common,
+          summary: "Accept (creates the contract) or decline an offer (the assistant)",
+          params: idParams,
+          body: offerResponseSchema,
+          response: { 200: z.object({ offer: offerSchema, contract: contractSchema.optional() }), ...errors },
+        },
+      },
+      async (request) => service.respond(actorOf(request), request.params.id, request.body.decision),
+    );
+
+    r.get(
+      "/contracts",
+      {
+        schema: {
+          ...common,
+          summary: "One's contracts as client or assistant, newest first",
+          querystring: cursorQuerySchema,
+          response: { 200: pageSchema(contractSchema), ...errors },
+        },
+      },
+      async (request) => service.list(actorOf(request), request.query.cursor, request.query.limit),
+    );
+  };
+}
