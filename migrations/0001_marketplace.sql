@@ -96,6 +96,35 @@ CREATE TABLE "notification" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "assistant_profile" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"headline" text NOT NULL,
+	"bio" text DEFAULT '' NOT NULL,
+	"years_experience" integer NOT NULL,
+	"skills" text[] DEFAULT '{}'::text[] NOT NULL,
+	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
+	"languages" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"hourly_rate_minor" integer,
+	"price_list" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"currency" text DEFAULT 'EUR' NOT NULL,
+	"time_zone" text NOT NULL,
+	"weekly_hours" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"availability" text DEFAULT 'available' NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "assistant_profile_availability_known" CHECK ("assistant_profile"."availability" IN ('available','limited','unavailable')),
+	CONSTRAINT "assistant_profile_years_sane" CHECK ("assistant_profile"."years_experience" BETWEEN 0 AND 60)
+);
+--> statement-breakpoint
+CREATE TABLE "client_profile" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"display_name" text NOT NULL,
+	"country" text NOT NULL,
+	"time_zone" text NOT NULL,
+	"billing_address" jsonb NOT NULL,
+	"vat_id" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "bid" ADD CONSTRAINT "bid_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bid" ADD CONSTRAINT "bid_assistant_id_user_id_fk" FOREIGN KEY ("assistant_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract" ADD CONSTRAINT "contract_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -109,6 +138,8 @@ ALTER TABLE "job" ADD CONSTRAINT "job_client_id_user_id_fk" FOREIGN KEY ("client
 ALTER TABLE "job_invitation" ADD CONSTRAINT "job_invitation_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_invitation" ADD CONSTRAINT "job_invitation_assistant_id_user_id_fk" FOREIGN KEY ("assistant_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification" ADD CONSTRAINT "notification_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assistant_profile" ADD CONSTRAINT "assistant_profile_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "client_profile" ADD CONSTRAINT "client_profile_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "bid_one_active_per_assistant" ON "bid" USING btree ("job_id","assistant_id") WHERE "bid"."status" <> 'withdrawn';--> statement-breakpoint
 CREATE INDEX "bid_job_created_idx" ON "bid" USING btree ("job_id","created_at");--> statement-breakpoint
 CREATE INDEX "bid_job_rate_idx" ON "bid" USING btree ("job_id","rate_minor");--> statement-breakpoint
@@ -121,4 +152,5 @@ CREATE INDEX "job_client_created_idx" ON "job" USING btree ("client_id","created
 CREATE INDEX "job_board_idx" ON "job" USING btree ("published_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "job"."status" = 'open' AND "job"."visibility" = 'public';--> statement-breakpoint
 CREATE INDEX "job_invitation_assistant_idx" ON "job_invitation" USING btree ("assistant_id");--> statement-breakpoint
 CREATE INDEX "notification_user_created_idx" ON "notification" USING btree ("user_id","created_at");--> statement-breakpoint
-CREATE INDEX "notification_user_unread_idx" ON "notification" USING btree ("user_id") WHERE "notification"."read_at" IS NULL;
+CREATE INDEX "notification_user_unread_idx" ON "notification" USING btree ("user_id") WHERE "notification"."read_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "assistant_profile_skills_idx" ON "assistant_profile" USING gin ("skills");

@@ -13,6 +13,8 @@ import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
 import { notificationsRoutes } from "../features/notifications/routes.ts";
 import { createNotificationsService } from "../features/notifications/service.ts";
+import { profilesRoutes } from "../features/profiles/routes.ts";
+import { createProfilesService } from "../features/profiles/service.ts";
 import { optionalActor, requireActor } from "./auth/actor.ts";
 import { type AuthLimits, createAuth } from "./auth/auth.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
@@ -76,10 +78,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await startMailWorker(database.db, jobs, transport, config.mailFrom, app.log);
   const mailer = createMailer(database.db, jobs);
 
-  const auth = createAuth(config, database.db, mailer, authSecret(config), {
-    signInPerMinute: 10,
-    ...options.authLimits,
-  });
+  const auth = createAuth(
+    config,
+    database.db,
+    mailer,
+    authSecret(config),
+    {
+      signInPerMinute: 10,
+      ...options.authLimits,
+    },
+    app.log,
+  );
   const authenticate = requireActor(auth);
 
   await app.register(helmet, {
@@ -126,6 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(
     async (api) => {
       await api.register(accountsRoutes(createAccountsService(database.db), authenticate));
+      await api.register(profilesRoutes(createProfilesService(database.db), authenticate));
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
       await api.register(bidsRoutes(createBidsService(database.db, jobsService), authenticate));
       await api.register(contractsRoutes(createContractsService(database.db), authenticate));

@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins";
+import type { FastifyBaseLogger } from "fastify";
 import { type Locale, ROLES, SELF_SERVICE_ROLES } from "../../features/accounts/schema.ts";
 import * as tables from "../../features/accounts/tables.ts";
 import type { Config } from "../config.ts";
@@ -17,12 +18,25 @@ export interface AuthLimits {
   signInPerMinute: number;
 }
 
-export function createAuth(config: Config, db: Db, mailer: Mailer, secret: string, limits: AuthLimits) {
+export function createAuth(
+  config: Config,
+  db: Db,
+  mailer: Mailer,
+  secret: string,
+  limits: AuthLimits,
+  log: FastifyBaseLogger,
+) {
   const cookiePrefix = config.secureCookies ? "__Host-assista" : "assista";
   const localeOf = (user: object): Locale => ((user as { locale?: unknown }).locale === "en" ? "en" : "de");
 
   return betterAuth({
     appName: "Assista",
+    // Into the app's structured log rather than the console. A wrong password is routine, so info.
+    logger: {
+      level: "warn",
+      log: (level, message, ...args) =>
+        level === "error" ? log.error({ args }, message) : log.info({ args, authLevel: level }, message),
+    },
     baseURL: config.publicUrl,
     basePath: "/api/auth",
     secret,
