@@ -125,6 +125,30 @@ CREATE TABLE "client_profile" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "bid_sample" (
+	"bid_id" uuid NOT NULL,
+	"sample_id" uuid NOT NULL,
+	CONSTRAINT "bid_sample_bid_id_sample_id_pk" PRIMARY KEY("bid_id","sample_id")
+);
+--> statement-breakpoint
+CREATE TABLE "work_sample" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"owner_id" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"category" text NOT NULL,
+	"visibility" text DEFAULT 'bids_only' NOT NULL,
+	"url" text,
+	"file_key" text,
+	"file_name" text,
+	"content_type" text,
+	"size_bytes" integer,
+	"thumbnail_key" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "work_sample_file_or_link" CHECK (("work_sample"."file_key" IS NULL) <> ("work_sample"."url" IS NULL)),
+	CONSTRAINT "work_sample_visibility_known" CHECK ("work_sample"."visibility" IN ('public','bids_only'))
+);
+--> statement-breakpoint
 ALTER TABLE "bid" ADD CONSTRAINT "bid_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bid" ADD CONSTRAINT "bid_assistant_id_user_id_fk" FOREIGN KEY ("assistant_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "contract" ADD CONSTRAINT "contract_job_id_job_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."job"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -140,6 +164,9 @@ ALTER TABLE "job_invitation" ADD CONSTRAINT "job_invitation_assistant_id_user_id
 ALTER TABLE "notification" ADD CONSTRAINT "notification_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assistant_profile" ADD CONSTRAINT "assistant_profile_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "client_profile" ADD CONSTRAINT "client_profile_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bid_sample" ADD CONSTRAINT "bid_sample_bid_id_bid_id_fk" FOREIGN KEY ("bid_id") REFERENCES "public"."bid"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bid_sample" ADD CONSTRAINT "bid_sample_sample_id_work_sample_id_fk" FOREIGN KEY ("sample_id") REFERENCES "public"."work_sample"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_sample" ADD CONSTRAINT "work_sample_owner_id_user_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "bid_one_active_per_assistant" ON "bid" USING btree ("job_id","assistant_id") WHERE "bid"."status" <> 'withdrawn';--> statement-breakpoint
 CREATE INDEX "bid_job_created_idx" ON "bid" USING btree ("job_id","created_at");--> statement-breakpoint
 CREATE INDEX "bid_job_rate_idx" ON "bid" USING btree ("job_id","rate_minor");--> statement-breakpoint
@@ -153,4 +180,6 @@ CREATE INDEX "job_board_idx" ON "job" USING btree ("published_at" DESC NULLS LAS
 CREATE INDEX "job_invitation_assistant_idx" ON "job_invitation" USING btree ("assistant_id");--> statement-breakpoint
 CREATE INDEX "notification_user_created_idx" ON "notification" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "notification_user_unread_idx" ON "notification" USING btree ("user_id") WHERE "notification"."read_at" IS NULL;--> statement-breakpoint
-CREATE INDEX "assistant_profile_skills_idx" ON "assistant_profile" USING gin ("skills");
+CREATE INDEX "assistant_profile_skills_idx" ON "assistant_profile" USING gin ("skills");--> statement-breakpoint
+CREATE INDEX "bid_sample_sample_idx" ON "bid_sample" USING btree ("sample_id");--> statement-breakpoint
+CREATE INDEX "work_sample_owner_idx" ON "work_sample" USING btree ("owner_id","created_at");

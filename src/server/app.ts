@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -15,6 +16,8 @@ import { notificationsRoutes } from "../features/notifications/routes.ts";
 import { createNotificationsService } from "../features/notifications/service.ts";
 import { profilesRoutes } from "../features/profiles/routes.ts";
 import { createProfilesService } from "../features/profiles/service.ts";
+import { samplesRoutes } from "../features/samples/routes.ts";
+import { createSamplesService } from "../features/samples/service.ts";
 import { optionalActor, requireActor } from "./auth/actor.ts";
 import { type AuthLimits, createAuth } from "./auth/auth.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
@@ -33,6 +36,8 @@ import { createTransport } from "./mail/transport.ts";
 import { registerMailViewer } from "./mail/viewer.ts";
 import { startMailWorker } from "./mail/worker.ts";
 import { authSecret } from "./secret.ts";
+import { localStorage } from "./storage/local.ts";
+import { s3Storage } from "./storage/s3.ts";
 
 export interface BuildOptions {
   /** An already migrated database (tests); otherwise opened from the config and migrated. */
@@ -132,12 +137,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerAuthRoutes(app, auth, config.publicUrl);
   const optional = optionalActor(auth);
   const jobsService = createJobsService(database.db);
+  const storage = config.s3 ? s3Storage(config.s3) : localStorage(join(config.dataDir, "files"));
+  const samples = createSamplesService(database.db, storage);
   await app.register(
     async (api) => {
       await api.register(accountsRoutes(createAccountsService(database.db), authenticate));
       await api.register(profilesRoutes(createProfilesService(database.db), authenticate));
+      await api.register(samplesRoutes(samples, { authenticate, optional }));
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
-      await api.register(bidsRoutes(createBidsService(database.db, jobsService), authenticate));
+      await api.register(bidsRoutes(createBidsService(database.db, jobsService, samples), authenticate));
       await api.register(contractsRoutes(createContractsService(database.db), authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
     },

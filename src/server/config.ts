@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { S3Settings } from "./storage/s3.ts";
 
 // Every setting comes from the environment. parseConfig reports every bad variable at once,
 // so an operator fixes a deployment in one round instead of one variable per restart.
@@ -23,6 +24,12 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   SEED_DEMO: bool.optional(),
   WEB_DIST_DIR: z.string().default("./dist/web"),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -45,6 +52,8 @@ export interface Config {
   rateLimitPerMinute: number;
   seedDemo: boolean;
   webDistDir: string;
+  /** Object storage for files; local disk under DATA_DIR/files when absent. */
+  s3: S3Settings | undefined;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +78,9 @@ export function parseConfig(source: Record<string, string | undefined> = process
   if (e.NODE_ENV === "production" && !e.PUBLIC_URL) problems.push("PUBLIC_URL: required in production");
   // Without SMTP, mail only reaches the dev viewer, which production does not serve.
   if (e.NODE_ENV === "production" && !e.SMTP_URL) problems.push("SMTP_URL: required in production");
+  if (e.S3_BUCKET && (!e.S3_ACCESS_KEY_ID || !e.S3_SECRET_ACCESS_KEY)) {
+    problems.push("S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: required with S3_BUCKET");
+  }
   if (problems.length) throw new ConfigError(problems);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
@@ -89,5 +101,15 @@ export function parseConfig(source: Record<string, string | undefined> = process
     // Demo data is for the embedded mode; a PostgreSQL deployment opts in explicitly.
     seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== "test"),
     webDistDir: resolve(e.WEB_DIST_DIR),
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID ?? "",
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? "",
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
   };
 }

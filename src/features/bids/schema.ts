@@ -19,6 +19,11 @@ export const createBidSchema = z.strictObject({
   /** One answer per screening question, in the job's order. */
   answers: z.array(plainText(2_000)).max(5).default([]),
   earliestStart: isoDateSchema,
+  /** Work samples from one's portfolio (upload new ones to /samples first). */
+  sampleIds: z
+    .array(z.uuid({ message: "id_invalid" }))
+    .max(10)
+    .default([]),
 });
 export type CreateBidInput = z.infer<typeof createBidSchema>;
 
@@ -54,6 +59,7 @@ export const bidSchema = z.object({
   answers: z.array(z.string()),
   earliestStart: z.string(),
   status: z.enum(BID_STATUSES),
+  sampleIds: z.array(z.uuid()),
   rejectionMessage: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

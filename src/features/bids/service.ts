@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
@@ -8,6 +8,8 @@ import { user } from "../accounts/tables.ts";
 import type { JobsService } from "../jobs/service.ts";
 import { job } from "../jobs/tables.ts";
 import { notify } from "../notifications/service.ts";
+import type { SamplesService } from "../samples/service.ts";
+import { bidSample } from "../samples/tables.ts";
 import { canViewBid, requireAssistant } from "./policy.ts";
 import type { Bid, BidAction, BidStatus, CreateBidInput, UpdateBidInput } from "./schema.ts";
 import { bid } from "./tables.ts";
@@ -16,8 +18,9 @@ import { EDITABLE_BID_STATUSES, nextBidStatus } from "./transitions.ts";
 type BidRow = typeof bid.$inferSelect;
 type JobRow = typeof job.$inferSelect;
 
-export const toBid = (row: BidRow, assistantName?: string): Bid => ({
+export const toBid = (row: BidRow, sampleIds: string[], assistantName?: string): Bid => ({
   ...row,
+  sampleIds,
   status: row.status as BidStatus,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
@@ -54,7 +57,16 @@ export function checkBidTerms(j: JobRow, input: Partial<CreateBidInput>, now = n
   }
 }
 
-export function createBidsService(db: Db, jobs: JobsService) {
+export function createBidsService(db: Db, jobs: JobsService, samples: SamplesService) {
+  /** The attached sample ids of a page of bids, in one query. */
+  async function samplesOf(bidIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>(bidIds.map((id) => [id, []]));
+    if (!bidIds.length) return map;
+    const rows = await db.select().from(bidSample).where(inArray(bidSample.bidId, bidIds));
+    for (const r of rows) map.get(r.bidId)?.push(r.sampleId);
+    return map;
+  }
+
   async function loadWithJob(actor: Actor, bidId: string) {
     const [row] = await db
       .select({ bid, job })
@@ -73,17 +85,35 @@ export function createBidsService(db: Db, jobs: JobsService) {
         throw new AppError("forbidden", { reason: "bid.own_job", detail: "You cannot bid on your own job." });
       }
       checkBidTerms(j, input);
+      const { sampleIds, ...terms } = input;
+      const owned = await samples.ownedIds(actor, sampleIds);
+      const foreign = sampleIds.findIndex((id) => !owned.has(id));
+      if (foreign >= 0) {
+        throw new AppError("unprocessable", {
+          reason: "bid.sample_not_owned",
+          errors: [
+            {
+              field: `sampleIds.${foreign}`,
+              code: "sample_not_owned",
+              message: "Not one of your work samples.",
+            },
+          ],
+        });
+      }
       try {
         return await db.transaction(async (tx) => {
           const [created] = await tx
             .insert(bid)
-            .values({ ...input, jobId, assistantId: actor.userId, currency: j.currency })
+            .values({ ...terms, jobId, assistantId: actor.userId, currency: j.currency })
             .returning();
           const row = created as BidRow;
+          const unique = [...new Set(sampleIds)];
+          if (unique.length)
+            await tx.insert(bidSample).values(unique.map((sampleId) => ({ bidId: row.id, sampleId })));
           await notify(tx, [
             { userId: j.clientId, type: "bid.received", data: { jobId, bidId: row.id, jobTitle: j.title } },
           ]);
-          return toBid(row);
+          return toBid(row, unique);
         });
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -94,7 +124,8 @@ export function createBidsService(db: Db, jobs: JobsService) {
     },
 
     async get(actor: Actor, bidId: string): Promise<Bid> {
-      return toBid((await loadWithJob(actor, bidId)).bid);
+      const { bid: row } = await loadWithJob(actor, bidId);
+      return toBid(row, (await samplesOf([row.id])).get(row.id) ?? []);
     },
 
     async update(actor: Actor, bidId: string, input: UpdateBidInput): Promise<Bid> {
@@ -107,13 +138,14 @@ export function createBidsService(db: Db, jobs: JobsService) {
         });
       }
       checkBidTerms(j, input);
+      const { sampleIds: _, ...terms } = input;
       const [row] = await db
         .update(bid)
-        .set({ ...input, updatedAt: new Date() })
+        .set({ ...terms, updatedAt: new Date() })
         .where(and(eq(bid.id, bidId), eq(bid.status, current.status)))
         .returning();
       if (!row) throw new AppError("conflict", { reason: "bid.changed_concurrently" });
-      return toBid(row);
+      return toBid(row, (await samplesOf([row.id])).get(row.id) ?? []);
     },
 
     /** shortlist / reject (the job's client) and withdraw (the assistant). */
@@ -129,7 +161,7 @@ export function createBidsService(db: Db, jobs: JobsService) {
         });
       }
       const status = nextBidStatus(current.status as BidStatus, action);
-      return db.transaction(async (tx) => {
+      const updated = await db.transaction(async (tx) => {
         const [row] = await tx
           .update(bid)
           .set({
@@ -149,8 +181,10 @@ export function createBidsService(db: Db, jobs: JobsService) {
             },
           ]);
         }
-        return toBid(row);
+        return row;
       });
+      // Outside the transaction: PGlite has one connection, which the transaction holds.
+      return toBid(updated, (await samplesOf([updated.id])).get(updated.id) ?? []);
     },
 
     /** The bids on a job, for its client only, sorted by rate or time of submission. */
@@ -192,7 +226,11 @@ export function createBidsService(db: Db, jobs: JobsService) {
         rows.length > query.limit && last
           ? encodeCursor(byRate ? new Date(last.rateMinor) : last.createdAt, last.id)
           : null;
-      return { items: page.map((r) => toBid(r.bid, r.assistantName)), nextCursor };
+      const attached = await samplesOf(page.map((r) => r.bid.id));
+      return {
+        items: page.map((r) => toBid(r.bid, attached.get(r.bid.id) ?? [], r.assistantName)),
+        nextCursor,
+      };
     },
 
     async listOwn(actor: Actor, cursor: string | undefined, limit: number) {
@@ -212,8 +250,9 @@ export function createBidsService(db: Db, jobs: JobsService) {
         .limit(limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
+      const attached = await samplesOf(page.map((r) => r.id));
       return {
-        items: page.map((r) => toBid(r)),
+        items: page.map((r) => toBid(r, attached.get(r.id) ?? [])),
         nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
       };
     },

@@ -5,4 +5,5 @@ export * from "../../features/contracts/tables.ts";
 export * from "../../features/jobs/tables.ts";
 export * from "../../features/notifications/tables.ts";
 export * from "../../features/profiles/tables.ts";
+export * from "../../features/samples/tables.ts";
 export * from "../mail/tables.ts";

@@ -1,0 +1,188 @@
+import multipart from "@fastify/multipart";
+import { create as contentDisposition } from "content-disposition";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../server/auth/actor.ts";
+import { AppError } from "../../server/errors.ts";
+import { parseOrThrow } from "../../server/http/validation.ts";
+import { problemSchema } from "../problems/schema.ts";
+import { linkSampleSchema, MAX_SAMPLE_BYTES, sampleFieldsSchema, sampleSchema } from "./schema.ts";
+import type { SamplesService } from "./service.ts";
+
+type Hook = (request: FastifyRequest) => Promise<void>;
+const idParams = z.object({ id: z.uuid({ message: "id_invalid" }) });
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+
+/** Reads the one file part and the text fields of a multipart upload, within the size limit. */
+async function readUpload(request: FastifyRequest) {
+  if (!request.isMultipart())
+    throw new AppError("unsupported_media_type", { detail: "Send multipart/form-data." });
+  const fields: Record<string, string> = {};
+  let file: { name: string; bytes: Buffer } | undefined;
+  for await (const part of request.parts({ limits: { fileSize: MAX_SAMPLE_BYTES, files: 1, fields: 10 } })) {
+    if (part.type === "file") {
+      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === "FST_REQ_FILE_TOO_LARGE") {
+          throw new AppError("payload_too_large", {
+            reason: "sample.too_large",
+            detail: "A work sample may have at most 20 MB.",
+          });
+        }
+        throw error;
+      });
+      file = { name: part.filename, bytes };
+    } else {
+      fields[part.fieldname] = String(part.value);
+    }
+  }
+  if (!file || file.bytes.length === 0) {
+    throw new AppError("validation_failed", {
+      errors: [{ field: "file", code: "required", message: "Choose a file." }],
+    });
+  }
+  return { fields: parseOrThrow(sampleFieldsSchema, fields), file };
+}
+
+export function samplesRoutes(service: SamplesService, hooks: { authenticate: Hook; optional: Hook }) {
+  return async (app: FastifyInstance) => {
+    await app.register(multipart, { limits: { fileSize: MAX_SAMPLE_BYTES, files: 1 } });
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    const tags = ["samples"];
+    const security = [{ session: [] }];
+
+    r.post(
+      "/samples",
+      {
+        preHandler: hooks.authenticate,
+        // The 1 MiB JSON limit does not apply: multipart is streamed with its own 20 MB cap.
+        bodyLimit: MAX_SAMPLE_BYTES + 64 * 1024,
+        schema: {
+          tags,
+          security,
+          summary: "Upload a work sample (multipart: title, description, category, visibility, file ≤ 20 MB)",
+          consumes: ["multipart/form-data"],
+          response: {
+            201: sampleSchema,
+            ...errors,
+            413: problemSchema,
+            415: problemSchema,
+            422: problemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { fields, file } = await readUpload(request);
+        return reply.status(201).send(await service.createFile(actorOf(request), fields, file));
+      },
+    );
+
+    r.post(
+      "/samples/links",
+      {
+        preHandler: hooks.authenticate,
+        schema: {
+          tags,
+          security,
+          summary: "Add a work sample that is a link",
+          body: linkSampleSchema,
+          response: { 201: sampleSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.createLink(actorOf(request), request.body)),
+    );
+
+    r.get(
+      "/samples",
+      {
+        preHandler: hooks.authenticate,
+        schema: {
+          tags,
+          security,
+          summary: "One's own portfolio",
+          response: { 200: z.array(sampleSchema), ...errors },
+        },
+      },
+      async (request) => service.listOwn(actorOf(request)),
+    );
+
+    r.get(
+      "/assistants/:userId/samples",
+      {
+        schema: {
+          tags,
+          summary: "An assistant's public work samples",
+          params: z.object({ userId: z.string().min(1).max(64) }),
+          response: { 200: z.array(sampleSchema) },
+        },
+      },
+      async (request) => service.listPublic(request.params.userId),
+    );
+
+    r.get(
+      "/samples/:id",
+      {
+        preHandler: hooks.optional,
+        schema: {
+          tags,
+          summary: "A work sample's details",
+          params: idParams,
+          response: { 200: sampleSchema, ...errors },
+        },
+      },
+      async (request) => service.get(request.actor ?? null, request.params.id),
+    );
+
+    for (const variant of ["original", "thumbnail"] as const) {
+      r.get(
+        variant === "original" ? "/samples/:id/file" : "/samples/:id/thumbnail",
+        {
+          preHandler: hooks.optional,
+          schema: {
+            tags,
+            summary:
+              variant === "original"
+                ? "The sample's file, inline (PDF, images) or as a download"
+                : "A small WebP preview of an image sample",
+            params: idParams,
+            querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
+          },
+        },
+        async (request, reply) => {
+          const file = await service.open(request.actor ?? null, request.params.id, variant);
+          const inline =
+            request.query.download !== "1" && /^(application\/pdf|image\/)/.test(file.contentType);
+          reply
+            .type(file.contentType)
+            .header(
+              "content-disposition",
+              contentDisposition(file.fileName, { type: inline ? "inline" : "attachment" }),
+            )
+            .header("x-content-type-options", "nosniff")
+            // Private files must not sit in shared caches.
+            .header("cache-control", "private, max-age=300");
+          return reply.send(file.stream);
+        },
+      );
+    }
+
+    r.delete(
+      "/samples/:id",
+      {
+        preHandler: hooks.authenticate,
+        schema: {
+          tags,
+          security,
+          summary: "Delete one's work sample",
+          params: idParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await service.remove(actorOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}
