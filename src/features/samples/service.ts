@@ -36,7 +36,10 @@ function requireAssistant(actor: Actor) {
 
 /** Keeps only a plain file name: no directories, no control characters. */
 const cleanFileName = (name: string) =>
-  (name.split(/[\\/]/).pop() ?? "file").replace(/[\u0000-\u001f\u007f"]/g, "").slice(0, 200) || "file";
+  [...(name.split(/[\\/]/).pop() ?? "")]
+    .filter((c) => c !== '"' && c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join("")
+    .slice(0, 200) || "file";
 
 export function createSamplesService(db: Db, storage: Storage) {
   async function loadVisible(actor: Actor | null, id: string) {
