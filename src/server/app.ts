@@ -13,7 +13,7 @@ import { createContractsService } from "../features/contracts/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
 import { notificationsRoutes } from "../features/notifications/routes.ts";
-import { createNotificationsService } from "../features/notifications/service.ts";
+import { createNotificationsService, createNotifier } from "../features/notifications/service.ts";
 import { profilesRoutes } from "../features/profiles/routes.ts";
 import { createProfilesService } from "../features/profiles/service.ts";
 import { samplesRoutes } from "../features/samples/routes.ts";
@@ -136,7 +136,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealth(app, database.db);
   registerAuthRoutes(app, auth, config.publicUrl);
   const optional = optionalActor(auth);
-  const jobsService = createJobsService(database.db);
+  const notifier = createNotifier(mailer, config.publicUrl);
+  const jobsService = createJobsService(database.db, notifier);
   const storage = config.s3 ? s3Storage(config.s3) : localStorage(join(config.dataDir, "files"));
   const samples = createSamplesService(database.db, storage);
   await app.register(
@@ -145,8 +146,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(profilesRoutes(createProfilesService(database.db), authenticate));
       await api.register(samplesRoutes(samples, { authenticate, optional }));
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
-      await api.register(bidsRoutes(createBidsService(database.db, jobsService, samples), authenticate));
-      await api.register(contractsRoutes(createContractsService(database.db), authenticate));
+      await api.register(
+        bidsRoutes(createBidsService(database.db, jobsService, samples, notifier), authenticate),
+      );
+      await api.register(contractsRoutes(createContractsService(database.db, notifier), authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
     },
     { prefix: "/api/v1" },

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
-import { Browser, signedIn } from "../../server/testing/http.ts";
+import { Browser, lastMailTo, signedIn } from "../../server/testing/http.ts";
 import { job as jobTable } from "../jobs/tables.ts";
 import { jobInput } from "../jobs/testing.ts";
 
@@ -36,6 +36,10 @@ describe("bidding", () => {
     expect((await client.get("/api/v1/notifications/unread-count")).json()).toEqual({ unread: 1 });
     const [n] = (await client.get("/api/v1/notifications")).json().items;
     expect(n).toMatchObject({ type: "bid.received", data: { jobId: job.id } });
+    // And by e-mail, through the outbox, in the client's language (German by default).
+    const mail = await lastMailTo(app, client.email);
+    expect(mail?.subject).toBe("Neues Angebot für „Buchhaltung für ein kleines Architekturbüro“");
+    expect(mail?.text).toContain(`/jobs/${job.id}`);
   });
 
   it("refuses a rate above the maximum with 422 naming the maximum, and writes nothing", async () => {

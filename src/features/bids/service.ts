@@ -7,7 +7,7 @@ import { formatMinor } from "../../server/money.ts";
 import { user } from "../accounts/tables.ts";
 import type { JobsService } from "../jobs/service.ts";
 import { job } from "../jobs/tables.ts";
-import { notify } from "../notifications/service.ts";
+import type { Notifier } from "../notifications/service.ts";
 import type { SamplesService } from "../samples/service.ts";
 import { bidSample } from "../samples/tables.ts";
 import { canViewBid, requireAssistant } from "./policy.ts";
@@ -57,7 +57,7 @@ export function checkBidTerms(j: JobRow, input: Partial<CreateBidInput>, now = n
   }
 }
 
-export function createBidsService(db: Db, jobs: JobsService, samples: SamplesService) {
+export function createBidsService(db: Db, jobs: JobsService, samples: SamplesService, notifier: Notifier) {
   /** The attached sample ids of a page of bids, in one query. */
   async function samplesOf(bidIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>(bidIds.map((id) => [id, []]));
@@ -110,7 +110,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
           const unique = [...new Set(sampleIds)];
           if (unique.length)
             await tx.insert(bidSample).values(unique.map((sampleId) => ({ bidId: row.id, sampleId })));
-          await notify(tx, [
+          await notifier.notify(tx, [
             { userId: j.clientId, type: "bid.received", data: { jobId, bidId: row.id, jobTitle: j.title } },
           ]);
           return toBid(row, unique);
@@ -173,7 +173,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
           .returning();
         if (!row) throw new AppError("conflict", { reason: "bid.changed_concurrently" });
         if (byClient) {
-          await notify(tx, [
+          await notifier.notify(tx, [
             {
               userId: current.assistantId,
               type: action === "shortlist" ? "bid.shortlisted" : "bid.rejected",

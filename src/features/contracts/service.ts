@@ -10,7 +10,7 @@ import { nextBidStatus } from "../bids/transitions.ts";
 import type { JobStatus } from "../jobs/schema.ts";
 import { job } from "../jobs/tables.ts";
 import { nextJobStatus } from "../jobs/transitions.ts";
-import { type NewNotification, notify } from "../notifications/service.ts";
+import type { NewNotification, Notifier } from "../notifications/service.ts";
 import type { Contract, CreateOfferInput, Offer } from "./schema.ts";
 import { contract, offer } from "./tables.ts";
 
@@ -35,7 +35,7 @@ async function setBidStatus(
   await tx.update(bid).set({ status, updatedAt: new Date() }).where(eq(bid.id, bidId));
 }
 
-export function createContractsService(db: Db) {
+export function createContractsService(db: Db, notifier: Notifier) {
   async function loadBid(actor: Actor, bidId: string) {
     const [row] = await db
       .select({ bid, job })
@@ -73,7 +73,7 @@ export function createContractsService(db: Db) {
           .insert(offer)
           .values({ ...terms, bidId: b.id, jobId: j.id, currency: j.currency })
           .returning();
-        await notify(tx, [
+        await notifier.notify(tx, [
           {
             userId: b.assistantId,
             type: "offer.received",
@@ -137,7 +137,7 @@ export function createContractsService(db: Db) {
             .where(eq(offer.id, o.id))
             .returning();
           await setBidStatus(tx, o.bidId, current?.status ?? "", "decline");
-          await notify(tx, [
+          await notifier.notify(tx, [
             {
               userId: j.clientId,
               type: "offer.declined",
@@ -222,7 +222,7 @@ export function createContractsService(db: Db) {
             });
           }
         }
-        await notify(tx, notices);
+        await notifier.notify(tx, notices);
         return {
           offer: toOffer(accepted as OfferRow),
           contract: toContract(created as typeof contract.$inferSelect, j.title),

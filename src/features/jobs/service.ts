@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { bid } from "../bids/tables.ts";
-import { notify } from "../notifications/service.ts";
+import type { Notifier } from "../notifications/service.ts";
 import { canViewJob, requireClient, requireJobOwner } from "./policy.ts";
 import type { CreateJobInput, Job, JobAction, UpdateJobInput } from "./schema.ts";
 import { job, jobInvitation } from "./tables.ts";
@@ -37,7 +37,7 @@ function deadlineInFuture(iso: string | Date) {
   }
 }
 
-export function createJobsService(db: Db) {
+export function createJobsService(db: Db, notifier: Notifier) {
   async function isInvited(jobId: string, actor: Actor | null) {
     if (!actor) return false;
     const [row] = await db
@@ -108,7 +108,7 @@ export function createJobsService(db: Db) {
             .selectDistinct({ assistantId: bid.assistantId })
             .from(bid)
             .where(and(eq(bid.jobId, id), notInArray(bid.status, ["withdrawn", "rejected"])));
-          await notify(
+          await notifier.notify(
             tx,
             bidders.map((b) => ({
               userId: b.assistantId,

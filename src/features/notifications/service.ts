@@ -2,6 +2,10 @@ import { and, count, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
+import type { Mailer } from "../../server/mail/outbox.ts";
+import { layoutMail } from "../../server/mail/templates.ts";
+import { user } from "../accounts/tables.ts";
+import { NOTIFICATION_MAILS } from "./mail-templates.ts";
 import type { Notification, NotificationType } from "./schema.ts";
 import { notification } from "./tables.ts";
 
@@ -11,9 +15,34 @@ export interface NewNotification {
   data: Record<string, string | number | null>;
 }
 
-/** Writes notifications inside the caller's transaction, so they exist exactly when the event does. */
-export async function notify(tx: Tx, items: NewNotification[]): Promise<void> {
-  if (items.length) await tx.insert(notification).values(items);
+export interface Notifier {
+  /**
+   * Writes notifications inside the caller's transaction, and their e-mails to the outbox in the
+   * same transaction, so both exist exactly when the event does.
+   */
+  notify(tx: Tx, items: NewNotification[]): Promise<void>;
+}
+
+export function createNotifier(mailer: Mailer, publicUrl: string): Notifier {
+  return {
+    async notify(tx, items) {
+      if (!items.length) return;
+      await tx.insert(notification).values(items);
+      const recipients = await tx
+        .select({ id: user.id, email: user.email, locale: user.locale })
+        .from(user)
+        .where(inArray(user.id, [...new Set(items.map((i) => i.userId))]));
+      const byId = new Map(recipients.map((r) => [r.id, r]));
+      for (const item of items) {
+        const to = byId.get(item.userId);
+        if (!to) continue;
+        const locale = to.locale === "en" ? "en" : "de";
+        const lines = NOTIFICATION_MAILS[item.type][locale](String(item.data.jobTitle ?? ""));
+        const url = `${publicUrl}/jobs/${item.data.jobId ?? ""}`;
+        await mailer.enqueue({ to: to.email, ...layoutMail(locale, lines, url) }, tx);
+      }
+    },
+  };
 }
 
 const toNotification = (row: typeof notification.$inferSelect): Notification => ({

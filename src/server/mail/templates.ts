@@ -56,11 +56,20 @@ export function renderMail(
 ): RenderedMail {
   const template = templates[name]?.[locale];
   if (!template) throw new Error(`Unknown mail template ${name}/${locale}`);
-  const t = template(params);
-  const text = `${t.intro}\n\n${t.action}: ${params.url}\n\n${t.outro}\n\n— Assista`;
+  return layoutMail(locale, template(params), params.url);
+}
+
+/** The one layout of every mail: a sentence or two, the link, an optional note. */
+export function layoutMail(
+  locale: Locale,
+  t: { subject: string; intro: string; action: string; outro?: string },
+  url: string,
+): RenderedMail {
+  const outro = t.outro ? `${t.outro}\n\n` : "";
+  const text = `${t.intro}\n\n${t.action}: ${url}\n\n${outro}— Assista`;
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">
 <p>${escapeHtml(t.intro)}</p>
-<p><a href="${escapeHtml(params.url)}">${escapeHtml(t.action)}</a></p>
-<p style="color:#555">${escapeHtml(t.outro)}</p><p>— Assista</p></body></html>`;
+<p><a href="${escapeHtml(url)}">${escapeHtml(t.action)}</a></p>
+${t.outro ? `<p style="color:#555">${escapeHtml(t.outro)}</p>` : ""}<p>— Assista</p></body></html>`;
   return { subject: t.subject, text, html };
 }

@@ -1,0 +1,156 @@
+// Bid submission and bid listing on the real PostgreSQL (issue: marketplace core).
+//   node bench/bids.ts [seconds]    (needs `npm run build`; PostgreSQL at BENCH_DATABASE_URL or 127.0.0.1)
+// Targets: ≥ 1,000 bids/s sustained, p99 ≤ 50 ms, 0 errors, bids in the database = 201 answers;
+// listing the 500 bids of one job, sorted: p95 ≤ 20 ms.
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import { adminUrl } from "../src/server/testing/databases.ts";
+import { startServer } from "./server-process.ts";
+
+const seconds = Number(process.argv[2] ?? 20);
+const JOBS = 10_000;
+const ASSISTANTS = 200;
+const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const dbName = `assista_bench_${process.pid}`;
+const admin = new pg.Client({ connectionString: adminUrl(base) });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = adminUrl(base, dbName);
+const port = 3330;
+const origin = `http://127.0.0.1:${port}`;
+
+// Behind-a-proxy mode so each simulated assistant signs in from its own address (sign-in is throttled per address).
+const server = await startServer(port, {
+  DATABASE_URL: url,
+  PUBLIC_URL: origin,
+  TRUST_PROXY: "true",
+  RATE_LIMIT_PER_MINUTE: "100000000",
+  SEED_DEMO: "false",
+});
+const db = new pg.Client({ connectionString: url });
+await db.connect();
+
+try {
+  const password = "benchmark-password-2026";
+  async function signUp(i: number, role: string) {
+    const email = `${role}-${i}@bench.assista.test`;
+    const headers = {
+      "content-type": "application/json",
+      origin,
+      "x-forwarded-for": `10.9.${i >> 8}.${i & 255}`,
+    };
+    await fetch(`${origin}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: `${role} ${i}`, email, password, role }),
+    });
+    await db.query(`UPDATE "user" SET email_verified = true WHERE email = $1`, [email]);
+    const res = await fetch(`${origin}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) throw new Error(`sign-in ${res.status} ${await res.text()}`);
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const { user } = (await res.json()) as { user: { id: string } };
+    return { cookie, id: user.id };
+  }
+
+  const client = await signUp(0, "client");
+  const assistants: { cookie: string; id: string }[] = [];
+  for (let i = 1; i <= ASSISTANTS; i++) assistants.push(await signUp(i, "assistant"));
+
+  // 10,000 open jobs, written directly: the bench measures bidding, not posting.
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const jobIds = Array.from({ length: JOBS }, () => randomUUID());
+  for (let i = 0; i < JOBS; i += 1000) {
+    const slice = jobIds.slice(i, i + 1000);
+    await db.query(
+      `INSERT INTO job (id, client_id, title, description, categories, pricing_model, max_rate_minor, currency,
+         expected_volume, start_date, bid_deadline, status, published_at)
+       SELECT id, $2, 'Buchhaltung ' || id, 'Belege erfassen', '{bookkeeping}', 'hourly', 4000, 'EUR', 10,
+         '2027-01-04', $3, 'open', now() FROM unnest($1::uuid[]) AS id`,
+      [slice, client.id, deadline],
+    );
+  }
+
+  let k = 0;
+  const body = JSON.stringify({
+    rateMinor: 3500,
+    coverLetter: "Gern übernehme ich das.",
+    answers: [],
+    earliestStart: "2027-01-04",
+  });
+  const result = await autocannon({
+    url: origin,
+    connections: 50,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        setupRequest(req) {
+          // Every request a distinct (assistant, job) pair, so no duplicate bids.
+          const n = k++;
+          const a = assistants[n % ASSISTANTS] as { cookie: string };
+          const job = jobIds[Math.floor(n / ASSISTANTS) % JOBS];
+          return {
+            ...req,
+            path: `/api/v1/jobs/${job}/bids`,
+            headers: { "content-type": "application/json", cookie: a.cookie, origin },
+            body,
+          };
+        },
+      },
+    ],
+  });
+  const { rows } = await db.query<{ n: string }>("SELECT count(*) AS n FROM bid");
+  console.log(
+    `bids: ${result.requests.average.toFixed(0)} req/s average over ${seconds} s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+  );
+  console.log(
+    `      201 answers ${result["2xx"]}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
+  );
+  console.log(`      bids in the database ${rows[0]?.n} (must equal the 201 answers)`);
+
+  // Listing: one job with 500 bids from 500 distinct assistants.
+  const listJob = randomUUID();
+  await db.query(
+    `INSERT INTO job (id, client_id, title, description, categories, pricing_model, max_rate_minor, currency,
+       expected_volume, start_date, bid_deadline, status, published_at)
+     VALUES ($1, $2, 'Listing', 'x', '{bookkeeping}', 'hourly', 4000, 'EUR', 10, '2027-01-04', $3, 'open', now())`,
+    [listJob, client.id, deadline],
+  );
+  await db.query(
+    `INSERT INTO "user" (id, name, email, email_verified, roles)
+     SELECT 'bench-' || g, 'Assistant ' || g, 'list-' || g || '@bench.assista.test', true, '{assistant}' FROM generate_series(1, 500) g`,
+  );
+  await db.query(
+    `INSERT INTO bid (job_id, assistant_id, rate_minor, currency, cover_letter, earliest_start)
+     SELECT $1, 'bench-' || g, 1500 + (g * 37) % 2500, 'EUR', 'Anschreiben ' || g, '2027-01-04' FROM generate_series(1, 500) g`,
+    [listJob],
+  );
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const started = performance.now();
+    const res = await fetch(`${origin}/api/v1/jobs/${listJob}/bids?sort=rate&limit=50`, {
+      headers: { cookie: client.cookie },
+    });
+    await res.arrayBuffer();
+    if (i >= 20) times.push(performance.now() - started);
+    if (!res.ok) throw new Error(`list ${res.status}`);
+  }
+  times.sort((a, b) => a - b);
+  const p = (q: number) => times[Math.floor(q * (times.length - 1))]?.toFixed(1);
+  console.log(
+    `list 500 bids sorted by rate (page of 50): p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (target ≤ 20 ms)`,
+  );
+} finally {
+  await db.end();
+  await server.stop();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+}

@@ -1,0 +1,87 @@
+import { Button, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { AnchorLink } from "../../../web/layout/links.tsx";
+import { useFormat } from "../../jobs/ui/use-locale.ts";
+import type { Notification } from "../schema.ts";
+
+const id = (data: Notification["data"], key: string) => {
+  const value = data[key];
+  return typeof value === "string" ? value : undefined;
+};
+
+/** The link to where the reader acts on the notice: the bids, the offer, the contracts or the job. */
+function NotificationLink({ notification, onClick }: { notification: Notification; onClick: () => void }) {
+  const { t } = useTranslation();
+  const label = t(`notifications.open.${notification.type}`);
+  const jobId = id(notification.data, "jobId");
+  const offerId = id(notification.data, "offerId");
+  switch (notification.type) {
+    case "bid.received":
+    case "offer.declined":
+      return jobId ? (
+        <AnchorLink to="/my-jobs/$jobId/bids" params={{ jobId }} onClick={onClick}>
+          {label}
+        </AnchorLink>
+      ) : null;
+    case "bid.shortlisted":
+    case "bid.rejected":
+      return (
+        <AnchorLink to="/my-bids" onClick={onClick}>
+          {label}
+        </AnchorLink>
+      );
+    case "offer.received":
+      return offerId ? (
+        <AnchorLink to="/offers/$offerId" params={{ offerId }} onClick={onClick}>
+          {label}
+        </AnchorLink>
+      ) : null;
+    case "offer.accepted":
+      return (
+        <AnchorLink to="/contracts" onClick={onClick}>
+          {label}
+        </AnchorLink>
+      );
+    case "job.terms_changed":
+    case "job.filled":
+      return jobId ? (
+        <AnchorLink to="/jobs/$jobId" params={{ jobId }} onClick={onClick}>
+          {label}
+        </AnchorLink>
+      ) : null;
+  }
+}
+
+export function NotificationItem(props: { notification: Notification; onRead: () => void; busy: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { notification } = props;
+  const unread = notification.readAt === null;
+  const message = id(notification.data, "message");
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="li"
+      // A bar, not a tinted background: blue links on light blue fall below AA contrast.
+      style={unread ? { borderLeft: "4px solid var(--mantine-color-blue-8)" } : undefined}
+    >
+      <Stack gap={6}>
+        <Text fw={unread ? 700 : 400}>
+          {unread ? <VisuallyHidden>{t("notifications.unread")}: </VisuallyHidden> : null}
+          {t(`notifications.types.${notification.type}`, { job: id(notification.data, "jobTitle") ?? "–" })}
+        </Text>
+        {message ? <Text fs="italic">{message}</Text> : null}
+        <Text size="sm">{format.instant(notification.createdAt)}</Text>
+        <Group gap="sm">
+          <NotificationLink notification={notification} onClick={() => unread && props.onRead()} />
+          {unread ? (
+            <Button size="compact-sm" variant="default" loading={props.busy} onClick={props.onRead}>
+              {t("notifications.markRead")}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
