@@ -30,5 +30,5 @@ describe("npm run admin:create", () => {
     const bad = run(dataDir, "--email", "not-an-email");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("Usage");
-  }, 90_000);
+  }, 240_000);
 });
