@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 
@@ -23,6 +23,10 @@ describe("graceful shutdown", () => {
       stdio: "inherit",
     });
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    // Whatever happens below, the server must not outlive the test (it would keep the worker alive).
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    });
     // A first start creates the embedded database; on a busy two-core machine that takes a while.
     const deadline = Date.now() + 150_000;
     for (;;) {
