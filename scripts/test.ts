@@ -20,8 +20,15 @@ const add = (c: Counts) => {
 };
 const out = mkdtempSync(join(tmpdir(), "assista-test-run-"));
 const bin = (name: string) => join("node_modules", ".bin", name);
+// Each step is bounded, so a hung process fails the run instead of eating CI's whole budget.
+const STEP_TIMEOUT_MS = 25 * 60_000;
 const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+  spawnSync(cmd, args, {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+    timeout: STEP_TIMEOUT_MS,
+    killSignal: "SIGKILL",
+  }).status ?? 1;
 
 // 1. Vitest
 const vitestJson = join(out, "vitest.json");
