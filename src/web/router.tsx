@@ -23,6 +23,19 @@ const accountsUi = {
   settings: () => import("../features/accounts/ui/settings/settings-page.tsx"),
 };
 
+const marketplaceUi = {
+  board: () => import("../features/jobs/ui/job-board-page.tsx"),
+  job: () => import("../features/jobs/ui/job-page.tsx"),
+  postJob: () => import("../features/jobs/ui/post-job-page.tsx"),
+  myJobs: () => import("../features/jobs/ui/my-jobs-page.tsx"),
+  ownerJob: () => import("../features/jobs/ui/owner-job-page.tsx"),
+  review: () => import("../features/bids/ui/review-page.tsx"),
+  myBids: () => import("../features/bids/ui/my-bids-page.tsx"),
+  offer: () => import("../features/contracts/ui/offer-page.tsx"),
+  contracts: () => import("../features/contracts/ui/contracts-page.tsx"),
+  notifications: () => import("../features/notifications/ui/notifications-page.tsx"),
+};
+
 const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
 
 /** Only same-site paths, so a crafted sign-in link cannot send the user elsewhere afterwards. */
@@ -83,6 +96,19 @@ const resetRoute = createRoute({
   component: lazyRouteComponent(accountsUi.reset, "ResetPasswordPage"),
 });
 
+// The job board and a job's page are public: assistants find work before they sign up.
+const boardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/jobs",
+  component: lazyRouteComponent(marketplaceUi.board, "JobBoardPage"),
+});
+
+const jobRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/jobs/$jobId",
+  component: lazyRouteComponent(marketplaceUi.job, "JobPage"),
+});
+
 /** Pages below need a session; without one the visitor goes to sign-in and comes back afterwards. */
 const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -100,6 +126,47 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(accountsUi.settings, "SettingsPage"),
 });
 
+const myJobsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/my-jobs",
+  component: lazyRouteComponent(marketplaceUi.myJobs, "MyJobsPage"),
+});
+const postJobRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/my-jobs/new",
+  component: lazyRouteComponent(marketplaceUi.postJob, "PostJobPage"),
+});
+const ownerJobRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/my-jobs/$jobId",
+  component: lazyRouteComponent(marketplaceUi.ownerJob, "OwnerJobPage"),
+});
+const reviewRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/my-jobs/$jobId/bids",
+  component: lazyRouteComponent(marketplaceUi.review, "ReviewPage"),
+});
+const myBidsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/my-bids",
+  component: lazyRouteComponent(marketplaceUi.myBids, "MyBidsPage"),
+});
+const offerRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/offers/$offerId",
+  component: lazyRouteComponent(marketplaceUi.offer, "OfferPage"),
+});
+const contractsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/contracts",
+  component: lazyRouteComponent(marketplaceUi.contracts, "ContractsPage"),
+});
+const notificationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/notifications",
+  component: lazyRouteComponent(marketplaceUi.notifications, "NotificationsPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   landingRoute,
   signUpRoute,
@@ -107,7 +174,19 @@ const routeTree = rootRoute.addChildren([
   verifiedRoute,
   forgotRoute,
   resetRoute,
-  signedInRoute.addChildren([settingsRoute]),
+  boardRoute,
+  jobRoute,
+  signedInRoute.addChildren([
+    settingsRoute,
+    myJobsRoute,
+    postJobRoute,
+    ownerJobRoute,
+    reviewRoute,
+    myBidsRoute,
+    offerRoute,
+    contractsRoute,
+    notificationsRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

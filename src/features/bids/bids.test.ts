@@ -113,6 +113,26 @@ describe("bidding", () => {
   });
 });
 
+describe("editing", () => {
+  it("a partial edit changes only what is sent: job fields and bid answers stay", async () => {
+    const { client, job } = await openJob({ languages: ["de", "en"], openings: 2 });
+    const anna = await signedIn(app, ["assistant"]);
+    const bid = (await anna.post(`/api/v1/jobs/${job.id}/bids`, bidInput())).json();
+    const edited = await client.patch(`/api/v1/jobs/${job.id}`, { title: "Neuer Titel" });
+    expect(edited.json()).toMatchObject({
+      title: "Neuer Titel",
+      screeningQuestions: ["Welche Buchhaltungssoftware nutzen Sie?"],
+      languages: ["de", "en"],
+      openings: 2,
+    });
+    const rate = await anna.patch(`/api/v1/bids/${bid.id}`, { rateMinor: 2900 });
+    expect(rate.statusCode, rate.body).toBe(200);
+    expect(rate.json()).toMatchObject({ rateMinor: 2900, answers: ["DATEV und Lexware"] });
+    const mine = (await anna.get("/api/v1/bids")).json().items;
+    expect(mine[0]).toMatchObject({ id: bid.id, jobTitle: "Neuer Titel" });
+  });
+});
+
 describe("reviewing bids", () => {
   it("only the job's client sees its bids, sorted by rate; others get 403 or 404", async () => {
     const { client, job } = await openJob();

@@ -12,13 +12,18 @@ export const BID_STATUSES = [
 ] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];
 
-export const createBidSchema = z.strictObject({
+const bidFields = {
   /** Per hour or per task as the job says, in the job's currency; never above the job's maximum. */
   rateMinor: amountMinorSchema,
   coverLetter: plainText(5_000),
   /** One answer per screening question, in the job's order. */
-  answers: z.array(plainText(2_000)).max(5).default([]),
+  answers: z.array(plainText(2_000)).max(5),
   earliestStart: isoDateSchema,
+};
+
+export const createBidSchema = z.strictObject({
+  ...bidFields,
+  answers: bidFields.answers.default([]),
   /** Work samples from one's portfolio (upload new ones to /samples first). */
   sampleIds: z
     .array(z.uuid({ message: "id_invalid" }))
@@ -27,7 +32,10 @@ export const createBidSchema = z.strictObject({
 });
 export type CreateBidInput = z.infer<typeof createBidSchema>;
 
-export const updateBidSchema = createBidSchema.partial();
+/** Only the fields sent change (no defaults here); `sampleIds`, when sent, replaces the attached samples. */
+export const updateBidSchema = z
+  .strictObject({ ...bidFields, sampleIds: z.array(z.uuid({ message: "id_invalid" })).max(10) })
+  .partial();
 export type UpdateBidInput = z.infer<typeof updateBidSchema>;
 
 export const BID_ACTIONS = ["shortlist", "reject", "withdraw"] as const;
@@ -60,6 +68,8 @@ export const bidSchema = z.object({
   earliestStart: z.string(),
   status: z.enum(BID_STATUSES),
   sampleIds: z.array(z.uuid()),
+  /** Present in an assistant's own list, which spans jobs. */
+  jobTitle: z.string().optional(),
   rejectionMessage: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -58,6 +58,24 @@ export function checkBidTerms(j: JobRow, input: Partial<CreateBidInput>, now = n
 }
 
 export function createBidsService(db: Db, jobs: JobsService, samples: SamplesService, notifier: Notifier) {
+  /** Samples attached to a bid must be the assistant's own: someone else's id is refused by name. */
+  async function requireOwnSamples(actor: Actor, sampleIds: string[]) {
+    const owned = await samples.ownedIds(actor, sampleIds);
+    const foreign = sampleIds.findIndex((id) => !owned.has(id));
+    if (foreign >= 0) {
+      throw new AppError("unprocessable", {
+        reason: "bid.sample_not_owned",
+        errors: [
+          {
+            field: `sampleIds.${foreign}`,
+            code: "sample_not_owned",
+            message: "Not one of your work samples.",
+          },
+        ],
+      });
+    }
+  }
+
   /** The attached sample ids of a page of bids, in one query. */
   async function samplesOf(bidIds: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>(bidIds.map((id) => [id, []]));
@@ -86,20 +104,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
       }
       checkBidTerms(j, input);
       const { sampleIds, ...terms } = input;
-      const owned = await samples.ownedIds(actor, sampleIds);
-      const foreign = sampleIds.findIndex((id) => !owned.has(id));
-      if (foreign >= 0) {
-        throw new AppError("unprocessable", {
-          reason: "bid.sample_not_owned",
-          errors: [
-            {
-              field: `sampleIds.${foreign}`,
-              code: "sample_not_owned",
-              message: "Not one of your work samples.",
-            },
-          ],
-        });
-      }
+      await requireOwnSamples(actor, sampleIds);
       try {
         return await db.transaction(async (tx) => {
           const [created] = await tx
@@ -138,13 +143,23 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
         });
       }
       checkBidTerms(j, input);
-      const { sampleIds: _, ...terms } = input;
-      const [row] = await db
-        .update(bid)
-        .set({ ...terms, updatedAt: new Date() })
-        .where(and(eq(bid.id, bidId), eq(bid.status, current.status)))
-        .returning();
-      if (!row) throw new AppError("conflict", { reason: "bid.changed_concurrently" });
+      const { sampleIds, ...terms } = input;
+      if (sampleIds) await requireOwnSamples(actor, sampleIds);
+      const row = await db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(bid)
+          .set({ ...terms, updatedAt: new Date() })
+          .where(and(eq(bid.id, bidId), eq(bid.status, current.status)))
+          .returning();
+        if (!updated) throw new AppError("conflict", { reason: "bid.changed_concurrently" });
+        if (sampleIds) {
+          await tx.delete(bidSample).where(eq(bidSample.bidId, bidId));
+          const unique = [...new Set(sampleIds)];
+          if (unique.length)
+            await tx.insert(bidSample).values(unique.map((sampleId) => ({ bidId, sampleId })));
+        }
+        return updated;
+      });
       return toBid(row, (await samplesOf([row.id])).get(row.id) ?? []);
     },
 
@@ -236,8 +251,9 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
     async listOwn(actor: Actor, cursor: string | undefined, limit: number) {
       const after = cursor ? decodeCursor(cursor) : undefined;
       const rows = await db
-        .select()
+        .select({ bid, jobTitle: job.title })
         .from(bid)
+        .innerJoin(job, eq(job.id, bid.jobId))
         .where(
           and(
             eq(bid.assistantId, actor.userId),
@@ -249,10 +265,10 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
         .orderBy(desc(bid.createdAt), desc(bid.id))
         .limit(limit + 1);
       const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      const attached = await samplesOf(page.map((r) => r.id));
+      const last = page.at(-1)?.bid;
+      const attached = await samplesOf(page.map((r) => r.bid.id));
       return {
-        items: page.map((r) => toBid(r, attached.get(r.id) ?? [])),
+        items: page.map((r) => ({ ...toBid(r.bid, attached.get(r.bid.id) ?? []), jobTitle: r.jobTitle })),
         nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
       };
     },

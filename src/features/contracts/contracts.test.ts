@@ -55,7 +55,13 @@ describe("offer and hire", () => {
       jobId: job.id,
     });
     for (const party of [client, hiredOne.assistant]) {
-      expect((await party.get("/api/v1/contracts")).json().items).toHaveLength(1);
+      const items = (await party.get("/api/v1/contracts")).json().items;
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({
+        clientName: "Test User",
+        assistantName: "Test User",
+        jobTitle: expect.any(String),
+      });
     }
     expect((await other.assistant.get("/api/v1/contracts")).json().items).toEqual([]);
     expect((await client.get(`/api/v1/jobs/${job.id}`)).json().status).toBe("filled");

@@ -1,9 +1,11 @@
 import { and, count, desc, eq, inArray, lt, ne, notInArray, or } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../server/auth/actor.ts";
 import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { formatMinor } from "../../server/money.ts";
+import { user } from "../accounts/tables.ts";
 import type { BidStatus } from "../bids/schema.ts";
 import { bid } from "../bids/tables.ts";
 import { nextBidStatus } from "../bids/transitions.ts";
@@ -15,6 +17,8 @@ import type { Contract, CreateOfferInput, Offer } from "./schema.ts";
 import { contract, offer } from "./tables.ts";
 
 type OfferRow = typeof offer.$inferSelect;
+const clientUser = alias(user, "client_user");
+const assistantUser = alias(user, "assistant_user");
 
 const toOffer = (row: OfferRow): Offer => ({
   ...row,
@@ -223,9 +227,18 @@ export function createContractsService(db: Db, notifier: Notifier) {
           }
         }
         await notifier.notify(tx, notices);
+        const parties = await tx
+          .select({ id: user.id, name: user.name })
+          .from(user)
+          .where(inArray(user.id, [j.clientId, actor.userId]));
+        const nameOf = (id: string) => parties.find((p) => p.id === id)?.name ?? "";
         return {
           offer: toOffer(accepted as OfferRow),
-          contract: toContract(created as typeof contract.$inferSelect, j.title),
+          contract: toContract(created as typeof contract.$inferSelect, {
+            jobTitle: j.title,
+            clientName: nameOf(j.clientId),
+            assistantName: nameOf(actor.userId),
+          }),
         };
       });
     },
@@ -233,9 +246,16 @@ export function createContractsService(db: Db, notifier: Notifier) {
     async list(actor: Actor, cursor: string | undefined, limit: number) {
       const after = cursor ? decodeCursor(cursor) : undefined;
       const rows = await db
-        .select({ contract, jobTitle: job.title })
+        .select({
+          contract,
+          jobTitle: job.title,
+          clientName: clientUser.name,
+          assistantName: assistantUser.name,
+        })
         .from(contract)
         .innerJoin(job, eq(job.id, contract.jobId))
+        .innerJoin(clientUser, eq(clientUser.id, contract.clientId))
+        .innerJoin(assistantUser, eq(assistantUser.id, contract.assistantId))
         .where(
           and(
             or(eq(contract.clientId, actor.userId), eq(contract.assistantId, actor.userId)),
@@ -252,17 +272,20 @@ export function createContractsService(db: Db, notifier: Notifier) {
       const page = rows.slice(0, limit);
       const last = page.at(-1)?.contract;
       return {
-        items: page.map((r) => toContract(r.contract, r.jobTitle)),
+        items: page.map((r) => toContract(r.contract, r)),
         nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
       };
     },
   };
 }
 
-function toContract(row: typeof contract.$inferSelect, jobTitle: string): Contract {
+function toContract(
+  row: typeof contract.$inferSelect,
+  names: { jobTitle: string; clientName: string; assistantName: string },
+): Contract {
   return {
     ...row,
-    jobTitle,
+    ...names,
     pricingModel: row.pricingModel as Contract["pricingModel"],
     status: row.status as Contract["status"],
     createdAt: row.createdAt.toISOString(),

@@ -26,6 +26,8 @@ export const overlapSchema = z.strictObject({
   to: time,
 });
 
+// The fields without defaults: an edit sends only what changes, and an omitted field must stay as
+// it is rather than fall back to a default.
 const jobFields = {
   title: plainText(140),
   description: plainText(10_000),
@@ -33,35 +35,34 @@ const jobFields = {
   pricingModel: pricingModelSchema,
   /** Per hour (hourly) or per task (per_task), in minor units. */
   maxRateMinor: amountMinorSchema,
-  currency: currencySchema.default("EUR"),
+  currency: currencySchema,
   /** Hours per week (hourly) or tasks per month (per_task). */
   expectedVolume: z.number().int().min(1).max(1000),
   startDate: isoDateSchema,
-  durationWeeks: z.number().int().min(1).max(520).nullable().default(null),
-  languages: z
-    .array(z.string().regex(/^[a-z]{2}$/, { message: "language_invalid" }))
-    .max(10)
-    .default([]),
-  overlap: overlapSchema.nullable().default(null),
-  screeningQuestions: z
-    .array(plainText(500))
-    .max(MAX_SCREENING_QUESTIONS, { message: "too_many" })
-    .default([]),
+  durationWeeks: z.number().int().min(1).max(520).nullable(),
+  languages: z.array(z.string().regex(/^[a-z]{2}$/, { message: "language_invalid" })).max(10),
+  overlap: overlapSchema.nullable(),
+  screeningQuestions: z.array(plainText(500)).max(MAX_SCREENING_QUESTIONS, { message: "too_many" }),
   bidDeadline: z.iso.datetime({ offset: true, message: "datetime_invalid" }),
-  visibility: z.enum(JOB_VISIBILITIES).default("public"),
+  visibility: z.enum(JOB_VISIBILITIES),
   /** How many assistants the client means to hire; 1 marks the job filled at the first hire. */
-  openings: z.number().int().min(1).max(20).default(1),
+  openings: z.number().int().min(1).max(20),
 };
 
-export const createJobSchema = z.strictObject(jobFields);
+export const createJobSchema = z.strictObject({
+  ...jobFields,
+  currency: jobFields.currency.default("EUR"),
+  durationWeeks: jobFields.durationWeeks.default(null),
+  languages: jobFields.languages.default([]),
+  overlap: jobFields.overlap.default(null),
+  screeningQuestions: jobFields.screeningQuestions.default([]),
+  visibility: jobFields.visibility.default("public"),
+  openings: jobFields.openings.default(1),
+});
 export type CreateJobInput = z.infer<typeof createJobSchema>;
 
 /** A partial edit; changing the terms of an open job notifies its bidders. */
-export const updateJobSchema = z.strictObject(
-  Object.fromEntries(Object.entries(jobFields).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
-    [K in keyof typeof jobFields]: z.ZodOptional<(typeof jobFields)[K]>;
-  },
-);
+export const updateJobSchema = z.strictObject(jobFields).partial();
 export type UpdateJobInput = z.infer<typeof updateJobSchema>;
 
 export const JOB_ACTIONS = ["publish", "pause", "resume", "close", "cancel"] as const;

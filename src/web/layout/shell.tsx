@@ -5,6 +5,7 @@ import { useMe } from "../api/me.ts";
 import { useUserLocale } from "../i18n/language.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { AnchorLink, ButtonLink } from "./links.tsx";
+import { MarketplaceNav } from "./marketplace-nav.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 // Plain header/main landmarks instead of Mantine's AppShell, which brings scroll locking the app
@@ -24,6 +25,7 @@ export function Shell() {
             {t("app.name")}
           </AnchorLink>
           <Group gap="xs" justify="flex-end" component="nav" aria-label={t("nav.label")}>
+            <MarketplaceNav me={me} />
             <LanguageSwitcher />
             {me ? (
               <UserMenu me={me} />

@@ -1,0 +1,82 @@
+import { expect, type Page } from "@playwright/test";
+import { AccountPages } from "./account-pages.ts";
+import { type Lang, uniqueEmail } from "./translations.ts";
+
+export type MarketRole = "client" | "assistant";
+
+export interface SeededUser {
+  name: string;
+  email: string;
+  password: string;
+  ui: AccountPages;
+}
+
+const PASSWORD = "Feder-Kompass-58-Nebel";
+
+/**
+ * A confirmed account made through the API, faster than the sign-up journey the account specs
+ * already cover: sign up, then follow the confirmation link from the dev mail outbox. The link
+ * signs the browser context in, so `page` ends on /verified with a session.
+ */
+export async function seedUser(page: Page, role: MarketRole, lang: Lang, name: string): Promise<SeededUser> {
+  const email = uniqueEmail(`${role}-${lang}`);
+  const signUp = await page.request.post("/api/auth/sign-up/email", {
+    data: {
+      name,
+      email,
+      password: PASSWORD,
+      role,
+      locale: lang,
+      timeZone: "Europe/Berlin",
+      callbackURL: "/verified",
+    },
+  });
+  expect(signUp.ok(), await signUp.text()).toBe(true);
+  let link = "";
+  await expect(async () => {
+    const mails = (await (await page.request.get("/dev/mail.json")).json()) as { to: string; text: string }[];
+    const mail = mails.find((m) => m.to === email);
+    link = mail?.text.match(/https?:\/\/\S+/)?.[0] ?? "";
+    expect(link).not.toBe("");
+  }).toPass();
+  await page.goto(link);
+  await page.waitForURL("**/verified");
+  const ui = new AccountPages(page, lang);
+  await ui.expectPage("verified.title");
+  return { name, email, password: PASSWORD, ui };
+}
+
+/** An ISO calendar date `days` from now, for start dates and deadlines that stay in the future. */
+export function daysFromNow(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface JobTerms {
+  title: string;
+  maxRateMinor: number;
+  screeningQuestions?: string[];
+}
+
+/** A published job made through the API by the signed-in client of `page`; answers its id. */
+export async function publishJobViaApi(page: Page, terms: JobTerms): Promise<string> {
+  const created = await page.request.post("/api/v1/jobs", {
+    data: {
+      title: terms.title,
+      description: "Belege erfassen und Rechnungen ablegen.",
+      categories: ["bookkeeping"],
+      pricingModel: "hourly",
+      maxRateMinor: terms.maxRateMinor,
+      expectedVolume: 10,
+      startDate: daysFromNow(14),
+      bidDeadline: new Date(`${daysFromNow(30)}T12:00:00Z`).toISOString(),
+      screeningQuestions: terms.screeningQuestions ?? [],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const published = await page.request.post(`/api/v1/jobs/${id}/transitions`, {
+    data: { action: "publish" },
+  });
+  expect(published.ok(), await published.text()).toBe(true);
+  return id;
+}

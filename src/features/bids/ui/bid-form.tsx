@@ -1,0 +1,101 @@
+import { Button, Stack, Textarea, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { translateFieldError } from "../../../web/forms/field-errors.ts";
+import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { useZodForm } from "../../../web/forms/use-zod-form.ts";
+import type { Job } from "../../jobs/schema.ts";
+import { today } from "../../jobs/ui/dates.ts";
+import { MoneyInput } from "../../jobs/ui/money-input.tsx";
+import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { type Bid, type CreateBidInput, createBidSchema } from "../schema.ts";
+
+/** The shared bid schema plus this job's maximum, so a rate above it is refused before it is sent. */
+function bidSchemaFor(job: Job) {
+  return createBidSchema.refine((bid) => bid.rateMinor <= job.maxRateMinor, {
+    path: ["rateMinor"],
+    message: "rate_above_maximum",
+  });
+}
+
+/** Submitting a new bid, or editing one (same fields; the server takes the whole set as a patch). */
+export function BidForm(props: {
+  job: Job;
+  bid?: Bid;
+  submitLabel: string;
+  onSubmit: (data: CreateBidInput) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { job, bid } = props;
+  const questions = job.screeningQuestions;
+  const form = useZodForm(bidSchemaFor(job), {
+    rateMinor: bid?.rateMinor ?? Number.NaN,
+    coverLetter: bid?.coverLetter ?? "",
+    answers: bid?.answers ?? questions.map(() => ""),
+    earliestStart: bid?.earliestStart ?? today(),
+    // Kept as they are: the form does not attach samples yet, and an edit must not drop them.
+    sampleIds: bid?.sampleIds ?? [],
+  });
+  const answers = form.values.answers ?? [];
+  const maximum = format.rate(job.maxRateMinor, job.currency, job.pricingModel);
+  const rateError =
+    form.errors.rateMinor === "rate_above_maximum"
+      ? t("errors.field.rate_above_maximum", { maximum })
+      : translateFieldError(t, form.errors.rateMinor);
+
+  return (
+    <form onSubmit={form.onSubmit(props.onSubmit)} noValidate>
+      <Stack gap="md">
+        <FormAlert error={form.formError} />
+        <MoneyInput
+          label={t(job.pricingModel === "hourly" ? "bids.form.rateHourly" : "bids.form.ratePerTask")}
+          description={t("bids.form.rateHint", { maximum })}
+          required
+          name="rateMinor"
+          minor={bid?.rateMinor}
+          currency={job.currency}
+          onMinorChange={(minor) => form.setValue("rateMinor", minor)}
+          error={rateError}
+        />
+        <Textarea
+          label={t("bids.form.coverLetter")}
+          required
+          autosize
+          minRows={5}
+          name="coverLetter"
+          value={form.values.coverLetter}
+          onChange={(event) => form.setValue("coverLetter", event.currentTarget.value)}
+          error={translateFieldError(t, form.errors.coverLetter)}
+        />
+        {questions.map((question, index) => (
+          <Textarea
+            // Answers follow the job's questions by position.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            key={index}
+            label={question}
+            description={t("bids.form.answerHint", { number: index + 1 })}
+            required
+            autosize
+            minRows={2}
+            value={answers[index] ?? ""}
+            onChange={(event) => {
+              const next = [...answers];
+              next[index] = event.currentTarget.value;
+              form.setValue("answers", next);
+            }}
+            error={translateFieldError(t, form.errors[`answers.${index}`] ?? form.errors.answers)}
+          />
+        ))}
+        <TextInput
+          type="date"
+          label={t("bids.form.earliestStart")}
+          required
+          {...form.textProps("earliestStart")}
+        />
+        <Button type="submit" loading={form.submitting}>
+          {props.submitLabel}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useMe } from "../../../web/api/me.ts";
+import { Page } from "../../../web/layout/page.tsx";
+import { JobTitleLink } from "../../bids/ui/job-title-link.tsx";
+import { DataTable } from "../../jobs/ui/data-table.tsx";
+import { PagedList } from "../../jobs/ui/query-state.tsx";
+import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
+import { useFormat } from "../../jobs/ui/use-locale.ts";
+import type { Contract } from "../schema.ts";
+import { contractsQuery } from "./contract-api.ts";
+
+/** Contracts the user is party to, as client or as assistant, newest first. */
+export function ContractsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data: me } = useMe();
+  const query = useInfiniteQuery(contractsQuery);
+  // The list carries the parties' ids only; until it names them, say which side the reader is on.
+  const otherParty = (contract: Contract) =>
+    contract.clientId === me?.id ? t("contracts.yourAssistant") : t("contracts.yourClient");
+
+  return (
+    <Page title={t("contracts.title")} size="lg">
+      <PagedList query={query} empty={t("contracts.empty")}>
+        {(contracts) => (
+          <DataTable
+            minWidth={720}
+            headers={[
+              t("contracts.job"),
+              t("contracts.otherParty"),
+              t("contracts.rate"),
+              t("contracts.cap"),
+              t("contracts.startDate"),
+              t("contracts.statusColumn"),
+            ]}
+            rows={contracts.map((contract) => ({
+              key: contract.id,
+              cells: [
+                <JobTitleLink key="job" jobId={contract.jobId} title={contract.jobTitle} />,
+                otherParty(contract),
+                format.rate(contract.rateMinor, contract.currency, contract.pricingModel),
+                contract.weeklyHourCap === null
+                  ? "–"
+                  : t("offers.page.hours", { count: contract.weeklyHourCap }),
+                format.date(contract.startDate),
+                <StatusBadge key="status" kind="contracts" status={contract.status} />,
+              ],
+            }))}
+          />
+        )}
+      </PagedList>
+    </Page>
+  );
+}

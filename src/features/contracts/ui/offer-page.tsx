@@ -1,0 +1,97 @@
+import { Alert, Button, Group, Text } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { useMe } from "../../../web/api/me.ts";
+import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { AnchorLink } from "../../../web/layout/links.tsx";
+import { Page } from "../../../web/layout/page.tsx";
+import { JobTitleLink } from "../../bids/ui/job-title-link.tsx";
+import { TermsTable } from "../../jobs/ui/data-table.tsx";
+import { jobQuery } from "../../jobs/ui/job-api.ts";
+import { QueryState } from "../../jobs/ui/query-state.tsx";
+import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
+import { useAction } from "../../jobs/ui/use-action.ts";
+import { useFormat } from "../../jobs/ui/use-locale.ts";
+import type { Offer } from "../schema.ts";
+import { CONTRACTS_KEY, offerQuery, respondToOffer } from "./contract-api.ts";
+
+const route = getRouteApi("/signed-in/offers/$offerId");
+
+/** An offer's terms; the assistant accepts (which creates the contract) or declines here. */
+export function OfferPage() {
+  const { t } = useTranslation();
+  const { offerId } = route.useParams();
+  const query = useQuery(offerQuery(offerId));
+  return (
+    <Page title={t("offers.page.title")} size="md">
+      <QueryState query={query}>{(offer) => <OfferView offer={offer} />}</QueryState>
+    </Page>
+  );
+}
+
+function OfferView({ offer }: { offer: Offer }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queryClient = useQueryClient();
+  const { data: me } = useMe();
+  const { data: job } = useQuery(jobQuery(offer.jobId));
+  const { busy, error, run } = useAction<"accept" | "decline">();
+  const isClient = job !== undefined && me?.id === job.clientId;
+
+  const respond = (decision: "accept" | "decline") =>
+    run(decision, async () => {
+      const answer = await respondToOffer(offer.id, decision);
+      queryClient.setQueryData(offerQuery(offer.id).queryKey, answer.offer);
+      await queryClient.invalidateQueries({ queryKey: CONTRACTS_KEY });
+    });
+
+  const rows: [string, string][] = [
+    [t("offers.page.pricingModel"), t(`pricingModels.${offer.pricingModel}`)],
+    [t("offers.page.rate"), format.rate(offer.rateMinor, offer.currency, offer.pricingModel)],
+    ...(offer.weeklyHourCap === null
+      ? []
+      : [
+          [t("offers.page.weeklyHourCap"), t("offers.page.hours", { count: offer.weeklyHourCap })] as [
+            string,
+            string,
+          ],
+        ]),
+    [t("offers.page.startDate"), format.date(offer.startDate)],
+    [t("offers.page.message"), offer.message || "–"],
+  ];
+
+  return (
+    <>
+      <Group>
+        <Text fw={600}>
+          {t("offers.page.job")}: <JobTitleLink jobId={offer.jobId} />
+        </Text>
+        <StatusBadge kind="offers" status={offer.status} />
+      </Group>
+      <TermsTable rows={rows} />
+      <FormAlert error={error} />
+      {offer.status === "pending" && !isClient ? (
+        <Group>
+          <Button loading={busy === "accept"} disabled={busy !== null} onClick={() => void respond("accept")}>
+            {t("offers.page.accept")}
+          </Button>
+          <Button
+            variant="default"
+            loading={busy === "decline"}
+            disabled={busy !== null}
+            onClick={() => void respond("decline")}
+          >
+            {t("offers.page.decline")}
+          </Button>
+        </Group>
+      ) : null}
+      {offer.status === "accepted" ? (
+        <Alert color="teal.9" variant="outline" role="status">
+          {t("offers.page.accepted")} <AnchorLink to="/contracts">{t("offers.page.toContracts")}</AnchorLink>
+        </Alert>
+      ) : null}
+      {offer.status === "declined" ? <Text role="status">{t("offers.page.declined")}</Text> : null}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { Badge, VisuallyHidden } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { apiFetch } from "../api/http.ts";
+import { ButtonLink } from "./links.tsx";
+
+export const UNREAD_KEY = ["notifications", "unread"] as const;
+// Polling until live delivery over the WebSocket arrives; 30 s keeps a page of tabs cheap for the server.
+const POLL_MS = 30_000;
+
+/** The header's bell: a link to the notifications with the unread count; shown to signed-in users only. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const { data: unread = 0 } = useQuery({
+    queryKey: UNREAD_KEY,
+    queryFn: async ({ signal }) => {
+      // The schema module (and zod) loads beside the request, as in me.ts, to keep the landing page light.
+      const { unreadCountSchema } = await import("../../features/notifications/schema.ts");
+      return (await apiFetch("/api/v1/notifications/unread-count", { schema: unreadCountSchema, signal }))
+        .unread;
+    },
+    refetchInterval: POLL_MS,
+  });
+  return (
+    <ButtonLink
+      to="/notifications"
+      variant="subtle"
+      rightSection={
+        unread > 0 ? (
+          <Badge size="sm" color="red.9">
+            {unread > 99 ? "99+" : unread}
+            <VisuallyHidden> {t("notifications.unreadSuffix")}</VisuallyHidden>
+          </Badge>
+        ) : null
+      }
+    >
+      <BellIcon />
+      {/* Named by visible parts (icon, count) plus hidden words, so the name contains what is seen. */}
+      <VisuallyHidden>{t("notifications.title")}</VisuallyHidden>
+    </ButtonLink>
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+      <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+    </svg>
+  );
+}
