@@ -24,7 +24,7 @@ export function connectPostgres(url: string, max = 10): Database {
 
 // PostgreSQL's default 128 MB of shared buffers is most of the embedded server's memory; a
 // single-process laptop database is well served by far less.
-const EMBEDDED_SHARED_BUFFERS = "32MB";
+const EMBEDDED_SHARED_BUFFERS = "16MB";
 
 export async function openPglite(dataDir: string): Promise<Database> {
   const unlock = lockDataDir(dataDir);
