@@ -1,5 +1,5 @@
 // Bid submission and bid listing on the real PostgreSQL (issue: marketplace core).
-//   node bench/bids.ts [seconds]    (needs `npm run build`; PostgreSQL at BENCH_DATABASE_URL or 127.0.0.1)
+//   node bench/bids.ts [requests]    (needs `npm run build`; PostgreSQL at BENCH_DATABASE_URL or 127.0.0.1)
 // Targets: ≥ 1,000 bids/s sustained, p99 ≤ 50 ms, 0 errors, bids in the database = 201 answers;
 // listing the 500 bids of one job, sorted: p95 ≤ 20 ms.
 import { randomUUID } from "node:crypto";
@@ -8,7 +8,9 @@ import pg from "pg";
 import { adminUrl } from "../src/server/testing/databases.ts";
 import { startServer } from "./server-process.ts";
 
-const seconds = Number(process.argv[2] ?? 20);
+// A fixed number of requests (not a duration), so every answer is counted and can be compared
+// with the rows in the database afterwards.
+const amount = Number(process.argv[2] ?? 5000);
 const JOBS = 10_000;
 const ASSISTANTS = 200;
 const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -88,7 +90,7 @@ try {
   const result = await autocannon({
     url: origin,
     connections: 50,
-    duration: seconds,
+    amount,
     requests: [
       {
         method: "POST",
@@ -109,7 +111,7 @@ try {
   });
   const { rows } = await db.query<{ n: string }>("SELECT count(*) AS n FROM bid");
   console.log(
-    `bids: ${result.requests.average.toFixed(0)} req/s average over ${seconds} s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    `bids: ${result.requests.average.toFixed(0)} req/s average over ${result.duration.toFixed(1)} s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
   );
   console.log(
     `      201 answers ${result["2xx"]}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
