@@ -1,3 +1,5 @@
+import { and, eq, lt, or, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "./errors.ts";
 
 // Keyset pagination: a cursor is the (timestamp, id) of the last row seen, opaque to clients.
@@ -14,4 +16,19 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
     });
   }
   return { at, id };
+}
+
+/** The condition "after the cursor" for a list ordered newest first by (at, id). */
+export function olderThan(cursor: string | undefined, at: PgColumn, id: PgColumn): SQL | undefined {
+  if (!cursor) return undefined;
+  const c = decodeCursor(cursor);
+  return or(lt(at, c.at), and(eq(at, c.at), lt(id, c.id)));
+}
+
+/** Cuts the extra row a query fetched (limit + 1) and makes the next cursor from the last kept row. */
+export function pageOf<T>(rows: T[], limit: number, key: (row: T) => { at: Date | null; id: string }) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const k = last ? key(last) : undefined;
+  return { items, nextCursor: rows.length > limit && k?.at ? encodeCursor(k.at, k.id) : null };
 }

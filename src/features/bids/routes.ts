@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
-import { problemSchema } from "../problems/schema.ts";
+import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import {
   bidActionSchema,
   bidListQuerySchema,
@@ -13,15 +12,7 @@ import {
 } from "./schema.ts";
 import type { BidsService } from "./service.ts";
 
-const idParams = z.object({ id: z.uuid({ message: "id_invalid" }) });
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
 export function bidsRoutes(service: BidsService, authenticate: (r: FastifyRequest) => Promise<void>) {
   return async (app: FastifyInstance) => {
@@ -35,7 +26,7 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
         schema: {
           ...common,
           summary: "Bid on a job; the rate may not exceed the job's maximum (422 names it)",
-          params: idParams,
+          params: idParamsSchema,
           body: createBidSchema,
           response: { 201: bidSchema, ...errors },
         },
@@ -50,7 +41,7 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
         schema: {
           ...common,
           summary: "The bids on one's own job, sorted and filtered",
-          params: idParams,
+          params: idParamsSchema,
           querystring: bidListQuerySchema,
           response: { 200: pageSchema(bidSchema), ...errors },
         },
@@ -77,7 +68,7 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
         schema: {
           ...common,
           summary: "A bid (its assistant or the job's client)",
-          params: idParams,
+          params: idParamsSchema,
           response: { 200: bidSchema, ...errors },
         },
       },
@@ -90,7 +81,7 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
         schema: {
           ...common,
           summary: "Edit one's bid until the deadline or until the client acts on it",
-          params: idParams,
+          params: idParamsSchema,
           body: updateBidSchema,
           response: { 200: bidSchema, ...errors },
         },
@@ -104,7 +95,7 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
         schema: {
           ...common,
           summary: "Shortlist or reject (client), or withdraw (assistant) a bid",
-          params: idParams,
+          params: idParamsSchema,
           body: bidActionSchema,
           response: { 200: bidSchema, ...errors },
         },

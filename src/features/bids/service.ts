@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
-import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
+import { decodeCursor, encodeCursor, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { formatMinor } from "../../server/money.ts";
@@ -249,27 +249,21 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
     },
 
     async listOwn(actor: Actor, cursor: string | undefined, limit: number) {
-      const after = cursor ? decodeCursor(cursor) : undefined;
       const rows = await db
         .select({ bid, jobTitle: job.title })
         .from(bid)
         .innerJoin(job, eq(job.id, bid.jobId))
-        .where(
-          and(
-            eq(bid.assistantId, actor.userId),
-            after
-              ? or(lt(bid.createdAt, after.at), and(eq(bid.createdAt, after.at), lt(bid.id, after.id)))
-              : undefined,
-          ),
-        )
+        .where(and(eq(bid.assistantId, actor.userId), olderThan(cursor, bid.createdAt, bid.id)))
         .orderBy(desc(bid.createdAt), desc(bid.id))
         .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1)?.bid;
-      const attached = await samplesOf(page.map((r) => r.bid.id));
+      const page = pageOf(rows, limit, (r) => ({ at: r.bid.createdAt, id: r.bid.id }));
+      const attached = await samplesOf(page.items.map((r) => r.bid.id));
       return {
-        items: page.map((r) => ({ ...toBid(r.bid, attached.get(r.bid.id) ?? []), jobTitle: r.jobTitle })),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+        ...page,
+        items: page.items.map((r) => ({
+          ...toBid(r.bid, attached.get(r.bid.id) ?? []),
+          jobTitle: r.jobTitle,
+        })),
       };
     },
   };

@@ -3,19 +3,11 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
-import { problemSchema } from "../problems/schema.ts";
+import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import { contractSchema, createOfferSchema, offerResponseSchema, offerSchema } from "./schema.ts";
 import type { ContractsService } from "./service.ts";
 
-const idParams = z.object({ id: z.uuid({ message: "id_invalid" }) });
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
 export function contractsRoutes(
   service: ContractsService,
@@ -32,7 +24,7 @@ export function contractsRoutes(
         schema: {
           ...common,
           summary: "Offer contract terms on a bid (the job's client)",
-          params: idParams,
+          params: idParamsSchema,
           body: createOfferSchema,
           response: { 201: offerSchema, ...errors },
         },
@@ -47,7 +39,7 @@ export function contractsRoutes(
         schema: {
           ...common,
           summary: "An offer (either party)",
-          params: idParams,
+          params: idParamsSchema,
           response: { 200: offerSchema, ...errors },
         },
       },
@@ -60,7 +52,7 @@ export function contractsRoutes(
         schema: {
           ...common,
           summary: "Accept (creates the contract) or decline an offer (the assistant)",
-          params: idParams,
+          params: idParamsSchema,
           body: offerResponseSchema,
           response: { 200: z.object({ offer: offerSchema, contract: contractSchema.optional() }), ...errors },
         },

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, inArray, lt, ne, notInArray, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, ne, notInArray, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Actor } from "../../server/auth/actor.ts";
-import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
+import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { formatMinor } from "../../server/money.ts";
@@ -244,7 +244,6 @@ export function createContractsService(db: Db, notifier: Notifier) {
     },
 
     async list(actor: Actor, cursor: string | undefined, limit: number) {
-      const after = cursor ? decodeCursor(cursor) : undefined;
       const rows = await db
         .select({
           contract,
@@ -259,22 +258,13 @@ export function createContractsService(db: Db, notifier: Notifier) {
         .where(
           and(
             or(eq(contract.clientId, actor.userId), eq(contract.assistantId, actor.userId)),
-            after
-              ? or(
-                  lt(contract.createdAt, after.at),
-                  and(eq(contract.createdAt, after.at), lt(contract.id, after.id)),
-                )
-              : undefined,
+            olderThan(cursor, contract.createdAt, contract.id),
           ),
         )
         .orderBy(desc(contract.createdAt), desc(contract.id))
         .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1)?.contract;
-      return {
-        items: page.map((r) => toContract(r.contract, r)),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
-      };
+      const page = pageOf(rows, limit, (r) => ({ at: r.contract.createdAt, id: r.contract.id }));
+      return { ...page, items: page.items.map((r) => toContract(r.contract, r)) };
     },
   };
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
-import { problemSchema } from "../problems/schema.ts";
+import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
 import {
   createJobSchema,
   jobActionSchema,
@@ -14,14 +13,7 @@ import {
 import type { JobsService } from "./service.ts";
 
 type Hook = (request: FastifyRequest) => Promise<void>;
-const idParams = z.object({ id: z.uuid({ message: "id_invalid" }) });
-const errors = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-};
+const errors = problemResponses(400, 401, 403, 404, 409);
 
 export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; optional: Hook }) {
   return async (app: FastifyInstance) => {
@@ -80,7 +72,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
         schema: {
           tags,
           summary: "A job, as far as the viewer may see it",
-          params: idParams,
+          params: idParamsSchema,
           response: { 200: jobSchema, ...errors },
         },
       },
@@ -95,7 +87,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
           tags,
           security,
           summary: "Edit a job; bidders of an open job are told when its terms change",
-          params: idParams,
+          params: idParamsSchema,
           body: updateJobSchema,
           response: { 200: jobSchema, ...errors },
         },
@@ -111,7 +103,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
           tags,
           security,
           summary: "Publish, pause, resume, close or cancel a job",
-          params: idParams,
+          params: idParamsSchema,
           body: jobActionSchema,
           response: { 200: jobSchema, ...errors },
         },

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, lt, notInArray, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, notInArray, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
-import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
+import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { bid } from "../bids/tables.ts";
@@ -141,28 +141,16 @@ export function createJobsService(db: Db, notifier: Notifier) {
 
     /** The client's own jobs with their bid counts, newest first. */
     async listOwn(actor: Actor, cursor: string | undefined, limit: number) {
-      const after = cursor ? decodeCursor(cursor) : undefined;
       const rows = await db
         .select({ job, bidCount: count(bid.id) })
         .from(job)
         .leftJoin(bid, and(eq(bid.jobId, job.id), sql`${bid.status} <> 'withdrawn'`))
-        .where(
-          and(
-            eq(job.clientId, actor.userId),
-            after
-              ? or(lt(job.createdAt, after.at), and(eq(job.createdAt, after.at), lt(job.id, after.id)))
-              : undefined,
-          ),
-        )
+        .where(and(eq(job.clientId, actor.userId), olderThan(cursor, job.createdAt, job.id)))
         .groupBy(job.id)
         .orderBy(desc(job.createdAt), desc(job.id))
         .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map((r) => toJob(r.job, r.bidCount)),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.job.createdAt, last.job.id) : null,
-      };
+      const page = pageOf(rows, limit, (r) => ({ at: r.job.createdAt, id: r.job.id }));
+      return { ...page, items: page.items.map((r) => toJob(r.job, r.bidCount)) };
     },
 
     /** The job board: open public jobs, newest first, filtered. */
@@ -173,7 +161,6 @@ export function createJobsService(db: Db, notifier: Notifier) {
       cursor?: string | undefined;
       limit: number;
     }) {
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const rows = await db
         .select()
         .from(job)
@@ -184,20 +171,13 @@ export function createJobsService(db: Db, notifier: Notifier) {
             query.category ? sql`${query.category} = ANY(${job.categories})` : undefined,
             query.pricingModel ? eq(job.pricingModel, query.pricingModel) : undefined,
             query.minRateMinor !== undefined ? gte(job.maxRateMinor, query.minRateMinor) : undefined,
-            after
-              ? or(lt(job.publishedAt, after.at), and(eq(job.publishedAt, after.at), lt(job.id, after.id)))
-              : undefined,
+            olderThan(query.cursor, job.publishedAt, job.id),
           ),
         )
         .orderBy(desc(job.publishedAt), desc(job.id))
         .limit(query.limit + 1);
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map((r) => toJob(r)),
-        nextCursor:
-          rows.length > query.limit && last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null,
-      };
+      const page = pageOf(rows, query.limit, (r) => ({ at: r.publishedAt, id: r.id }));
+      return { ...page, items: page.items.map((r) => toJob(r)) };
     },
   };
 }

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
-import { decodeCursor, encodeCursor } from "../../server/cursor.ts";
+import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { layoutMail } from "../../server/mail/templates.ts";
@@ -56,29 +56,19 @@ const toNotification = (row: typeof notification.$inferSelect): Notification => 
 export function createNotificationsService(db: Db) {
   return {
     async list(actor: Actor, cursor: string | undefined, limit: number) {
-      const after = cursor ? decodeCursor(cursor) : undefined;
       const rows = await db
         .select()
         .from(notification)
         .where(
           and(
             eq(notification.userId, actor.userId),
-            after
-              ? or(
-                  lt(notification.createdAt, after.at),
-                  and(eq(notification.createdAt, after.at), lt(notification.id, after.id)),
-                )
-              : undefined,
+            olderThan(cursor, notification.createdAt, notification.id),
           ),
         )
         .orderBy(desc(notification.createdAt), desc(notification.id))
         .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toNotification),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
-      };
+      const page = pageOf(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
+      return { ...page, items: page.items.map(toNotification) };
     },
 
     async unread(actor: Actor) {

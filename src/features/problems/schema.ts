@@ -39,3 +39,11 @@ export const problemSchema = z.object({
   errors: z.array(fieldErrorSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
+
+/** The problem answers a route documents, e.g. `problemResponses(400, 401, 404)`, for its response map. */
+export function problemResponses<S extends number>(...statuses: S[]): Record<S, typeof problemSchema> {
+  return Object.fromEntries(statuses.map((s) => [s, problemSchema])) as Record<S, typeof problemSchema>;
+}
+
+/** The `:id` path parameter of routes addressing one record. */
+export const idParamsSchema = z.object({ id: z.uuid({ message: "id_invalid" }) });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
-import { problemSchema } from "../problems/schema.ts";
+import { problemResponses, problemSchema } from "../problems/schema.ts";
 import {
   assistantProfileInputSchema,
   clientProfileInputSchema,
@@ -11,7 +11,7 @@ import {
 } from "./schema.ts";
 import type { ProfilesService } from "./service.ts";
 
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const errors = problemResponses(400, 401, 403, 404);
 
 export function profilesRoutes(service: ProfilesService, authenticate: (r: FastifyRequest) => Promise<void>) {
   return async (app: FastifyInstance) => {

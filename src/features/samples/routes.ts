@@ -6,13 +6,12 @@ import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
 import { AppError } from "../../server/errors.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
-import { problemSchema } from "../problems/schema.ts";
+import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
 import { linkSampleSchema, MAX_SAMPLE_BYTES, sampleFieldsSchema, sampleSchema } from "./schema.ts";
 import type { SamplesService } from "./service.ts";
 
 type Hook = (request: FastifyRequest) => Promise<void>;
-const idParams = z.object({ id: z.uuid({ message: "id_invalid" }) });
-const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
+const errors = problemResponses(400, 401, 403, 404);
 
 /** Reads the one file part and the text fields of a multipart upload, within the size limit. */
 async function readUpload(request: FastifyRequest) {
@@ -127,7 +126,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         schema: {
           tags,
           summary: "A work sample's details",
-          params: idParams,
+          params: idParamsSchema,
           response: { 200: sampleSchema, ...errors },
         },
       },
@@ -145,7 +144,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
               variant === "original"
                 ? "The sample's file, inline (PDF, images) or as a download"
                 : "A small WebP preview of an image sample",
-            params: idParams,
+            params: idParamsSchema,
             querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
           },
         },
@@ -175,7 +174,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
           tags,
           security,
           summary: "Delete one's work sample",
-          params: idParams,
+          params: idParamsSchema,
           response: { 204: z.null(), ...errors },
         },
       },
