@@ -61,6 +61,9 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR,
       SEED_DEMO: "false",
       LOG_LEVEL: "warn",
+      // Every browser and API call of the suite comes from 127.0.0.1: the per-address sign-up and
+      // sign-in limits (tested on their own in the API tests) would otherwise throttle the suite.
+      AUTH_ATTEMPTS_PER_MINUTE: "1000",
       // npm test hands over a PostgreSQL database when TEST_DATABASE_URL is set; otherwise PGlite in
       // DATA_DIR. Set either way, so a DATABASE_URL in the caller's shell cannot leak in.
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",

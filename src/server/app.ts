@@ -89,7 +89,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     mailer,
     authSecret(config),
     {
-      signInPerMinute: 10,
+      signInPerMinute: config.authAttemptsPerMinute,
+      signUpPerMinute: config.authAttemptsPerMinute,
       ...options.authLimits,
     },
     app.log,

@@ -14,8 +14,10 @@ import { renderMail } from "../mail/templates.ts";
 export const CLIENT_IP_HEADER = "x-assista-client-ip";
 
 export interface AuthLimits {
-  /** Sign-in attempts per client address and minute. */
+  /** Sign-in (and second-factor) attempts per client address and minute. */
   signInPerMinute: number;
+  /** Sign-ups per client address and minute. */
+  signUpPerMinute: number;
 }
 
 export function createAuth(
@@ -100,7 +102,7 @@ export function createAuth(
         "/sign-in/email": { window: 60, max: limits.signInPerMinute },
         "/two-factor/verify-totp": { window: 60, max: limits.signInPerMinute },
         "/two-factor/verify-backup-code": { window: 60, max: limits.signInPerMinute },
-        "/sign-up/email": { window: 60, max: 10 },
+        "/sign-up/email": { window: 60, max: limits.signUpPerMinute },
         "/request-password-reset": { window: 300, max: 5 },
         "/send-verification-email": { window: 300, max: 5 },
       },
