@@ -107,6 +107,23 @@ describe("posting jobs", () => {
       .json()
       .items.map((j: { id: string }) => j.id);
     expect(board).not.toContain(job.id);
+    // The uninvited assistant cannot even invite themselves (the job is 404 to them); once the
+    // client invites them, that assistant (and only that one) sees it.
+    expect(
+      (await assistant.post(`/api/v1/jobs/${job.id}/invitations`, { assistantId: assistant.userId }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await client.post(`/api/v1/jobs/${job.id}/invitations`, { assistantId: assistant.userId })).statusCode,
+    ).toBe(204);
+    expect((await assistant.get(`/api/v1/jobs/${job.id}`)).statusCode).toBe(200);
+    const other = await signedIn(app, ["assistant"]);
+    expect((await other.get(`/api/v1/jobs/${job.id}`)).statusCode).toBe(404);
+    const notAssistant = await signedIn(app, ["client"]);
+    const refused = await client.post(`/api/v1/jobs/${job.id}/invitations`, {
+      assistantId: notAssistant.userId,
+    });
+    expect(refused.json()).toMatchObject({ reason: "job.invitee_not_assistant" });
   });
 
   it("the job board lists open public jobs newest first, filtered, with cursor pages", async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
@@ -93,6 +94,25 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
         },
       },
       async (request) => service.update(actorOf(request), request.params.id, request.body),
+    );
+
+    r.post(
+      "/jobs/:id/invitations",
+      {
+        preHandler: hooks.authenticate,
+        schema: {
+          tags,
+          security,
+          summary: "Invite an assistant to an invite-only job (its client)",
+          params: idParamsSchema,
+          body: z.strictObject({ assistantId: z.string().min(1).max(64) }),
+          response: { 204: z.null(), ...errors, 422: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        await service.invite(actorOf(request), request.params.id, request.body.assistantId);
+        return reply.status(204).send(null);
+      },
     );
 
     r.post(

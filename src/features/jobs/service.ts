@@ -3,6 +3,7 @@ import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
+import { user } from "../accounts/tables.ts";
 import { bid } from "../bids/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { canViewJob, requireClient, requireJobOwner } from "./policy.ts";
@@ -38,12 +39,14 @@ function deadlineInFuture(iso: string | Date) {
 }
 
 export function createJobsService(db: Db, notifier: Notifier) {
-  async function isInvited(jobId: string, actor: Actor | null) {
-    if (!actor) return false;
+  // Only an invite-only job seen by someone other than its client needs the invitation lookup;
+  // public jobs (every bid submission) skip the query.
+  async function isInvited(j: typeof job.$inferSelect, actor: Actor | null) {
+    if (!actor || j.visibility !== "invite_only" || actor.userId === j.clientId) return false;
     const [row] = await db
       .select({ jobId: jobInvitation.jobId })
       .from(jobInvitation)
-      .where(and(eq(jobInvitation.jobId, jobId), eq(jobInvitation.assistantId, actor.userId)));
+      .where(and(eq(jobInvitation.jobId, j.id), eq(jobInvitation.assistantId, actor.userId)));
     return Boolean(row);
   }
 
@@ -51,15 +54,14 @@ export function createJobsService(db: Db, notifier: Notifier) {
   async function loadVisible(actor: Actor | null, id: string) {
     const [row] = await db.select().from(job).where(eq(job.id, id));
     if (!row) throw new AppError("not_found");
-    const invited = await isInvited(id, actor);
-    if (!canViewJob(actor, row, invited)) throw new AppError("not_found");
-    return { row, invited };
+    if (!canViewJob(actor, row, await isInvited(row, actor))) throw new AppError("not_found");
+    return { row };
   }
 
   async function loadOwned(actor: Actor, id: string) {
     const [row] = await db.select().from(job).where(eq(job.id, id));
     if (!row) throw new AppError("not_found");
-    requireJobOwner(actor, row, await isInvited(id, actor));
+    requireJobOwner(actor, row, await isInvited(row, actor));
     return row;
   }
 
@@ -119,6 +121,25 @@ export function createJobsService(db: Db, notifier: Notifier) {
         }
         return toJob(row as JobRow);
       });
+    },
+
+    /** The client invites an assistant to an invite-only job (inviting twice changes nothing). */
+    async invite(actor: Actor, id: string, assistantId: string): Promise<void> {
+      const j = await loadOwned(actor, id);
+      if (j.visibility !== "invite_only") {
+        throw new AppError("conflict", {
+          reason: "job.not_invite_only",
+          detail: "Public jobs need no invitation.",
+        });
+      }
+      const [assistant] = await db.select({ roles: user.roles }).from(user).where(eq(user.id, assistantId));
+      if (!assistant?.roles.includes("assistant")) {
+        throw new AppError("unprocessable", {
+          reason: "job.invitee_not_assistant",
+          errors: [{ field: "assistantId", code: "not_an_assistant", message: "Not an assistant" }],
+        });
+      }
+      await db.insert(jobInvitation).values({ jobId: id, assistantId }).onConflictDoNothing();
     },
 
     async transition(actor: Actor, id: string, action: JobAction): Promise<Job> {
