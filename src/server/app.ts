@@ -144,18 +144,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const jobsService = createJobsService(database.db, notifier);
   const storage = config.s3 ? s3Storage(config.s3) : localStorage(join(config.dataDir, "files"));
   const samples = createSamplesService(database.db, storage);
+  // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
+  const services = {
+    profiles: createProfilesService(database.db, storage),
+    samples,
+    jobs: jobsService,
+    bids: createBidsService(database.db, jobsService, samples, notifier),
+    contracts: createContractsService(database.db, notifier),
+  };
   await app.register(
     async (api) => {
       // Uploads (work samples, photos) read one file part each, with per-route size limits.
       await api.register(multipart, { limits: { files: 1 } });
       await api.register(accountsRoutes(createAccountsService(database.db), authenticate));
-      await api.register(profilesRoutes(createProfilesService(database.db, storage), authenticate));
+      await api.register(profilesRoutes(services.profiles, authenticate));
       await api.register(samplesRoutes(samples, { authenticate, optional }));
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
-      await api.register(
-        bidsRoutes(createBidsService(database.db, jobsService, samples, notifier), authenticate),
-      );
-      await api.register(contractsRoutes(createContractsService(database.db, notifier), authenticate));
+      await api.register(bidsRoutes(services.bids, authenticate));
+      await api.register(contractsRoutes(services.contracts, authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
     },
     { prefix: "/api/v1" },
@@ -165,6 +171,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.decorate("database", { getter: () => database });
   app.decorate("auth", { getter: () => auth });
+  app.decorate("services", { getter: () => services });
   return app;
 }
 
@@ -178,5 +185,12 @@ declare module "fastify" {
   interface FastifyInstance {
     database: Database;
     auth: ReturnType<typeof createAuth>;
+    services: {
+      profiles: ReturnType<typeof createProfilesService>;
+      samples: ReturnType<typeof createSamplesService>;
+      jobs: ReturnType<typeof createJobsService>;
+      bids: ReturnType<typeof createBidsService>;
+      contracts: ReturnType<typeof createContractsService>;
+    };
   }
 }

@@ -1,7 +1,10 @@
-import { count, inArray } from "drizzle-orm";
+import { count, inArray, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { createUserWithPassword, type NewUser } from "../../features/accounts/factory.ts";
+import type { Role } from "../../features/accounts/schema.ts";
 import { user } from "../../features/accounts/tables.ts";
+import { contract } from "../../features/contracts/tables.ts";
+import { seedMarketplace } from "./marketplace.ts";
 
 /** The demo logins the README lists. One password for all, long enough for the policy. */
 export const DEMO_PASSWORD = "assista-demo-2026";
@@ -39,6 +42,30 @@ export const DEMO_USERS: NewUser[] = [
     timeZone: "America/New_York",
   },
   {
+    name: "Lena Hoffmann",
+    email: "lena@demo.assista.app",
+    password: DEMO_PASSWORD,
+    roles: ["assistant"],
+    locale: "de",
+    timeZone: "Europe/Vienna",
+  },
+  {
+    name: "Priya Nair",
+    email: "priya@demo.assista.app",
+    password: DEMO_PASSWORD,
+    roles: ["assistant"],
+    locale: "en",
+    timeZone: "Europe/London",
+  },
+  {
+    name: "Thomas Weber",
+    email: "thomas@demo.assista.app",
+    password: DEMO_PASSWORD,
+    roles: ["client"],
+    locale: "de",
+    timeZone: "Europe/Berlin",
+  },
+  {
     name: "Admin",
     email: "admin@demo.assista.app",
     password: DEMO_PASSWORD,
@@ -56,10 +83,31 @@ export async function seedDemoIfEmpty(app: FastifyInstance): Promise<boolean> {
   return true;
 }
 
-/** Replaces the demo accounts (and only those) with fresh ones. */
+/** Replaces the demo accounts (and only those, with all they made) with fresh ones. */
 export async function seedDemo(app: FastifyInstance): Promise<void> {
   const emails = DEMO_USERS.map((u) => u.email);
+  const old = await app.database.db
+    .select({ id: user.id, roles: user.roles })
+    .from(user)
+    .where(inArray(user.email, emails));
+  // Their rows go with the accounts (foreign keys cascade); their stored files are removed first.
+  for (const u of old) {
+    const actor = { userId: u.id, roles: u.roles as Role[] };
+    for (const sample of await app.services.samples.listOwn(actor))
+      await app.services.samples.remove(actor, sample.id);
+  }
+  // Contracts are records that keep their parties (no cascade); demo ones go explicitly.
+  const oldIds = old.map((u) => u.id);
+  if (oldIds.length) {
+    await app.database.db
+      .delete(contract)
+      .where(or(inArray(contract.clientId, oldIds), inArray(contract.assistantId, oldIds)));
+  }
   await app.database.db.delete(user).where(inArray(user.email, emails));
-  for (const demo of DEMO_USERS) await createUserWithPassword(app.auth, demo);
+  const ids = new Map<string, { id: string; roles: Role[] }>();
+  for (const demo of DEMO_USERS) {
+    ids.set(demo.email, { id: (await createUserWithPassword(app.auth, demo)).id, roles: demo.roles });
+  }
+  await seedMarketplace(app, ids);
   app.log.info({ accounts: emails }, `demo accounts ready (password ${DEMO_PASSWORD})`);
 }
