@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Job } from "../../jobs/schema.ts";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid } from "../schema.ts";
 
 /** Side by side fits three on a laptop screen; more would need scrolling sideways. */
@@ -21,6 +22,10 @@ export function CompareBids({ job, bids }: { job: Job; bids: Bid[] }) {
       question,
       (bid) => bid.answers[index] ?? "–",
     ]),
+    [
+      t("bids.review.samples"),
+      (bid) => (bid.sampleIds.length ? <AttachedSamples ids={bid.sampleIds} /> : "–"),
+    ],
   ];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="compare-title">

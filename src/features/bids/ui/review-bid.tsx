@@ -10,6 +10,7 @@ import type { Job } from "../../jobs/schema.ts";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useAction } from "../../jobs/ui/use-action.ts";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid, BidStatus } from "../schema.ts";
 import { bidChanged, transitionBid } from "./bid-api.ts";
 
@@ -66,6 +67,7 @@ export function ReviewBid(props: {
             <strong>{question}</strong> {bid.answers[index] ?? "–"}
           </Text>
         ))}
+        <AttachedSamples ids={bid.sampleIds} caption={t("bids.review.samples")} />
         <Checkbox
           label={t("bids.review.compare", { name })}
           checked={props.compared}
