@@ -1,4 +1,4 @@
-import { Button, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Stack, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
@@ -36,9 +36,11 @@ export function LinkSampleForm(props: { onAdded: (sample: Sample) => Promise<voi
           {...form.textProps("url")}
         />
         <SampleFields values={form.values} errors={form.errors} setValue={form.setValue} />
-        <Button type="submit" loading={form.submitting}>
-          {t("samples.form.addLink")}
-        </Button>
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            {t("samples.form.addLink")}
+          </Button>
+        </Group>
       </Stack>
     </form>
   );
