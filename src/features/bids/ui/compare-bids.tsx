@@ -6,6 +6,7 @@ import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid } from "../schema.ts";
+import { bidFacts } from "./bid-facts.ts";
 
 /** Side by side fits three on a laptop screen; more would need scrolling sideways. */
 export const MAX_COMPARED = 3;
@@ -16,6 +17,8 @@ export function CompareBids({ job, bids }: { job: Job; bids: Bid[] }) {
   const rows: [string, (bid: Bid) => ReactNode][] = [
     [t("bids.review.rate"), (bid) => format.rate(bid.rateMinor, bid.currency, job.pricingModel)],
     [t("bids.review.earliestStart"), (bid) => format.date(bid.earliestStart)],
+    [t("bids.review.experienceLabel"), (bid) => bidFacts(bid, t, format.locale).experience ?? "–"],
+    [t("bids.review.overlapLabel"), (bid) => bidFacts(bid, t, format.locale).overlap ?? "–"],
     [t("bids.review.statusLabel"), (bid) => <StatusBadge kind="bids" status={bid.status} />],
     [t("bids.form.coverLetter"), (bid) => bid.coverLetter],
     ...job.screeningQuestions.map((question, index): [string, (bid: Bid) => ReactNode] => [
