@@ -96,12 +96,9 @@ test("Ausschreiben, bieten, Vertrag anbieten und annehmen (deutsch)", async ({ b
   await expect(assistant.getByRole("status").getByText(t("bids.place.sent"))).toBeVisible();
   await assistant.getByRole("link", { name: t("bids.place.toMyBids") }).click();
   await expectPage(assistant, t("bids.mine.title"), "my bids");
-  await expect(
-    assistant
-      .getByRole("listitem")
-      .filter({ hasText: title })
-      .getByText(t("bids.status.submitted"), { exact: true }),
-  ).toBeVisible();
+  const myBid = assistant.getByRole("listitem").filter({ hasText: title });
+  await expect(myBid.getByText(t("bids.status.submitted"), { exact: true })).toBeVisible();
+  await expect(myBid.getByRole("link", { name: sampleTitle, exact: true })).toBeVisible();
 
   // The client reviews the bid, shortlists it and offers a contract.
   await nav(client, "nav.myJobs").click();
