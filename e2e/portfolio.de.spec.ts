@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
-import { seedUser } from "./support/marketplace.ts";
+import { daysFromNow, publishJobViaApi, seedUser } from "./support/marketplace.ts";
 import { chooseFile, junkFile, pngFile } from "./support/sample-files.ts";
 import { tr } from "./support/translations.ts";
 
@@ -79,4 +79,55 @@ test("Arbeitsproben: Bild hochladen, falschen Inhalt abgelehnt bekommen, lösche
   await item.getByRole("button", { name: t("samples.portfolio.confirmDelete") }).click();
   await expect(item).toHaveCount(0);
   await expect(page.getByRole("listitem", { name: "Blogartikel über Zeitmanagement" })).toBeVisible();
+});
+
+async function linkSampleViaApi(page: Page, title: string): Promise<string> {
+  const created = await page.request.post("/api/v1/samples/links", {
+    data: { title, category: "data_entry", visibility: "bids_only", url: "https://example.com/probe" },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+test("Angebot bearbeiten: angehängte Arbeitsproben bleiben oder werden getauscht", async ({
+  page,
+  browser,
+}) => {
+  const clientPage = await (await browser.newContext({ locale: "de-DE" })).newPage();
+  await seedUser(clientPage, "client", "de", "Karl Kunde");
+  const title = `Dateneingabe ${Date.now()}`;
+  const jobId = await publishJobViaApi(clientPage, { title, maxRateMinor: 3000 });
+
+  await seedUser(page, "assistant", "de", "Erika Eingabe");
+  const first = await linkSampleViaApi(page, "Tabelle Kundendaten");
+  await linkSampleViaApi(page, "Tabelle Lagerbestand");
+  const bid = await page.request.post(`/api/v1/jobs/${jobId}/bids`, {
+    data: {
+      rateMinor: 2500,
+      coverLetter: "Schnell und genau.",
+      earliestStart: daysFromNow(7),
+      sampleIds: [first],
+    },
+  });
+  expect(bid.status(), await bid.text()).toBe(201);
+
+  await page.goto("/my-bids");
+  const card = page.getByRole("listitem").filter({ hasText: title });
+  await expect(card.getByRole("link", { name: "Tabelle Kundendaten", exact: true })).toBeVisible();
+  await card.getByRole("button", { name: t("bids.mine.edit") }).click();
+  const kept = card.getByRole("checkbox", { name: "Tabelle Kundendaten" });
+  const other = card.getByRole("checkbox", { name: "Tabelle Lagerbestand" });
+  await expect(kept).toBeChecked();
+  await expect(other).not.toBeChecked();
+  await expectAccessible(page, "bid edit with samples");
+  await kept.uncheck();
+  await other.check();
+  await card.getByRole("button", { name: t("bids.mine.save") }).click();
+  await expect(card.getByRole("link", { name: "Tabelle Lagerbestand", exact: true })).toBeVisible();
+  await expect(card.getByRole("link", { name: "Tabelle Kundendaten", exact: true })).toHaveCount(0);
+
+  // Saved on the server, not only in the page.
+  await page.reload();
+  await expect(card.getByRole("link", { name: "Tabelle Lagerbestand", exact: true })).toBeVisible();
+  await expect(card.getByRole("link", { name: "Tabelle Kundendaten", exact: true })).toHaveCount(0);
 });
