@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
 import { daysFromNow, publishJobViaApi, seedUser } from "./support/marketplace.ts";
 import { chooseFile, junkFile, pngFile } from "./support/sample-files.ts";
@@ -8,10 +8,14 @@ test.use({ locale: "de-DE", timezoneId: "Europe/Berlin" });
 
 const t = (key: string, values?: Record<string, string | number>) => tr("de", key, values);
 
-async function fillSample(form: ReturnType<Page["getByRole"]>, page: Page, title: string) {
+async function fillSample(form: Locator, page: Page, title: string) {
   await form.getByRole("textbox", { name: t("samples.form.title"), exact: true }).fill(title);
   await form.getByRole("combobox", { name: t("samples.form.category"), exact: true }).click();
   await page.getByRole("option", { name: t("categories.social_media") }).click();
+  const visibility = form.getByRole("radio", { name: t("samples.visibility.public") });
+  // Bids only until chosen otherwise.
+  await expect(visibility).not.toBeChecked();
+  await visibility.check();
 }
 
 test("Arbeitsproben: Bild hochladen, falschen Inhalt abgelehnt bekommen, löschen", async ({ page }) => {

@@ -11,7 +11,8 @@ const EMPTY = {
   title: "",
   description: "",
   category: "" as TaskCategory,
-  visibility: "public" as const,
+  // As in the shared schema: nothing becomes public by default.
+  visibility: "bids_only" as const,
   url: "",
 };
 

@@ -33,7 +33,8 @@ export function UploadSampleForm(props: {
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const initial = emptyValues(props.category, props.visibility ?? "public");
+  // Bids only unless chosen otherwise, as in the shared schema: nothing becomes public by default.
+  const initial = emptyValues(props.category, props.visibility ?? "bids_only");
   const form = useZodForm(sampleUploadSchema, initial);
   const [progress, setProgress] = useState<number | null>(null);
   const cancel = useRef<AbortController | null>(null);
