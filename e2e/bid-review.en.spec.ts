@@ -1,6 +1,12 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
-import { daysFromNow, type MarketRole, publishJobViaApi, seedUser } from "./support/marketplace.ts";
+import {
+  daysFromNow,
+  type MarketRole,
+  publishJobViaApi,
+  saveAssistantProfileViaApi,
+  seedUser,
+} from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
 
 const t = (key: string, values?: Record<string, string | number>) => tr("en", key, values);
@@ -29,12 +35,24 @@ test("the client sorts, compares and rejects bids; the assistant edits and withd
 }) => {
   const title = `Travel planning for a sales team ${Date.now()}`;
   const client = await signedIn(browser, "client", "Chris Client");
-  const jobId = await publishJobViaApi(client, { title, maxRateMinor: 4000, screeningQuestions: [QUESTION] });
+  const jobId = await publishJobViaApi(client, {
+    title,
+    maxRateMinor: 4000,
+    screeningQuestions: [QUESTION],
+    overlap: { hours: 3, timeZone: "Europe/Berlin", from: "09:00", to: "17:00" },
+  });
   const [ada, ben, cleo] = [
     await signedIn(browser, "assistant", "Ada Able"),
     await signedIn(browser, "assistant", "Ben Baker"),
     await signedIn(browser, "assistant", "Cleo Cole"),
   ];
+  // Ada works 09:00–13:00 London time, 10:00–14:00 in Berlin: 4 h inside the job's window.
+  await saveAssistantProfileViaApi(ada, {
+    yearsExperience: 8,
+    timeZone: "Europe/London",
+    from: "09:00",
+    to: "13:00",
+  });
   await bid(ada, jobId, 3000);
   await bid(ben, jobId, 3900);
   await bid(cleo, jobId, 2500);
@@ -73,6 +91,20 @@ test("the client sorts, compares and rejects bids; the assistant edits and withd
   await expect(comparison.getByRole("columnheader")).toHaveText(["Ben Baker", "Ada Able", "Cleo Cole"]);
   await expect(comparison.getByRole("rowheader", { name: QUESTION })).toBeVisible();
   await expectAccessible(client, "bid comparison");
+
+  // Experience and overlap from Ada's profile; Ben and Cleo have none, so their cards say nothing of it.
+  const experience = t("bids.review.experience", { count: 8 });
+  const adaBid = client.getByRole("listitem", { name: "Ada Able" });
+  await expect(adaBid.getByText(`${experience} · ${t("bids.review.overlap", { hours: "4" })}`)).toBeVisible();
+  await expect(
+    comparison
+      .getByRole("row")
+      .filter({ has: client.getByRole("rowheader", { name: t("bids.review.experienceLabel") }) }),
+  ).toContainText(experience);
+  await expect(client.getByRole("listitem", { name: "Ben Baker" }).getByText(/experience/)).toHaveCount(0);
+  await client.getByRole("combobox", { name: t("bids.review.sort") }).click();
+  await client.getByRole("option", { name: t("bids.review.sorts.experience") }).click();
+  await expect(items.getByRole("heading", { level: 2 }).first()).toHaveText("Ada Able");
 
   // Rejected with a note, then found through the status filter.
   const benBid = client.getByRole("listitem", { name: "Ben Baker" });

@@ -1,6 +1,7 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
 import { daysFromNow, type MarketRole, seedUser } from "./support/marketplace.ts";
+import { chooseFile, pdfFile } from "./support/sample-files.ts";
 import { tr } from "./support/translations.ts";
 
 const t = (key: string, values?: Record<string, string | number>) => tr("de", key, values);
@@ -30,6 +31,7 @@ const field = (page: Page, key: string, values?: Record<string, string | number>
 test("Ausschreiben, bieten, Vertrag anbieten und annehmen (deutsch)", async ({ browser }) => {
   const title = `Buchhaltung für eine Kanzlei ${Date.now()}`;
   const question = "Mit welcher Buchhaltungssoftware arbeiten Sie?";
+  const sampleTitle = "Monatsabschluss einer Kanzlei";
   const client = await signedIn(browser, "client", "Clara Kanzlei");
   const assistant = await signedIn(browser, "assistant", "Anna Assistenz");
 
@@ -73,16 +75,30 @@ test("Ausschreiben, bieten, Vertrag anbieten und annehmen (deutsch)", async ({ b
     "Ich führe seit zwölf Jahren die Buchhaltung einer Steuerkanzlei.",
   );
   await assistant.getByRole("textbox", { name: question }).fill("DATEV und Lexoffice.");
+
+  // A work sample uploaded right in the bid form: it joins the portfolio and is attached at once.
+  await assistant.getByRole("button", { name: t("samples.attach.uploadNew") }).click();
+  const upload = assistant.getByRole("region", { name: t("samples.attach.uploadTitle") });
+  await upload.getByRole("textbox", { name: t("samples.form.title"), exact: true }).fill(sampleTitle);
+  await expect(upload.getByRole("combobox", { name: t("samples.form.category"), exact: true })).toHaveValue(
+    t("categories.bookkeeping"),
+  );
+  await chooseFile(
+    assistant,
+    upload.getByRole("button", { name: t("samples.form.file"), exact: true }),
+    pdfFile("monatsabschluss.pdf"),
+  );
+  await expectAccessible(assistant, "bid form with the sample upload");
+  await upload.getByRole("button", { name: t("samples.attach.uploadSubmit") }).click();
+  await expect(assistant.getByRole("checkbox", { name: sampleTitle })).toBeChecked();
+  await expect(upload).toHaveCount(0);
   await assistant.getByRole("button", { name: t("bids.place.submit") }).click();
   await expect(assistant.getByRole("status").getByText(t("bids.place.sent"))).toBeVisible();
   await assistant.getByRole("link", { name: t("bids.place.toMyBids") }).click();
   await expectPage(assistant, t("bids.mine.title"), "my bids");
-  await expect(
-    assistant
-      .getByRole("listitem")
-      .filter({ hasText: title })
-      .getByText(t("bids.status.submitted"), { exact: true }),
-  ).toBeVisible();
+  const myBid = assistant.getByRole("listitem").filter({ hasText: title });
+  await expect(myBid.getByText(t("bids.status.submitted"), { exact: true })).toBeVisible();
+  await expect(myBid.getByRole("link", { name: sampleTitle, exact: true })).toBeVisible();
 
   // The client reviews the bid, shortlists it and offers a contract.
   await nav(client, "nav.myJobs").click();
@@ -94,6 +110,21 @@ test("Ausschreiben, bieten, Vertrag anbieten und annehmen (deutsch)", async ({ b
   await client.getByRole("link", { name: t("jobs.owner.reviewBids") }).click();
   await expectPage(client, t("bids.review.titleFor", { job: title }), "bid review");
   const bid = client.getByRole("listitem", { name: "Anna Assistenz" });
+
+  // The attached sample opens in a new tab, shown inline as a PDF.
+  const sampleLink = bid.getByRole("link", { name: sampleTitle, exact: true });
+  await expect(sampleLink).toHaveAttribute("target", "_blank");
+  const fileResponse = client
+    .context()
+    .waitForEvent("response", (response) => /\/api\/v1\/samples\/[^/]+\/file$/.test(response.url()));
+  const popup = client.waitForEvent("popup");
+  await sampleLink.click();
+  const response = await fileResponse;
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect(response.headers()["content-disposition"]).toMatch(/^inline;/);
+  await (await popup).close();
+
   await bid.getByRole("button", { name: t("bids.review.shortlist") }).click();
   await expect(bid.getByText(t("bids.status.shortlisted"), { exact: true })).toBeVisible();
   await bid.getByRole("button", { name: t("bids.review.makeOffer") }).click();

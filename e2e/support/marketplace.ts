@@ -55,6 +55,8 @@ export interface JobTerms {
   title: string;
   maxRateMinor: number;
   screeningQuestions?: string[];
+  /** The working-hour overlap the client wants (jobs/schema.ts overlapSchema). */
+  overlap?: { hours: number; timeZone: string; from: string; to: string };
 }
 
 /** A published job made through the API by the signed-in client of `page`; answers its id. */
@@ -70,6 +72,7 @@ export async function publishJobViaApi(page: Page, terms: JobTerms): Promise<str
       startDate: daysFromNow(14),
       bidDeadline: new Date(`${daysFromNow(30)}T12:00:00Z`).toISOString(),
       screeningQuestions: terms.screeningQuestions ?? [],
+      ...(terms.overlap ? { overlap: terms.overlap } : {}),
     },
   });
   expect(created.status(), await created.text()).toBe(201);
@@ -79,4 +82,21 @@ export async function publishJobViaApi(page: Page, terms: JobTerms): Promise<str
   });
   expect(published.ok(), await published.text()).toBe(true);
   return id;
+}
+
+/** An assistant profile for the signed-in assistant of `page`: experience and weekday hours. */
+export async function saveAssistantProfileViaApi(
+  page: Page,
+  profile: { yearsExperience: number; timeZone: string; from: string; to: string },
+): Promise<void> {
+  const weekdays = ["mon", "tue", "wed", "thu", "fri"];
+  const saved = await page.request.put("/api/v1/me/assistant-profile", {
+    data: {
+      headline: "Virtual assistant",
+      yearsExperience: profile.yearsExperience,
+      timeZone: profile.timeZone,
+      weeklyHours: weekdays.map((day) => ({ day, from: profile.from, to: profile.to })),
+    },
+  });
+  expect(saved.ok(), await saved.text()).toBe(true);
 }

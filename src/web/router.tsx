@@ -31,6 +31,7 @@ const marketplaceUi = {
   ownerJob: () => import("../features/jobs/ui/owner-job-page.tsx"),
   review: () => import("../features/bids/ui/review-page.tsx"),
   myBids: () => import("../features/bids/ui/my-bids-page.tsx"),
+  portfolio: () => import("../features/samples/ui/portfolio-page.tsx"),
   offer: () => import("../features/contracts/ui/offer-page.tsx"),
   contracts: () => import("../features/contracts/ui/contracts-page.tsx"),
   notifications: () => import("../features/notifications/ui/notifications-page.tsx"),
@@ -151,6 +152,11 @@ const myBidsRoute = createRoute({
   path: "/my-bids",
   component: lazyRouteComponent(marketplaceUi.myBids, "MyBidsPage"),
 });
+const portfolioRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/portfolio",
+  component: lazyRouteComponent(marketplaceUi.portfolio, "PortfolioPage"),
+});
 const offerRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/offers/$offerId",
@@ -183,6 +189,7 @@ const routeTree = rootRoute.addChildren([
     ownerJobRoute,
     reviewRoute,
     myBidsRoute,
+    portfolioRoute,
     offerRoute,
     contractsRoute,
     notificationsRoute,

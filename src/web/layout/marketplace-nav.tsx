@@ -21,6 +21,11 @@ export function MarketplaceNav({ me }: { me: Me | null | undefined }) {
           {t("nav.myBids")}
         </ButtonLink>
       ) : null}
+      {me?.roles.includes("assistant") ? (
+        <ButtonLink to="/portfolio" variant="subtle">
+          {t("nav.portfolio")}
+        </ButtonLink>
+      ) : null}
       {me ? (
         <>
           <ButtonLink to="/contracts" variant="subtle">

@@ -1,12 +1,19 @@
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "../../../web/api/http.ts";
 import { pagedQuery } from "../../jobs/ui/paged-query.ts";
-import { type Bid, type BidAction, type BidStatus, bidSchema, type CreateBidInput } from "../schema.ts";
+import {
+  type Bid,
+  type BidAction,
+  type BidSort,
+  type BidStatus,
+  bidSchema,
+  type CreateBidInput,
+} from "../schema.ts";
 
 export const BIDS_KEY = ["bids"] as const;
 
 export interface ReviewOrder {
-  sort: "rate" | "submitted";
+  sort: BidSort;
   order: "asc" | "desc";
   status?: BidStatus | undefined;
 }

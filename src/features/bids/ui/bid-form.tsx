@@ -1,4 +1,5 @@
 import { Button, Stack, Textarea, TextInput } from "@mantine/core";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
@@ -7,6 +8,7 @@ import type { Job } from "../../jobs/schema.ts";
 import { today } from "../../jobs/ui/dates.ts";
 import { MoneyInput } from "../../jobs/ui/money-input.tsx";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { SamplePicker, UploadAndAttach } from "../../samples/ui/sample-picker.tsx";
 import { type Bid, type CreateBidInput, createBidSchema } from "../schema.ts";
 
 /** The shared bid schema plus this job's maximum, so a rate above it is refused before it is sent. */
@@ -33,7 +35,7 @@ export function BidForm(props: {
     coverLetter: bid?.coverLetter ?? "",
     answers: bid?.answers ?? questions.map(() => ""),
     earliestStart: bid?.earliestStart ?? today(),
-    // Kept as they are: the form does not attach samples yet, and an edit must not drop them.
+    // An edit starts from the attached samples; the server replaces them with what is sent.
     sampleIds: bid?.sampleIds ?? [],
   });
   const answers = form.values.answers ?? [];
@@ -43,59 +45,81 @@ export function BidForm(props: {
       ? t("errors.field.rate_above_maximum", { maximum })
       : translateFieldError(t, form.errors.rateMinor);
 
+  const formId = useId();
+  const sampleIds = form.values.sampleIds ?? [];
+
+  // The sample upload is a form of its own, so it sits after the bid's form, not inside it; the
+  // submit button joins the bid's form by its id.
   return (
-    <form onSubmit={form.onSubmit(props.onSubmit)} noValidate>
-      <Stack gap="md">
-        <FormAlert error={form.formError} />
-        <MoneyInput
-          label={t(job.pricingModel === "hourly" ? "bids.form.rateHourly" : "bids.form.ratePerTask")}
-          description={t("bids.form.rateHint", { maximum })}
-          required
-          name="rateMinor"
-          minor={bid?.rateMinor}
-          currency={job.currency}
-          onMinorChange={(minor) => form.setValue("rateMinor", minor)}
-          error={rateError}
-        />
-        <Textarea
-          label={t("bids.form.coverLetter")}
-          required
-          autosize
-          minRows={5}
-          name="coverLetter"
-          value={form.values.coverLetter}
-          onChange={(event) => form.setValue("coverLetter", event.currentTarget.value)}
-          error={translateFieldError(t, form.errors.coverLetter)}
-        />
-        {questions.map((question, index) => (
+    <Stack gap="md">
+      <form id={formId} onSubmit={form.onSubmit(props.onSubmit)} noValidate>
+        <Stack gap="md">
+          <FormAlert error={form.formError} />
+          <MoneyInput
+            label={t(job.pricingModel === "hourly" ? "bids.form.rateHourly" : "bids.form.ratePerTask")}
+            description={t("bids.form.rateHint", { maximum })}
+            required
+            name="rateMinor"
+            minor={bid?.rateMinor}
+            currency={job.currency}
+            onMinorChange={(minor) => form.setValue("rateMinor", minor)}
+            error={rateError}
+          />
           <Textarea
-            // Answers follow the job's questions by position.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            key={index}
-            label={question}
-            description={t("bids.form.answerHint", { number: index + 1 })}
+            label={t("bids.form.coverLetter")}
             required
             autosize
-            minRows={2}
-            value={answers[index] ?? ""}
-            onChange={(event) => {
-              const next = [...answers];
-              next[index] = event.currentTarget.value;
-              form.setValue("answers", next);
-            }}
-            error={translateFieldError(t, form.errors[`answers.${index}`] ?? form.errors.answers)}
+            minRows={5}
+            name="coverLetter"
+            value={form.values.coverLetter}
+            onChange={(event) => form.setValue("coverLetter", event.currentTarget.value)}
+            error={translateFieldError(t, form.errors.coverLetter)}
           />
-        ))}
-        <TextInput
-          type="date"
-          label={t("bids.form.earliestStart")}
-          required
-          {...form.textProps("earliestStart")}
-        />
-        <Button type="submit" loading={form.submitting}>
+          {questions.map((question, index) => (
+            <Textarea
+              // Answers follow the job's questions by position.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              key={index}
+              label={question}
+              description={t("bids.form.answerHint", { number: index + 1 })}
+              required
+              autosize
+              minRows={2}
+              value={answers[index] ?? ""}
+              onChange={(event) => {
+                const next = [...answers];
+                next[index] = event.currentTarget.value;
+                form.setValue("answers", next);
+              }}
+              error={translateFieldError(t, form.errors[`answers.${index}`] ?? form.errors.answers)}
+            />
+          ))}
+          <TextInput
+            type="date"
+            label={t("bids.form.earliestStart")}
+            required
+            {...form.textProps("earliestStart")}
+          />
+          <SamplePicker
+            value={sampleIds}
+            onChange={(ids) => form.setValue("sampleIds", ids)}
+            error={translateFieldError(t, form.errors.sampleIds)}
+          />
+        </Stack>
+      </form>
+      <UploadAndAttach
+        category={job.categories[0]}
+        attached={sampleIds.length}
+        // From the latest values: the upload may finish after other boxes were ticked.
+        onAttach={(sample) =>
+          form.setValues((current) => ({ ...current, sampleIds: [...(current.sampleIds ?? []), sample.id] }))
+        }
+      />
+      <div>
+        <Button type="submit" form={formId} loading={form.submitting}>
           {props.submitLabel}
         </Button>
-      </Stack>
-    </form>
+      </div>
+    </Stack>
   );
 }

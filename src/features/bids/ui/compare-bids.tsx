@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { Job } from "../../jobs/schema.ts";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid } from "../schema.ts";
+import { bidFacts } from "./bid-facts.ts";
 
 /** Side by side fits three on a laptop screen; more would need scrolling sideways. */
 export const MAX_COMPARED = 3;
@@ -15,12 +17,18 @@ export function CompareBids({ job, bids }: { job: Job; bids: Bid[] }) {
   const rows: [string, (bid: Bid) => ReactNode][] = [
     [t("bids.review.rate"), (bid) => format.rate(bid.rateMinor, bid.currency, job.pricingModel)],
     [t("bids.review.earliestStart"), (bid) => format.date(bid.earliestStart)],
+    [t("bids.review.experienceLabel"), (bid) => bidFacts(bid, t, format.locale).experience ?? "–"],
+    [t("bids.review.overlapLabel"), (bid) => bidFacts(bid, t, format.locale).overlap ?? "–"],
     [t("bids.review.statusLabel"), (bid) => <StatusBadge kind="bids" status={bid.status} />],
     [t("bids.form.coverLetter"), (bid) => bid.coverLetter],
     ...job.screeningQuestions.map((question, index): [string, (bid: Bid) => ReactNode] => [
       question,
       (bid) => bid.answers[index] ?? "–",
     ]),
+    [
+      t("bids.review.samples"),
+      (bid) => (bid.sampleIds.length ? <AttachedSamples ids={bid.sampleIds} /> : "–"),
+    ],
   ];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="compare-title">

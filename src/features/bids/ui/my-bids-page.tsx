@@ -10,6 +10,7 @@ import { PagedList } from "../../jobs/ui/query-state.tsx";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useAction } from "../../jobs/ui/use-action.ts";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid } from "../schema.ts";
 import { bidChanged, EDITABLE, myBidsQuery, transitionBid, updateBid, WITHDRAWABLE } from "./bid-api.ts";
 import { BidForm } from "./bid-form.tsx";
@@ -65,6 +66,7 @@ function MyBid({ bid }: { bid: Bid }) {
           {t("bids.mine.submitted", { date: format.instant(bid.createdAt) })}
         </Text>
         {bid.rejectionMessage ? <Text fs="italic">{bid.rejectionMessage}</Text> : null}
+        {editing ? null : <AttachedSamples ids={bid.sampleIds} caption={t("bids.review.samples")} />}
         <FormAlert error={error} />
         {editing && job ? (
           <BidForm

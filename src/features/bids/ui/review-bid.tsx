@@ -10,8 +10,10 @@ import type { Job } from "../../jobs/schema.ts";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useAction } from "../../jobs/ui/use-action.ts";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid, BidStatus } from "../schema.ts";
 import { bidChanged, transitionBid } from "./bid-api.ts";
+import { bidFacts } from "./bid-facts.ts";
 
 // Mirrors the server's bid transitions (bids/transitions.ts) to offer only the buttons that can succeed.
 const SHORTLISTABLE: readonly BidStatus[] = ["submitted"];
@@ -32,6 +34,8 @@ export function ReviewBid(props: {
   const queryClient = useQueryClient();
   const { job, bid } = props;
   const name = bid.assistantName ?? t("bids.review.assistant");
+  const facts = bidFacts(bid, t, format.locale);
+  const known = [facts.experience, facts.overlap].filter(Boolean);
   const [panel, setPanel] = useState<Panel>(null);
   const [message, setMessage] = useState("");
   const { busy, error, run } = useAction<"shortlist" | "reject">();
@@ -56,6 +60,7 @@ export function ReviewBid(props: {
           <StatusBadge kind="bids" status={bid.status} />
         </Group>
         <Text fw={600}>{format.rate(bid.rateMinor, bid.currency, job.pricingModel)}</Text>
+        {known.length ? <Text size="sm">{known.join(" · ")}</Text> : null}
         <Text size="sm">
           {t("bids.mine.submitted", { date: format.instant(bid.createdAt) })} ·{" "}
           {t("bids.review.startsFrom", { date: format.date(bid.earliestStart) })}
@@ -66,6 +71,7 @@ export function ReviewBid(props: {
             <strong>{question}</strong> {bid.answers[index] ?? "–"}
           </Text>
         ))}
+        <AttachedSamples ids={bid.sampleIds} caption={t("bids.review.samples")} />
         <Checkbox
           label={t("bids.review.compare", { name })}
           checked={props.compared}
