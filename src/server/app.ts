@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -143,8 +144,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const samples = createSamplesService(database.db, storage);
   await app.register(
     async (api) => {
+      // Uploads (work samples, photos) read one file part each, with per-route size limits.
+      await api.register(multipart, { limits: { files: 1 } });
       await api.register(accountsRoutes(createAccountsService(database.db), authenticate));
-      await api.register(profilesRoutes(createProfilesService(database.db), authenticate));
+      await api.register(profilesRoutes(createProfilesService(database.db, storage), authenticate));
       await api.register(samplesRoutes(samples, { authenticate, optional }));
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
       await api.register(

@@ -46,8 +46,9 @@ export const bidActionSchema = z.strictObject({
   message: z.string().trim().max(2_000).optional(),
 });
 
-// Experience and working-hour overlap join the sorts once assistant profiles exist.
-export const BID_SORTS = ["rate", "submitted"] as const;
+/** experience: the assistant's years in office work; overlap: their working hours against the job's window. */
+export const BID_SORTS = ["rate", "submitted", "experience", "overlap"] as const;
+export type BidSort = (typeof BID_SORTS)[number];
 export const bidListQuerySchema = z.object({
   sort: z.enum(BID_SORTS).default("submitted"),
   order: z.enum(["asc", "desc"]).default("asc"),
@@ -71,6 +72,10 @@ export const bidSchema = z.object({
   /** Present in an assistant's own list, which spans jobs. */
   jobTitle: z.string().optional(),
   rejectionMessage: z.string().nullable(),
+  /** Minutes per working day the assistant's hours overlap the job's wanted window (null: unknown). */
+  overlapMinutes: z.number().int().nullable(),
+  /** From the assistant's profile, in the client's list of a job's bids (null: no profile yet). */
+  yearsExperience: z.number().int().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

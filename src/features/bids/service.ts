@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { decodeCursor, encodeCursor, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
@@ -8,14 +8,27 @@ import { user } from "../accounts/tables.ts";
 import type { JobsService } from "../jobs/service.ts";
 import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
+import { assistantProfile } from "../profiles/tables.ts";
 import type { SamplesService } from "../samples/service.ts";
 import { bidSample } from "../samples/tables.ts";
+import { bidOverlap } from "./overlap-sync.ts";
 import { canViewBid, requireAssistant } from "./policy.ts";
-import type { Bid, BidAction, BidStatus, CreateBidInput, UpdateBidInput } from "./schema.ts";
+import type { Bid, BidAction, BidSort, BidStatus, CreateBidInput, UpdateBidInput } from "./schema.ts";
 import { bid } from "./tables.ts";
 import { EDITABLE_BID_STATUSES, nextBidStatus } from "./transitions.ts";
 
 type BidRow = typeof bid.$inferSelect;
+
+/**
+ * What each review sort orders by. Unknown experience or overlap sorts as -1, below every real
+ * figure, so bids without a profile come last when the best are asked for first.
+ */
+const SORT_KEYS: Record<BidSort, SQL> = {
+  submitted: sql`${bid.createdAt}`,
+  rate: sql`${bid.rateMinor}`,
+  experience: sql<number>`coalesce(${assistantProfile.yearsExperience}, -1)`,
+  overlap: sql<number>`coalesce(${bid.overlapMinutes}, -1)`,
+} as const;
 type JobRow = typeof job.$inferSelect;
 
 export const toBid = (row: BidRow, sampleIds: string[], assistantName?: string): Bid => ({
@@ -85,6 +98,14 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
     return map;
   }
 
+  async function profileHours(userId: string) {
+    const [row] = await db
+      .select({ weeklyHours: assistantProfile.weeklyHours, timeZone: assistantProfile.timeZone })
+      .from(assistantProfile)
+      .where(eq(assistantProfile.userId, userId));
+    return row;
+  }
+
   async function loadWithJob(actor: Actor, bidId: string) {
     const [row] = await db
       .select({ bid, job })
@@ -105,11 +126,12 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
       checkBidTerms(j, input);
       const { sampleIds, ...terms } = input;
       await requireOwnSamples(actor, sampleIds);
+      const overlapMinutes = j.overlap ? bidOverlap(j, await profileHours(actor.userId)) : null;
       try {
         return await db.transaction(async (tx) => {
           const [created] = await tx
             .insert(bid)
-            .values({ ...terms, jobId, assistantId: actor.userId, currency: j.currency })
+            .values({ ...terms, jobId, assistantId: actor.userId, currency: j.currency, overlapMinutes })
             .returning();
           const row = created as BidRow;
           const unique = [...new Set(sampleIds)];
@@ -202,12 +224,12 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
       return toBid(updated, (await samplesOf([updated.id])).get(updated.id) ?? []);
     },
 
-    /** The bids on a job, for its client only, sorted by rate or time of submission. */
+    /** The bids on a job, for its client only, sorted by rate, experience, overlap or time of submission. */
     async listForJob(
       actor: Actor,
       jobId: string,
       query: {
-        sort: string;
+        sort: BidSort;
         order: "asc" | "desc";
         status?: BidStatus | undefined;
         cursor?: string | undefined;
@@ -217,33 +239,42 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
       const { row: j } = await jobs.loadVisible(actor, jobId);
       if (j.clientId !== actor.userId)
         throw new AppError("forbidden", { detail: "Only the job's client sees its bids." });
-      const byRate = query.sort === "rate";
-      const key = byRate ? bid.rateMinor : bid.createdAt;
+      const key = SORT_KEYS[query.sort];
+      const numeric = query.sort !== "submitted";
       const dir = query.order === "asc" ? asc : desc;
       const beyond = query.order === "asc" ? gt : lt;
       let after: SQL | undefined;
       if (query.cursor) {
         const c = decodeCursor(query.cursor);
-        // Rate cursors carry the rate in the timestamp slot's milliseconds.
-        const value = byRate ? c.at.getTime() : c.at;
+        // Numeric keys travel in the cursor's timestamp slot, as milliseconds.
+        const value = numeric ? c.at.getTime() : c.at.toISOString();
         after = or(beyond(key, value), and(eq(key, value), beyond(bid.id, c.id)));
       }
       const rows = await db
-        .select({ bid, assistantName: user.name })
+        .select({
+          bid,
+          assistantName: user.name,
+          yearsExperience: assistantProfile.yearsExperience,
+          sortValue: key,
+        })
         .from(bid)
         .innerJoin(user, eq(user.id, bid.assistantId))
+        .leftJoin(assistantProfile, eq(assistantProfile.userId, bid.assistantId))
         .where(and(eq(bid.jobId, jobId), query.status ? eq(bid.status, query.status) : undefined, after))
         .orderBy(dir(key), dir(bid.id))
         .limit(query.limit + 1);
       const page = rows.slice(0, query.limit);
-      const last = page.at(-1)?.bid;
+      const last = page.at(-1);
       const nextCursor =
         rows.length > query.limit && last
-          ? encodeCursor(byRate ? new Date(last.rateMinor) : last.createdAt, last.id)
+          ? encodeCursor(numeric ? new Date(Number(last.sortValue)) : last.bid.createdAt, last.bid.id)
           : null;
       const attached = await samplesOf(page.map((r) => r.bid.id));
       return {
-        items: page.map((r) => toBid(r.bid, attached.get(r.bid.id) ?? [], r.assistantName)),
+        items: page.map((r) => ({
+          ...toBid(r.bid, attached.get(r.bid.id) ?? [], r.assistantName),
+          yearsExperience: r.yearsExperience,
+        })),
         nextCursor,
       };
     },

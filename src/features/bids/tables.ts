@@ -31,6 +31,12 @@ export const bid = pgTable(
     earliestStart: date("earliest_start").notNull(),
     status: text("status").notNull().default("submitted"),
     rejectionMessage: text("rejection_message"),
+    /**
+     * Minutes per working day the assistant's hours overlap the window the job wants; null when
+     * the job wants none or the assistant has not said their hours. Kept current when either
+     * side changes (see bids/overlap-sync.ts), so the review can sort by it with a keyset.
+     */
+    overlapMinutes: integer("overlap_minutes"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

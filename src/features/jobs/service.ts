@@ -4,6 +4,7 @@ import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { user } from "../accounts/tables.ts";
+import { syncJobOverlaps } from "../bids/overlap-sync.ts";
 import { bid } from "../bids/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { canViewJob, requireClient, requireJobOwner } from "./policy.ts";
@@ -104,6 +105,8 @@ export function createJobsService(db: Db, notifier: Notifier) {
           })
           .where(eq(job.id, id))
           .returning();
+        // The review sorts by working-hour overlap: the bids' figures follow the job's window.
+        if (input.overlap !== undefined || input.startDate !== undefined) await syncJobOverlaps(tx, id);
         if (termsChanged) {
           // Everyone with an active bid learns that the terms they bid on have changed.
           const bidders = await tx

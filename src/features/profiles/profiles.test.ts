@@ -1,6 +1,8 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, signedIn } from "../../server/testing/http.ts";
+import { PDF, png, sendUpload, type TestFile } from "../../server/testing/upload.ts";
 import { isVatIdFormat } from "./schema.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -67,6 +69,57 @@ describe("assistant profiles", () => {
       (await new Browser(app).request("PUT", "/api/v1/me/assistant-profile", assistantProfile())).statusCode,
     ).toBe(401);
     expect((await new Browser(app).get(`/api/v1/assistants/${client.userId}`)).statusCode).toBe(404);
+  });
+});
+
+describe("profile photos", () => {
+  const putPhoto = (who: Browser, file: TestFile) =>
+    sendUpload(app, who, { method: "PUT", url: "/api/v1/me/assistant-profile/photo", file });
+
+  it("an assistant sets a photo that anyone sees as a 512 px WebP square, and removes it", async () => {
+    const anna = await signedIn(app, ["assistant"]);
+    // A photo belongs to a profile: none yet, so there is nothing to attach it to.
+    expect((await putPhoto(anna, { name: "me.png", bytes: await png(1200, 800) })).statusCode).toBe(404);
+    await anna.request("PUT", "/api/v1/me/assistant-profile", assistantProfile());
+    const set = await putPhoto(anna, { name: "me.png", bytes: await png(1200, 800) });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().hasPhoto).toBe(true);
+    const photo = await new Browser(app).get(`/api/v1/assistants/${anna.userId}/photo`);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers["content-type"]).toBe("image/webp");
+    expect(photo.headers["x-content-type-options"]).toBe("nosniff");
+    expect(await sharp(photo.rawPayload).metadata()).toMatchObject({
+      format: "webp",
+      width: 512,
+      height: 512,
+    });
+    // The profile keeps its other fields when saved again.
+    await anna.request("PUT", "/api/v1/me/assistant-profile", assistantProfile({ headline: "Neu" }));
+    expect((await new Browser(app).get(`/api/v1/assistants/${anna.userId}`)).json().hasPhoto).toBe(true);
+    expect((await anna.request("DELETE", "/api/v1/me/assistant-profile/photo")).statusCode).toBe(204);
+    expect((await new Browser(app).get(`/api/v1/assistants/${anna.userId}/photo`)).statusCode).toBe(404);
+    expect((await new Browser(app).get(`/api/v1/assistants/${anna.userId}`)).json().hasPhoto).toBe(false);
+  });
+
+  it("refuses what is not a photo, a photo too large, clients and strangers; keeps the old photo", async () => {
+    const anna = await signedIn(app, ["assistant"]);
+    await anna.request("PUT", "/api/v1/me/assistant-profile", assistantProfile());
+    await putPhoto(anna, { name: "me.png", bytes: await png() });
+    const before = (await new Browser(app).get(`/api/v1/assistants/${anna.userId}/photo`)).rawPayload;
+    const pdf = await putPhoto(anna, { name: "me.png", bytes: PDF });
+    expect(pdf.statusCode).toBe(415);
+    expect(pdf.json()).toMatchObject({ reason: "profile.photo_type" });
+    const big = await putPhoto(anna, { name: "big.png", bytes: Buffer.alloc(5 * 1024 * 1024 + 1, 1) });
+    expect(big.statusCode).toBe(413);
+    expect(big.json()).toMatchObject({ reason: "profile.photo_too_large" });
+    const after = (await new Browser(app).get(`/api/v1/assistants/${anna.userId}/photo`)).rawPayload;
+    expect(after.equals(before)).toBe(true);
+    const client = await signedIn(app, ["client"]);
+    expect((await putPhoto(client, { name: "me.png", bytes: await png() })).statusCode).toBe(403);
+    expect((await putPhoto(new Browser(app), { name: "me.png", bytes: await png() })).statusCode).toBe(401);
+    expect((await new Browser(app).request("DELETE", "/api/v1/me/assistant-profile/photo")).statusCode).toBe(
+      401,
+    );
   });
 });
 

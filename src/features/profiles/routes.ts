@@ -2,11 +2,13 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import { readUpload } from "../../server/http/upload.ts";
 import { problemResponses, problemSchema } from "../problems/schema.ts";
 import {
   assistantProfileInputSchema,
   clientProfileInputSchema,
   clientProfileSchema,
+  MAX_PHOTO_BYTES,
   publicAssistantProfileSchema,
 } from "./schema.ts";
 import type { ProfilesService } from "./service.ts";
@@ -43,6 +45,68 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         },
       },
       async (request) => service.saveAssistant(actorOf(request), request.body),
+    );
+    r.put(
+      "/me/assistant-profile/photo",
+      {
+        preHandler: authenticate,
+        bodyLimit: MAX_PHOTO_BYTES + 64 * 1024,
+        schema: {
+          tags,
+          security,
+          summary: "Set one's profile photo (multipart, one part `file`: PNG, JPEG or WebP ≤ 5 MB)",
+          consumes: ["multipart/form-data"],
+          response: {
+            200: publicAssistantProfileSchema,
+            ...errors,
+            413: problemSchema,
+            415: problemSchema,
+            422: problemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const { file } = await readUpload(request, {
+          maxBytes: MAX_PHOTO_BYTES,
+          tooLarge: { reason: "profile.photo_too_large", detail: "A photo may have at most 5 MB." },
+        });
+        return service.setPhoto(actorOf(request), file.bytes);
+      },
+    );
+    r.delete(
+      "/me/assistant-profile/photo",
+      {
+        preHandler: authenticate,
+        schema: {
+          tags,
+          security,
+          summary: "Remove one's profile photo",
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await service.removePhoto(actorOf(request));
+        return reply.status(204).send(null);
+      },
+    );
+    r.get(
+      "/assistants/:userId/photo",
+      {
+        schema: {
+          tags,
+          summary: "An assistant's profile photo (WebP, 512 px square)",
+          params: z.object({ userId: z.string().min(1).max(64) }),
+        },
+      },
+      async (request, reply) => {
+        const stream = await service.openPhoto(request.params.userId);
+        reply
+          .type("image/webp")
+          .header("x-content-type-options", "nosniff")
+          // Public like the profile; short-lived because a new photo keeps the same address.
+          .header("cache-control", "public, max-age=300");
+        return reply.send(stream);
+      },
     );
     r.get(
       "/me/client-profile",

@@ -46,8 +46,12 @@ export type AssistantProfileInput = z.infer<typeof assistantProfileInputSchema>;
 export const publicAssistantProfileSchema = assistantProfileInputSchema.extend({
   userId: z.string(),
   name: z.string(),
+  /** The photo is at /assistants/{userId}/photo. */
+  hasPhoto: z.boolean(),
   updatedAt: z.string(),
 });
+/** 5 MB: a phone photo fits; the server keeps only a 512 px square. */
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export type PublicAssistantProfile = z.infer<typeof publicAssistantProfileSchema>;
 
 /** EU VAT ids: two-letter country prefix and 2–12 letters or digits (checked again per country below). */

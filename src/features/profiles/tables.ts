@@ -23,6 +23,8 @@ export const assistantProfile = pgTable(
       .notNull()
       .default([]),
     availability: text("availability").notNull().default("available"),
+    /** Storage key of the square WebP photo the server made from the upload; null without one. */
+    photoKey: text("photo_key"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,10 +1,9 @@
-import multipart from "@fastify/multipart";
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
-import { AppError } from "../../server/errors.ts";
+import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
 import { linkSampleSchema, MAX_SAMPLE_BYTES, sampleFieldsSchema, sampleSchema } from "./schema.ts";
@@ -13,39 +12,17 @@ import type { SamplesService } from "./service.ts";
 type Hook = (request: FastifyRequest) => Promise<void>;
 const errors = problemResponses(400, 401, 403, 404);
 
-/** Reads the one file part and the text fields of a multipart upload, within the size limit. */
-async function readUpload(request: FastifyRequest) {
-  if (!request.isMultipart())
-    throw new AppError("unsupported_media_type", { detail: "Send multipart/form-data." });
-  const fields: Record<string, string> = {};
-  let file: { name: string; bytes: Buffer } | undefined;
-  for await (const part of request.parts({ limits: { fileSize: MAX_SAMPLE_BYTES, files: 1, fields: 10 } })) {
-    if (part.type === "file") {
-      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === "FST_REQ_FILE_TOO_LARGE") {
-          throw new AppError("payload_too_large", {
-            reason: "sample.too_large",
-            detail: "A work sample may have at most 20 MB.",
-          });
-        }
-        throw error;
-      });
-      file = { name: part.filename, bytes };
-    } else {
-      fields[part.fieldname] = String(part.value);
-    }
-  }
-  if (!file || file.bytes.length === 0) {
-    throw new AppError("validation_failed", {
-      errors: [{ field: "file", code: "required", message: "Choose a file." }],
-    });
-  }
+/** The text fields and the file of a sample upload, within the 20 MB limit. */
+async function readSampleUpload(request: FastifyRequest) {
+  const { fields, file } = await readUpload(request, {
+    maxBytes: MAX_SAMPLE_BYTES,
+    tooLarge: { reason: "sample.too_large", detail: "A work sample may have at most 20 MB." },
+  });
   return { fields: parseOrThrow(sampleFieldsSchema, fields), file };
 }
 
 export function samplesRoutes(service: SamplesService, hooks: { authenticate: Hook; optional: Hook }) {
   return async (app: FastifyInstance) => {
-    await app.register(multipart, { limits: { fileSize: MAX_SAMPLE_BYTES, files: 1 } });
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["samples"];
     const security = [{ session: [] }];
@@ -71,7 +48,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         },
       },
       async (request, reply) => {
-        const { fields, file } = await readUpload(request);
+        const { fields, file } = await readSampleUpload(request);
         return reply.status(201).send(await service.createFile(actorOf(request), fields, file));
       },
     );

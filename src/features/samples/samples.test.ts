@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, signedIn } from "../../server/testing/http.ts";
+import { PDF, png, sendUpload, type TestFile } from "../../server/testing/upload.ts";
 import { jobInput } from "../jobs/testing.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -10,51 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-// A minimal valid PDF: what file-type (and a browser) recognise by its header.
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-);
-const png = () =>
-  sharp({ create: { width: 800, height: 600, channels: 3, background: "#3366aa" } })
-    .png()
-    .toBuffer();
-
-function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer; type?: string }) {
-  const boundary = `----assista${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from("\r\n"),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-async function upload(
-  browser: Browser,
-  file: { name: string; bytes: Buffer; type?: string },
-  fields: Record<string, string> = {},
-) {
-  const body = multipart({ title: "Monatsabschluss", category: "bookkeeping", ...fields }, file);
-  return app.inject({
+async function upload(browser: Browser, file: TestFile, fields: Record<string, string> = {}) {
+  return sendUpload(app, browser, {
     method: "POST",
     url: "/api/v1/samples",
-    remoteAddress: browser.ip,
-    headers: {
-      "content-type": body.contentType,
-      cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-    },
-    payload: body.payload,
+    fields: { title: "Monatsabschluss", category: "bookkeeping", ...fields },
+    file,
   });
 }
 
