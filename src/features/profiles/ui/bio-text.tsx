@@ -1,10 +1,31 @@
-import { Text } from "@mantine/core";
+import { Anchor, Typography } from "@mantine/core";
+import Markdown, { type Components } from "react-markdown";
 
-/**
- * An assistant's bio as visitors see it. The bio is written in Markdown, but no Markdown renderer is
- * installed yet, so it shows as plain text with its line breaks. React escapes it, so no markup an
- * assistant types can ever reach the page as HTML. The editor's preview uses this same component.
- */
+// What a bio may use: paragraphs, emphasis, lists, quotes, code and links. Headings would compete
+// with the page's own h1/h2 outline, so they are unwrapped to their text; images would load from
+// anywhere, so they vanish. Raw HTML never renders: react-markdown builds React elements and parses
+// no HTML without a raw-HTML plugin; skipHtml drops it instead of showing the tags as text.
+const ALLOWED = ["p", "br", "strong", "em", "del", "ul", "ol", "li", "blockquote", "code", "pre", "hr", "a"];
+
+const components: Components = {
+  // The library's default URL filter has emptied javascript: and other unsafe targets: those stay text.
+  a: ({ href, children }) =>
+    href ? (
+      <Anchor href={href} target="_blank" rel="noopener noreferrer nofollow ugc">
+        {children}
+      </Anchor>
+    ) : (
+      <>{children}</>
+    ),
+};
+
+/** An assistant's Markdown bio as visitors see it; the editor's preview uses the same component. */
 export function BioText({ bio }: { bio: string }) {
-  return <Text style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{bio}</Text>;
+  return (
+    <Typography style={{ overflowWrap: "anywhere" }}>
+      <Markdown allowedElements={ALLOWED} unwrapDisallowed skipHtml components={components}>
+        {bio}
+      </Markdown>
+    </Typography>
+  );
 }
