@@ -46,7 +46,8 @@ function initialValues(profile: PublicAssistantProfile | null, timeZone: string)
       availability: "available",
     };
   }
-  const { userId: _u, name: _n, updatedAt: _at, ...input } = profile;
+  // The form holds exactly the input: the strict schema refuses any key it does not know.
+  const { userId: _u, name: _n, hasPhoto: _p, updatedAt: _at, ...input } = profile;
   return input;
 }
 

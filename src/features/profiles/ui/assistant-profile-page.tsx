@@ -7,6 +7,7 @@ import type { Me } from "../../accounts/schema.ts";
 import { QueryState } from "../../jobs/ui/query-state.tsx";
 import { AssistantProfileForm } from "./assistant-profile-form.tsx";
 import { OwnProfilePage } from "./own-profile-page.tsx";
+import { PhotoField } from "./photo-field.tsx";
 import { assistantProfileSaved, ownAssistantProfileQuery, saveAssistantProfile } from "./profile-api.ts";
 
 /** The assistant's own profile editor; the first save creates the public profile. */
@@ -32,11 +33,14 @@ function Editor({ me }: { me: Me }) {
       {(profile) => (
         <>
           {profile ? (
-            <Text>
-              <AnchorLink to="/assistants/$userId" params={{ userId: me.id }}>
-                {t("profiles.assistant.viewPublic")}
-              </AnchorLink>
-            </Text>
+            <>
+              <Text>
+                <AnchorLink to="/assistants/$userId" params={{ userId: me.id }}>
+                  {t("profiles.assistant.viewPublic")}
+                </AnchorLink>
+              </Text>
+              <PhotoField profile={profile} />
+            </>
           ) : (
             <Text>{t("profiles.assistant.intro")}</Text>
           )}

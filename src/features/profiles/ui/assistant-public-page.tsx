@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text, Title } from "@mantine/core";
+import { Avatar, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,7 @@ import { QueryState } from "../../jobs/ui/query-state.tsx";
 import type { PublicAssistantProfile } from "../schema.ts";
 import { AssistantFacts } from "./assistant-facts.tsx";
 import { BioText } from "./bio-text.tsx";
-import { assistantProfileQuery } from "./profile-api.ts";
+import { assistantProfileQuery, photoUrl } from "./profile-api.ts";
 import { PublicSamples } from "./public-samples.tsx";
 
 const route = getRouteApi("/assistants/$userId");
@@ -29,6 +29,14 @@ export function AssistantPublicPage() {
         {(profile) => (
           <>
             <Group gap="md" align="center">
+              {profile.hasPhoto ? (
+                <Avatar
+                  src={photoUrl(profile)}
+                  alt={t("profiles.photo.alt", { name: profile.name })}
+                  size={112}
+                  radius="md"
+                />
+              ) : null}
               <Stack gap={4}>
                 <Text fz="lg" fw={600}>
                   {profile.headline}

@@ -2,6 +2,7 @@ import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiFetch } from "../../../web/api/http.ts";
 import { ApiError } from "../../../web/api/problem.ts";
+import { toApiError } from "../../../web/api/problem-parse.ts";
 import { sampleSchema } from "../../samples/schema.ts";
 import {
   type AssistantProfileInput,
@@ -75,6 +76,36 @@ export function assistantProfileSaved(queryClient: QueryClient, profile: PublicA
   queryClient.setQueryData(assistantProfileQuery(profile.userId).queryKey, profile);
   queryClient.setQueryData(ownAssistantProfileQuery(profile.userId).queryKey, profile);
 }
+
+/** Sets the profile photo: multipart with one part `file`, answered by the updated profile. */
+export async function uploadPhoto(file: File): Promise<PublicAssistantProfile> {
+  const body = new FormData();
+  body.append("file", file);
+  let response: Response;
+  try {
+    response = await fetch("/api/v1/me/assistant-profile/photo", {
+      method: "PUT",
+      body,
+      credentials: "same-origin",
+      headers: { accept: "application/json, application/problem+json" },
+    });
+  } catch {
+    throw toApiError(undefined, 0);
+  }
+  const answer: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(answer, response.status);
+  return publicAssistantProfileSchema.parse(answer);
+}
+
+export const removePhoto = () =>
+  apiFetch("/api/v1/me/assistant-profile/photo", { method: "DELETE", schema: z.undefined() });
+
+/**
+ * The photo's address. A new photo keeps the same path and the server lets caches keep it for
+ * minutes, so the profile's update time rides along to show a changed photo at once.
+ */
+export const photoUrl = (profile: Pick<PublicAssistantProfile, "userId" | "updatedAt">) =>
+  `/api/v1/assistants/${encodeURIComponent(profile.userId)}/photo?v=${encodeURIComponent(profile.updatedAt)}`;
 
 /** Links to a sample's file: inline for PDFs and images (the server decides), a thumbnail for images. */
 export const sampleFileUrl = (id: string) => `/api/v1/samples/${encodeURIComponent(id)}/file`;
