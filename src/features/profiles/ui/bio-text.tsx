@@ -15,7 +15,7 @@ const components: Components = {
         {children}
       </Anchor>
     ) : (
-      <>{children}</>
+      children
     ),
 };
 
