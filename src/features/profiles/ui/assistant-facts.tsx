@@ -46,7 +46,7 @@ export function AssistantFacts({ profile }: { profile: PublicAssistantProfile })
     [
       t("profiles.public.priceList"),
       profile.priceList.length ? (
-        <List key="p" listStyleType="none" spacing={2}>
+        <List key="p" listStyleType="none" spacing={2} size="sm">
           {profile.priceList.map((price) => (
             <List.Item key={price.category}>
               {t(`categories.${price.category}`)}:{" "}
@@ -62,7 +62,7 @@ export function AssistantFacts({ profile }: { profile: PublicAssistantProfile })
     [
       t("profiles.public.weeklyHours"),
       week.length ? (
-        <List key="w" listStyleType="none" spacing={2}>
+        <List key="w" listStyleType="none" spacing={2} size="sm">
           {week.map(({ day, slots }) => (
             <List.Item key={day}>
               {weekdayName(day, format.locale)}: {slots.map((s) => `${s.from}–${s.to}`).join(", ")}

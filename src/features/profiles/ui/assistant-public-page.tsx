@@ -12,9 +12,10 @@ import { PublicSamples } from "./public-samples.tsx";
 
 const route = getRouteApi("/assistants/$userId");
 
+// Dark shades on outline badges, as for statuses: the text is drawn in the colour and must stay readable.
 const AVAILABILITY_COLORS: Record<PublicAssistantProfile["availability"], string> = {
   available: "teal.9",
-  limited: "yellow.9",
+  limited: "blue.9",
   unavailable: "gray.8",
 };
 
@@ -42,7 +43,7 @@ export function AssistantPublicPage() {
                   {profile.headline}
                 </Text>
                 <Group gap="xs">
-                  <Badge color={AVAILABILITY_COLORS[profile.availability]} variant="light">
+                  <Badge color={AVAILABILITY_COLORS[profile.availability]} variant="outline">
                     {t(`profiles.availability.${profile.availability}`)}
                   </Badge>
                 </Group>

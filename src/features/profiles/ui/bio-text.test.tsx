@@ -31,7 +31,9 @@ describe("BioText", () => {
     expect(html).toContain("klick");
   });
 
-  it("keeps headings out of the page outline", () => {
-    expect(render("# Über mich\n\nText")).not.toMatch(/<h\d/);
+  it("keeps headings out of the page outline, as bold paragraphs", () => {
+    const html = render("# Über mich\n\nText");
+    expect(html).not.toMatch(/<h\d/);
+    expect(html).toContain("<p><strong>Über mich</strong></p>");
   });
 });
