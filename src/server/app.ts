@@ -82,7 +82,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     transport.close();
   });
   await startMailWorker(database.db, jobs, transport, config.mailFrom, app.log);
-  const mailer = createMailer(database.db, jobs);
+  const mailer = createMailer(database.db, jobs, (error) =>
+    app.log.warn({ err: error }, "mail relay wake-up failed"),
+  );
 
   const auth = createAuth(
     config,

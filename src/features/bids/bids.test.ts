@@ -164,6 +164,69 @@ describe("reviewing bids", () => {
     expect((await otherClient.get(`/api/v1/bids/${bids[0]?.bid.id}`)).statusCode).toBe(404);
   });
 
+  it("sorts by experience and by working-hour overlap, which follows profile and job changes", async () => {
+    const { client, job } = await openJob();
+    const weekdays = (from: string, to: string) =>
+      ["mon", "tue", "wed", "thu", "fri"].map((day) => ({ day, from, to }));
+    const profile = (yearsExperience: number, timeZone: string, from = "09:00", to = "17:00") => ({
+      headline: "Büroprofi",
+      yearsExperience,
+      timeZone,
+      weeklyHours: weekdays(from, to),
+    });
+    const people = [
+      { name: "Berlin", profile: profile(4, "Europe/Berlin") },
+      { name: "New York", profile: profile(12, "America/New_York") },
+      { name: "No profile", profile: null },
+    ];
+    const bidders = [];
+    for (const p of people) {
+      const a = await signedIn(app, ["assistant"], p.name);
+      if (p.profile) await a.request("PUT", "/api/v1/me/assistant-profile", p.profile);
+      bidders.push({
+        browser: a,
+        bidId: (await a.post(`/api/v1/jobs/${job.id}/bids`, bidInput())).json().id,
+      });
+    }
+    type Item = { assistantName: string; overlapMinutes: number | null; yearsExperience: number | null };
+    const list = async (query: string) => {
+      const all: Item[] = [];
+      let cursor = "";
+      // One bid per page: the keyset cursor must carry the numeric sort keys across pages.
+      do {
+        const page = (await client.get(`/api/v1/jobs/${job.id}/bids?${query}&limit=1${cursor}`)).json();
+        all.push(...page.items);
+        cursor = page.nextCursor ? `&cursor=${page.nextCursor}` : "";
+      } while (cursor);
+      return all;
+    };
+    const names = (items: Item[]) => items.map((b) => b.assistantName);
+    const byExperience = await list("sort=experience&order=desc");
+    expect(names(byExperience)).toEqual(["New York", "Berlin", "No profile"]);
+    expect(byExperience.map((b) => b.yearsExperience)).toEqual([12, 4, null]);
+    // The job wants Berlin 09–17 in the week of 4 January 2027: New York overlaps 15–17.
+    const byOverlap = await list("sort=overlap&order=desc");
+    expect(names(byOverlap)).toEqual(["Berlin", "New York", "No profile"]);
+    expect(byOverlap.map((b) => b.overlapMinutes)).toEqual([480, 120, null]);
+    expect(names(await list("sort=overlap&order=asc"))).toEqual(["No profile", "New York", "Berlin"]);
+
+    // New hours show in the live bids at once; so does a new window on the job.
+    const ny = bidders[1] as (typeof bidders)[number];
+    await ny.browser.request(
+      "PUT",
+      "/api/v1/me/assistant-profile",
+      profile(12, "America/New_York", "03:00", "11:00"),
+    );
+    expect((await client.get(`/api/v1/bids/${ny.bidId}`)).json().overlapMinutes).toBe(480);
+    await client.patch(`/api/v1/jobs/${job.id}`, {
+      overlap: { hours: 2, timeZone: "Europe/Berlin", from: "16:00", to: "18:00" },
+    });
+    // Both now overlap 16–17 Berlin time; ties keep a stable order by id.
+    const after = await list("sort=overlap&order=desc");
+    expect(after.map((b) => b.overlapMinutes)).toEqual([60, 60, null]);
+    expect(after.at(-1)?.assistantName).toBe("No profile");
+  });
+
   it("the client shortlists and rejects with a message; the assistant is notified and can no longer edit", async () => {
     const { client, job } = await openJob();
     const anna = await signedIn(app, ["assistant"]);

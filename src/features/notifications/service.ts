@@ -1,9 +1,10 @@
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
-import { layoutMail } from "../../server/mail/templates.ts";
+import { mailOutbox } from "../../server/mail/tables.ts";
+import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
 import { user } from "../accounts/tables.ts";
 import { NOTIFICATION_MAILS } from "./mail-templates.ts";
 import type { Notification, NotificationType } from "./schema.ts";
@@ -24,23 +25,34 @@ export interface Notifier {
 }
 
 export function createNotifier(mailer: Mailer, publicUrl: string): Notifier {
+  /** The mail of an item in both languages: the recipient's language is picked in the query. */
+  const rendered = (item: NewNotification) => {
+    const url = `${publicUrl}/jobs/${item.data.jobId ?? ""}`;
+    const title = String(item.data.jobTitle ?? "");
+    const [de, en] = (["de", "en"] as const).map((locale) =>
+      layoutMail(locale, NOTIFICATION_MAILS[item.type][locale](title), url),
+    ) as [RenderedMail, RenderedMail];
+    return { user_id: item.userId, type: item.type, data: item.data, de, en };
+  };
+
   return {
     async notify(tx, items) {
       if (!items.length) return;
-      await tx.insert(notification).values(items);
-      const recipients = await tx
-        .select({ id: user.id, email: user.email, locale: user.locale })
-        .from(user)
-        .where(inArray(user.id, [...new Set(items.map((i) => i.userId))]));
-      const byId = new Map(recipients.map((r) => [r.id, r]));
-      for (const item of items) {
-        const to = byId.get(item.userId);
-        if (!to) continue;
-        const locale = to.locale === "en" ? "en" : "de";
-        const lines = NOTIFICATION_MAILS[item.type][locale](String(item.data.jobTitle ?? ""));
-        const url = `${publicUrl}/jobs/${item.data.jobId ?? ""}`;
-        await mailer.enqueue({ to: to.email, ...layoutMail(locale, lines, url) }, tx);
-      }
+      // One statement for any number of items: the notifications and their mails (addressed
+      // from the user table) are written together, in the caller's transaction.
+      await tx.execute(sql`
+        WITH item AS (
+          SELECT * FROM jsonb_to_recordset(${JSON.stringify(items.map(rendered))}::jsonb)
+            AS i(user_id text, type text, data jsonb, de jsonb, en jsonb)
+        ), noted AS (
+          INSERT INTO ${notification} (user_id, type, data) SELECT user_id, type, data FROM item
+        )
+        INSERT INTO ${mailOutbox} ("to", subject, text, html)
+        SELECT u.email, m->>'subject', m->>'text', m->>'html'
+        FROM item i
+        JOIN ${user} u ON u.id = i.user_id
+        CROSS JOIN LATERAL (SELECT CASE WHEN u.locale = 'en' THEN i.en ELSE i.de END) AS pick(m)`);
+      mailer.nudge();
     },
   };
 }

@@ -1,15 +1,41 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger as Logger } from "fastify";
 import type { Db } from "../db/client.ts";
 import { type Jobs, QUEUES } from "../jobs/boss.ts";
 import { mailOutbox } from "./tables.ts";
 import type { MailTransport } from "./transport.ts";
 
-const RETRY_LIMIT = 5;
+/** Attempts before a mail is marked failed (about an hour of backing off). */
+export const MAIL_ATTEMPTS = 8;
+const BATCH = 20;
+/** A claimed mail is leased this long: a relay that dies mid-delivery hands it on afterwards. */
+const LEASE_SECONDS = 300;
+/** 2 s, 4 s, 8 s … up to 30 min between attempts. */
+export const retryDelaySeconds = (attempts: number) => Math.min(2 ** attempts, 1800);
+
+type OutboxRow = typeof mailOutbox.$inferSelect;
+
+/** Claims due mails for this relay; SKIP LOCKED lets several instances drain side by side. */
+async function claim(db: Db): Promise<OutboxRow[]> {
+  const claimed = await db
+    .update(mailOutbox)
+    .set({
+      attempts: sql`${mailOutbox.attempts} + 1`,
+      nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+    })
+    .where(
+      sql`${mailOutbox.id} IN (SELECT ${mailOutbox.id} FROM ${mailOutbox}
+        WHERE ${mailOutbox.status} = 'pending' AND ${mailOutbox.nextAttemptAt} <= now()
+        ORDER BY ${mailOutbox.nextAttemptAt} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
+    )
+    .returning();
+  return claimed;
+}
 
 /**
- * Delivers outbox mails. Idempotent per mail: a mail already sent is skipped, so a job retried
- * after a crash between sending and marking does at most one duplicate, never a loss.
+ * The outbox relay. A `mail.drain` job (sent by Mailer.nudge, by a failed attempt for its retry,
+ * and once a minute by the schedule as a sweep) delivers every due mail. A mail is marked sent
+ * after the server accepted it: a crash in between means at most one duplicate, never a loss.
  */
 export async function startMailWorker(
   db: Db,
@@ -18,37 +44,33 @@ export async function startMailWorker(
   from: string,
   log: Logger,
 ) {
-  await jobs.boss.work<{ id: string }>(
-    QUEUES.mailDeliver,
-    // The default worker fetches one job every 2 s; batches keep sign-up bursts flowing.
-    { batchSize: 10, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5, includeMetadata: true },
-    async (batch) => {
-      for (const job of batch) {
-        const [mail] = await db
-          .select()
-          .from(mailOutbox)
-          .where(and(eq(mailOutbox.id, job.data.id), eq(mailOutbox.status, "pending")));
-        if (!mail) continue;
-        try {
-          await transport.deliver({ ...mail, from });
-          await db
-            .update(mailOutbox)
-            .set({ status: "sent", sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1` })
-            .where(eq(mailOutbox.id, mail.id));
-        } catch (error) {
-          const lastTry = (job.retryCount ?? 0) >= RETRY_LIMIT;
-          await db
-            .update(mailOutbox)
-            .set({
-              attempts: sql`${mailOutbox.attempts} + 1`,
-              lastError: String((error as Error).message).slice(0, 1000),
-              ...(lastTry ? { status: "failed" } : {}),
-            })
-            .where(eq(mailOutbox.id, mail.id));
-          log.warn({ err: error, mailId: mail.id, retry: job.retryCount }, "mail delivery failed");
-          throw error;
-        }
-      }
-    },
-  );
+  async function attempt(mail: OutboxRow) {
+    try {
+      await transport.deliver({ ...mail, from });
+      await db
+        .update(mailOutbox)
+        .set({ status: "sent", sentAt: new Date() })
+        .where(sql`${mailOutbox.id} = ${mail.id}`);
+    } catch (error) {
+      const last = mail.attempts >= MAIL_ATTEMPTS;
+      const delay = retryDelaySeconds(mail.attempts);
+      await db
+        .update(mailOutbox)
+        .set({
+          lastError: String((error as Error).message).slice(0, 1000),
+          nextAttemptAt: sql`now() + make_interval(secs => ${delay})`,
+          ...(last ? { status: "failed" } : {}),
+        })
+        .where(sql`${mailOutbox.id} = ${mail.id}`);
+      log.warn({ err: error, mailId: mail.id, attempt: mail.attempts, last }, "mail delivery failed");
+      if (!last) await jobs.send(QUEUES.mailDrain, {}, { startAfterSeconds: delay });
+    }
+  }
+
+  await jobs.boss.work(QUEUES.mailDrain, { pollingIntervalSeconds: 0.5 }, async () => {
+    for (let batch = await claim(db); batch.length; batch = await claim(db)) {
+      for (const mail of batch) await attempt(mail);
+    }
+  });
+  await jobs.boss.schedule(QUEUES.mailDrain, "* * * * *");
 }
