@@ -2,6 +2,7 @@ import { Avatar, Badge, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../../../web/api/problem.ts";
 import { Page } from "../../../web/layout/page.tsx";
 import { QueryState } from "../../jobs/ui/query-state.tsx";
 import type { PublicAssistantProfile } from "../schema.ts";
@@ -24,44 +25,50 @@ export function AssistantPublicPage() {
   const { t } = useTranslation();
   const { userId } = route.useParams();
   const query = useQuery(assistantProfileQuery(userId));
+  // A 404 is no failure here: most often the assistant has not saved a profile yet.
+  const missing = query.error instanceof ApiError && query.error.code === "not_found";
   return (
     <Page title={query.data?.name ?? t("profiles.public.title")} size="md">
-      <QueryState query={query}>
-        {(profile) => (
-          <>
-            <Group gap="md" align="center">
-              {profile.hasPhoto ? (
-                <Avatar
-                  src={photoUrl(profile)}
-                  alt={t("profiles.photo.alt", { name: profile.name })}
-                  size={112}
-                  radius="md"
-                />
+      {missing ? (
+        <Text>{t("profiles.public.missing")}</Text>
+      ) : (
+        <QueryState query={query}>
+          {(profile) => (
+            <>
+              <Group gap="md" align="center">
+                {profile.hasPhoto ? (
+                  <Avatar
+                    src={photoUrl(profile)}
+                    alt={t("profiles.photo.alt", { name: profile.name })}
+                    size={112}
+                    radius="md"
+                  />
+                ) : null}
+                <Stack gap={4}>
+                  <Text fz="lg" fw={600}>
+                    {profile.headline}
+                  </Text>
+                  <Group gap="xs">
+                    <Badge color={AVAILABILITY_COLORS[profile.availability]} variant="outline">
+                      {t(`profiles.availability.${profile.availability}`)}
+                    </Badge>
+                  </Group>
+                </Stack>
+              </Group>
+              {profile.bio ? (
+                <Stack gap="xs" component="section" aria-labelledby="bio-title">
+                  <Title order={2} size="h3" id="bio-title">
+                    {t("profiles.public.about")}
+                  </Title>
+                  <BioText bio={profile.bio} />
+                </Stack>
               ) : null}
-              <Stack gap={4}>
-                <Text fz="lg" fw={600}>
-                  {profile.headline}
-                </Text>
-                <Group gap="xs">
-                  <Badge color={AVAILABILITY_COLORS[profile.availability]} variant="outline">
-                    {t(`profiles.availability.${profile.availability}`)}
-                  </Badge>
-                </Group>
-              </Stack>
-            </Group>
-            {profile.bio ? (
-              <Stack gap="xs" component="section" aria-labelledby="bio-title">
-                <Title order={2} size="h3" id="bio-title">
-                  {t("profiles.public.about")}
-                </Title>
-                <BioText bio={profile.bio} />
-              </Stack>
-            ) : null}
-            <AssistantFacts profile={profile} />
-            <PublicSamples userId={profile.userId} />
-          </>
-        )}
-      </QueryState>
+              <AssistantFacts profile={profile} />
+              <PublicSamples userId={profile.userId} />
+            </>
+          )}
+        </QueryState>
+      )}
     </Page>
   );
 }
