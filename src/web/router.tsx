@@ -37,6 +37,12 @@ const marketplaceUi = {
   notifications: () => import("../features/notifications/ui/notifications-page.tsx"),
 };
 
+const profilesUi = {
+  assistantPublic: () => import("../features/profiles/ui/assistant-public-page.tsx"),
+  assistantEditor: () => import("../features/profiles/ui/assistant-profile-page.tsx"),
+  clientEditor: () => import("../features/profiles/ui/client-profile-page.tsx"),
+};
+
 const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
 
 /** Only same-site paths, so a crafted sign-in link cannot send the user elsewhere afterwards. */
@@ -110,6 +116,13 @@ const jobRoute = createRoute({
   component: lazyRouteComponent(marketplaceUi.job, "JobPage"),
 });
 
+// An assistant's profile is public too: clients compare assistants before they sign up.
+const assistantRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/assistants/$userId",
+  component: lazyRouteComponent(profilesUi.assistantPublic, "AssistantPublicPage"),
+});
+
 /** Pages below need a session; without one the visitor goes to sign-in and comes back afterwards. */
 const signedInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -125,6 +138,17 @@ const settingsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/settings",
   component: lazyRouteComponent(accountsUi.settings, "SettingsPage"),
+});
+
+const assistantProfileRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/profile",
+  component: lazyRouteComponent(profilesUi.assistantEditor, "AssistantProfilePage"),
+});
+const clientProfileRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/client-profile",
+  component: lazyRouteComponent(profilesUi.clientEditor, "ClientProfilePage"),
 });
 
 const myJobsRoute = createRoute({
@@ -182,8 +206,11 @@ const routeTree = rootRoute.addChildren([
   resetRoute,
   boardRoute,
   jobRoute,
+  assistantRoute,
   signedInRoute.addChildren([
     settingsRoute,
+    assistantProfileRoute,
+    clientProfileRoute,
     myJobsRoute,
     postJobRoute,
     ownerJobRoute,

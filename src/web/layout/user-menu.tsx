@@ -6,7 +6,7 @@ import type { Me } from "../../features/accounts/schema.ts";
 import { ME_KEY } from "../api/me.ts";
 import { ButtonLink } from "./links.tsx";
 
-/** The signed-in part of the header: who is signed in, settings and sign-out. */
+/** The signed-in part of the header: who is signed in, the profile of each role, settings and sign-out. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -26,6 +26,16 @@ export function UserMenu({ me }: { me: Me }) {
       <Text fw={600} visibleFrom="sm">
         {me.name}
       </Text>
+      {me.roles.includes("assistant") ? (
+        <ButtonLink to="/profile" variant="subtle">
+          {t("nav.assistantProfile")}
+        </ButtonLink>
+      ) : null}
+      {me.roles.includes("client") ? (
+        <ButtonLink to="/client-profile" variant="subtle">
+          {t("nav.clientProfile")}
+        </ButtonLink>
+      ) : null}
       <ButtonLink to="/settings" variant="subtle">
         {t("nav.settings")}
       </ButtonLink>

@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { AnchorLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { makeOffer } from "../../contracts/ui/contract-api.ts";
 import { OfferForm } from "../../contracts/ui/offer-form.tsx";
@@ -55,7 +56,9 @@ export function ReviewBid(props: {
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} size="h4">
-            {name}
+            <AnchorLink to="/assistants/$userId" params={{ userId: bid.assistantId }} inherit>
+              {name}
+            </AnchorLink>
           </Title>
           <StatusBadge kind="bids" status={bid.status} />
         </Group>
