@@ -22,6 +22,7 @@ import { createSamplesService } from "../features/samples/service.ts";
 import { optionalActor, requireActor } from "./auth/actor.ts";
 import { type AuthLimits, createAuth } from "./auth/auth.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
+import { createSessionCache } from "./auth/session-cache.ts";
 import type { Config } from "./config.ts";
 import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.log.warn({ err: error }, "mail relay wake-up failed"),
   );
 
+  const sessions = createSessionCache();
   const auth = createAuth(
     config,
     database.db,
@@ -97,8 +99,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       ...options.authLimits,
     },
     app.log,
+    sessions,
   );
-  const authenticate = requireActor(auth);
+  const authenticate = requireActor(auth, sessions);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -139,7 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerOpenApi(app, config.publicUrl);
   registerHealth(app, database.db);
   registerAuthRoutes(app, auth, config.publicUrl);
-  const optional = optionalActor(auth);
+  const optional = optionalActor(auth, sessions);
   const notifier = createNotifier(mailer, config.publicUrl);
   const jobsService = createJobsService(database.db, notifier);
   const storage = config.s3 ? s3Storage(config.s3) : localStorage(join(config.dataDir, "files"));
@@ -156,7 +159,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async (api) => {
       // Uploads (work samples, photos) read one file part each, with per-route size limits.
       await api.register(multipart, { limits: { files: 1 } });
-      await api.register(accountsRoutes(createAccountsService(database.db), authenticate));
+      await api.register(accountsRoutes(createAccountsService(database.db, sessions), authenticate));
       await api.register(profilesRoutes(services.profiles, authenticate));
       await api.register(samplesRoutes(samples, { authenticate, optional }));
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));

@@ -68,8 +68,13 @@ describe("sign-up, verification and the signed-in user", () => {
 
   it("adds the other role, once", async () => {
     const { browser } = await signUpAndVerify("client");
+    const link = { title: "Blog", category: "blog_writing", url: "https://example.com/post" };
+    // Refused as a client (and the session is now among the recently verified ones)…
+    expect((await browser.post("/api/v1/samples/links", link)).statusCode).toBe(403);
     const first = await browser.post("/api/v1/me/roles", { role: "assistant" });
     expect(first.json().roles).toEqual(["client", "assistant"]);
+    // …and the new role counts on the very next request.
+    expect((await browser.post("/api/v1/samples/links", link)).statusCode).toBe(201);
     const again = await browser.post("/api/v1/me/roles", { role: "assistant" });
     expect(again.json().roles).toEqual(["client", "assistant"]);
   });
@@ -177,7 +182,8 @@ describe("password policy", () => {
 
 describe("password reset", () => {
   it("mails a reset link; the new password works and the old one no longer does", async () => {
-    const { email } = await signUpAndVerify();
+    const { email, browser: signedInDevice } = await signUpAndVerify();
+    expect((await signedInDevice.get("/api/v1/me")).statusCode).toBe(200);
     const browser = new Browser(app);
     const asked = await browser.post("/api/auth/request-password-reset", {
       email,
@@ -194,6 +200,8 @@ describe("password reset", () => {
     const newPassword = "a-brand-new-secret-77";
     const reset = await browser.post("/api/auth/reset-password", { newPassword, token });
     expect(reset.statusCode).toBe(200);
+    // A reset signs out every device at once.
+    expect((await signedInDevice.get("/api/v1/me")).statusCode).toBe(401);
     expect(
       (await browser.post("/api/auth/sign-in/email", { email, password: GOOD_PASSWORD })).statusCode,
     ).toBe(401);
@@ -215,6 +223,8 @@ describe("sessions", () => {
         200,
       );
     const [a, b, c] = devices as [Browser, Browser, Browser];
+    // Each device was just seen: revoking must still end its session on the next request.
+    for (const d of devices) expect((await d.get("/api/v1/me")).statusCode).toBe(200);
     const list = (await a.get("/api/auth/list-sessions")).json() as { token: string; ipAddress: string }[];
     expect(list.length).toBeGreaterThanOrEqual(3);
     expect(list.every((s) => s.ipAddress === "127.0.0.1")).toBe(true);

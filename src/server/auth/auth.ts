@@ -9,6 +9,7 @@ import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { Mailer } from "../mail/outbox.ts";
 import { renderMail } from "../mail/templates.ts";
+import type { SessionCache } from "./session-cache.ts";
 
 /** The header our Fastify mount sets from the socket address; any copy sent by a client is dropped. */
 export const CLIENT_IP_HEADER = "x-assista-client-ip";
@@ -27,6 +28,7 @@ export function createAuth(
   secret: string,
   limits: AuthLimits,
   log: FastifyBaseLogger,
+  sessions: SessionCache,
 ) {
   const cookiePrefix = config.secureCookies ? "__Host-assista" : "assista";
   const localeOf = (user: object): Locale => ((user as { locale?: unknown }).locale === "en" ? "en" : "de");
@@ -117,7 +119,10 @@ export function createAuth(
     },
     plugins: [twoFactor({ issuer: "Assista", skipVerificationOnEnable: false })],
     databaseHooks: {
+      // A deleted session (sign-out, revoke, password reset) stops working at once, cached or not.
+      session: { delete: { after: async (session) => sessions.evictSession(session.token) } },
       user: {
+        update: { after: async (user) => sessions.evictUser(user.id) },
         create: {
           async before(user, ctx) {
             // The HTTP layer validated the body already; this is the second line, for every other caller.
