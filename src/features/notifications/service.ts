@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
@@ -22,6 +22,13 @@ export interface Notifier {
    * same transaction, so both exist exactly when the event does.
    */
   notify(tx: Tx, items: NewNotification[]): Promise<void>;
+  /**
+   * The same writes as common table expressions (`notify_item`, `notify_rows`, `notify_mails`),
+   * for a caller that folds them into its own single statement; it calls `written()` after.
+   */
+  ctes(items: NewNotification[]): SQL;
+  /** Wakes the mail relay for what `ctes` wrote. */
+  written(): void;
 }
 
 export function createNotifier(mailer: Mailer, publicUrl: string): Notifier {
@@ -35,25 +42,30 @@ export function createNotifier(mailer: Mailer, publicUrl: string): Notifier {
     return { user_id: item.userId, type: item.type, data: item.data, de, en };
   };
 
+  // One statement for any number of items: the notifications and their mails (addressed from
+  // the user table, in the recipient's language) are written together.
+  const ctes = (items: NewNotification[]) => sql`
+    notify_item AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(items.map(rendered))}::jsonb)
+        AS i(user_id text, type text, data jsonb, de jsonb, en jsonb)
+    ), notify_rows AS (
+      INSERT INTO ${notification} (user_id, type, data) SELECT user_id, type, data FROM notify_item
+    ), notify_mails AS (
+      INSERT INTO ${mailOutbox} ("to", subject, text, html)
+      SELECT u.email, m->>'subject', m->>'text', m->>'html'
+      FROM notify_item i
+      JOIN ${user} u ON u.id = i.user_id
+      CROSS JOIN LATERAL (SELECT CASE WHEN u.locale = 'en' THEN i.en ELSE i.de END) AS pick(m)
+    )`;
+
   return {
     async notify(tx, items) {
       if (!items.length) return;
-      // One statement for any number of items: the notifications and their mails (addressed
-      // from the user table) are written together, in the caller's transaction.
-      await tx.execute(sql`
-        WITH item AS (
-          SELECT * FROM jsonb_to_recordset(${JSON.stringify(items.map(rendered))}::jsonb)
-            AS i(user_id text, type text, data jsonb, de jsonb, en jsonb)
-        ), noted AS (
-          INSERT INTO ${notification} (user_id, type, data) SELECT user_id, type, data FROM item
-        )
-        INSERT INTO ${mailOutbox} ("to", subject, text, html)
-        SELECT u.email, m->>'subject', m->>'text', m->>'html'
-        FROM item i
-        JOIN ${user} u ON u.id = i.user_id
-        CROSS JOIN LATERAL (SELECT CASE WHEN u.locale = 'en' THEN i.en ELSE i.de END) AS pick(m)`);
+      await tx.execute(sql`WITH ${ctes(items)} SELECT 1`);
       mailer.nudge();
     },
+    ctes,
+    written: () => mailer.nudge(),
   };
 }
 
