@@ -156,5 +156,18 @@ describe("posting jobs", () => {
     ).json();
     expect(second.items.map((j: { id: string }) => j.id)).toEqual([a.id]);
     expect(second.nextCursor).toBeNull();
+
+    // A rate in pounds does not compare with one in euros: the filter takes the currency too.
+    const pounds = await postJob(client, {
+      categories: ["travel_planning"],
+      pricingModel: "per_task",
+      maxRateMinor: 8000,
+      currency: "GBP",
+    });
+    const ids = async (query: string) =>
+      (await anonymous.get(`${q}&${query}`)).json().items.map((j: { id: string }) => j.id);
+    expect(await ids("minRateMinor=5000")).toEqual([a.id]);
+    expect(await ids("minRateMinor=5000&currency=GBP")).toEqual([pounds.id]);
+    expect((await anonymous.get(`${q}&minRateMinor=5000&currency=XYZ`)).statusCode).toBe(400);
   });
 });

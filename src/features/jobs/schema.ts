@@ -98,8 +98,10 @@ export type Job = z.infer<typeof jobSchema>;
 export const jobListQuerySchema = z.object({
   category: taskCategorySchema.optional(),
   pricingModel: pricingModelSchema.optional(),
-  /** Only jobs whose maximum rate is at least this (minor units). */
+  /** Only jobs whose maximum rate is at least this (minor units of `currency`). */
   minRateMinor: z.coerce.number().int().min(0).optional(),
+  /** The currency of `minRateMinor` (EUR when not given): amounts in other currencies do not compare. */
+  currency: currencySchema.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -182,6 +182,7 @@ export function createJobsService(db: Db, notifier: Notifier) {
       category?: string | undefined;
       pricingModel?: string | undefined;
       minRateMinor?: number | undefined;
+      currency?: string | undefined;
       cursor?: string | undefined;
       limit: number;
     }) {
@@ -194,7 +195,9 @@ export function createJobsService(db: Db, notifier: Notifier) {
             eq(job.visibility, "public"),
             query.category ? sql`${query.category} = ANY(${job.categories})` : undefined,
             query.pricingModel ? eq(job.pricingModel, query.pricingModel) : undefined,
-            query.minRateMinor !== undefined ? gte(job.maxRateMinor, query.minRateMinor) : undefined,
+            query.minRateMinor !== undefined
+              ? and(gte(job.maxRateMinor, query.minRateMinor), eq(job.currency, query.currency ?? "EUR"))
+              : undefined,
             olderThan(query.cursor, job.publishedAt, job.id),
           ),
         )
