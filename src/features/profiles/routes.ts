@@ -92,6 +92,7 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
     r.get(
       "/assistants/:userId/photo",
       {
+        config: { securityHeaders: "page" },
         schema: {
           tags,
           summary: "An assistant's profile photo (WebP, 512 px square)",

@@ -115,6 +115,8 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         variant === "original" ? "/samples/:id/file" : "/samples/:id/thumbnail",
         {
           preHandler: hooks.optional,
+          // Shown inline by the browser (PDFs, images): the page set of security headers.
+          config: { securityHeaders: "page" },
           schema: {
             tags,
             summary:

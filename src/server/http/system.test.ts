@@ -38,11 +38,21 @@ describe("system endpoints", () => {
     expect(ui.headers["content-type"]).toContain("text/html");
   });
 
-  it("sets a strict content security policy without inline scripts", async () => {
-    const csp = (await app.inject("/api/health")).headers["content-security-policy"] as string;
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(csp).toContain("object-src 'none'");
+  it("sets a strict content security policy without inline scripts on pages, and allows nothing on JSON", async () => {
+    for (const url of ["/", "/jobs", "/api/docs/"]) {
+      const page = (await app.inject(url)).headers;
+      const csp = page["content-security-policy"] as string;
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp, url).toContain("object-src 'none'");
+      expect(page["x-frame-options"], url).toBe("SAMEORIGIN");
+    }
+    for (const url of ["/api/health", "/api/v1/me", "/api/v1/nothing-here", "/api/auth/get-session"]) {
+      const json = (await app.inject(url)).headers;
+      expect(json["content-security-policy"], url).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(json["x-content-type-options"], url).toBe("nosniff");
+      expect(json["x-frame-options"], url).toBe("DENY");
+    }
   });
 
   it("rate-limits API requests per client address", async () => {
