@@ -3,6 +3,7 @@ export * from "../../features/accounts/tables.ts";
 export * from "../../features/bids/tables.ts";
 export * from "../../features/contracts/tables.ts";
 export * from "../../features/jobs/tables.ts";
+export * from "../../features/messaging/tables.ts";
 export * from "../../features/notifications/tables.ts";
 export * from "../../features/profiles/tables.ts";
 export * from "../../features/samples/tables.ts";
