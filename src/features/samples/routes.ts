@@ -1,8 +1,8 @@
-import { create as contentDisposition } from "content-disposition";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import { sendStoredFile } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
@@ -127,21 +127,12 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
             querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
           },
         },
-        async (request, reply) => {
-          const file = await service.open(request.actor ?? null, request.params.id, variant);
-          const inline =
-            request.query.download !== "1" && /^(application\/pdf|image\/)/.test(file.contentType);
-          reply
-            .type(file.contentType)
-            .header(
-              "content-disposition",
-              contentDisposition(file.fileName, { type: inline ? "inline" : "attachment" }),
-            )
-            .header("x-content-type-options", "nosniff")
-            // Private files must not sit in shared caches.
-            .header("cache-control", "private, max-age=300");
-          return reply.send(file.stream);
-        },
+        async (request, reply) =>
+          sendStoredFile(
+            reply,
+            await service.open(request.actor ?? null, request.params.id, variant),
+            request.query.download === "1",
+          ),
       );
     }
 

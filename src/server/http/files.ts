@@ -1,0 +1,26 @@
+import type { Readable } from "node:stream";
+import { create as contentDisposition } from "content-disposition";
+import type { FastifyReply } from "fastify";
+
+export interface StoredFile {
+  stream: Readable;
+  contentType: string;
+  fileName: string;
+}
+
+/**
+ * Sends a stored file: inline when the browser can show it safely (PDFs, images) unless a download
+ * is asked for, never sniffed into another type, and kept out of shared caches (files are private).
+ */
+export function sendStoredFile(reply: FastifyReply, file: StoredFile, download: boolean) {
+  const inline = !download && /^(application\/pdf|image\/)/.test(file.contentType);
+  return reply
+    .type(file.contentType)
+    .header(
+      "content-disposition",
+      contentDisposition(file.fileName, { type: inline ? "inline" : "attachment" }),
+    )
+    .header("x-content-type-options", "nosniff")
+    .header("cache-control", "private, max-age=300")
+    .send(file.stream);
+}
