@@ -12,6 +12,9 @@ import { contractsRoutes } from "../features/contracts/routes.ts";
 import { createContractsService } from "../features/contracts/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
+import { createEventLog } from "../features/messaging/events.ts";
+import { messagingRoutes } from "../features/messaging/routes.ts";
+import { createMessagingService, type MessagingOptions } from "../features/messaging/service.ts";
 import { notificationsRoutes } from "../features/notifications/routes.ts";
 import { createNotificationsService, createNotifier } from "../features/notifications/service.ts";
 import { profilesRoutes } from "../features/profiles/routes.ts";
@@ -47,6 +50,8 @@ export interface BuildOptions {
   authLimits?: Partial<AuthLimits>;
   /** Pino logger options; tests pass false. */
   logger?: FastifyServerOptions["logger"];
+  /** Messaging's clock and flood limit (tests). */
+  messaging?: Pick<MessagingOptions, "now" | "flood">;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -139,6 +144,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     jobs: jobsService,
     bids: createBidsService(database.db, jobsService, samples, notifier),
     contracts: createContractsService(database.db, notifier),
+    // Each message change writes its events to the per-user log in its own transaction.
+    messaging: createMessagingService(database.db, storage, {
+      publish: createEventLog(database.db).publish,
+      ...options.messaging,
+    }),
   };
   await app.register(
     async (api) => {
@@ -151,6 +161,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(bidsRoutes(services.bids, authenticate));
       await api.register(contractsRoutes(services.contracts, authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
+      await api.register(messagingRoutes(services.messaging, authenticate));
     },
     { prefix: "/api/v1" },
   );
@@ -179,6 +190,7 @@ declare module "fastify" {
       jobs: ReturnType<typeof createJobsService>;
       bids: ReturnType<typeof createBidsService>;
       contracts: ReturnType<typeof createContractsService>;
+      messaging: ReturnType<typeof createMessagingService>;
     };
   }
 }

@@ -35,7 +35,7 @@ function requireAssistant(actor: Actor) {
 }
 
 /** Keeps only a plain file name: no directories, no control characters. */
-const cleanFileName = (name: string) =>
+export const cleanFileName = (name: string) =>
   [...(name.split(/[\\/]/).pop() ?? "")]
     .filter((c) => c !== '"' && c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
     .join("")

@@ -1,0 +1,213 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../server/auth/actor.ts";
+import { sendStoredFile } from "../../server/http/files.ts";
+import { readUpload } from "../../server/http/upload.ts";
+import { parseOrThrow } from "../../server/http/validation.ts";
+import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
+import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
+import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachments.ts";
+import {
+  attachmentFieldsSchema,
+  editMessageSchema,
+  markReadSchema,
+  messageListQuerySchema,
+  messageSchema,
+  postMessageSchema,
+  threadSchema,
+  unreadCountsSchema,
+} from "./schema.ts";
+import type { MessagingService } from "./service.ts";
+
+const errors = problemResponses(400, 401, 403, 404, 409, 422, 429);
+const readStateSchema = z.object({ threadId: z.uuid(), unread: z.number().int(), total: z.number().int() });
+
+export function messagingRoutes(
+  service: MessagingService,
+  authenticate: (r: FastifyRequest) => Promise<void>,
+) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.addHook("preHandler", authenticate);
+    const common = { tags: ["messages"], security: [{ session: [] }] };
+
+    for (const subject of ["bids", "contracts"] as const) {
+      r.post(
+        `/${subject}/:id/thread`,
+        {
+          schema: {
+            ...common,
+            summary: `Open the ${subject === "bids" ? "bid's" : "contract's"} thread (either party); opening again returns it`,
+            params: idParamsSchema,
+            response: { 200: threadSchema, 201: threadSchema, ...errors },
+          },
+        },
+        async (request, reply) => {
+          const actor = actorOf(request);
+          const { thread, created } =
+            subject === "bids"
+              ? await service.openBidThread(actor, request.params.id)
+              : await service.openContractThread(actor, request.params.id);
+          return reply.status(created ? 201 : 200).send(thread);
+        },
+      );
+    }
+
+    r.get(
+      "/threads",
+      {
+        schema: {
+          ...common,
+          summary: "One's threads, newest activity first, with unread counts and the last message",
+          querystring: cursorQuerySchema,
+          response: { 200: pageSchema(threadSchema), ...errors },
+        },
+      },
+      async (request) => service.list(actorOf(request), request.query.cursor, request.query.limit),
+    );
+
+    r.get(
+      "/threads/:id",
+      {
+        schema: {
+          ...common,
+          summary: "A thread",
+          params: idParamsSchema,
+          response: { 200: threadSchema, ...errors },
+        },
+      },
+      async (request) => service.get(actorOf(request), request.params.id),
+    );
+
+    r.get(
+      "/threads/:id/messages",
+      {
+        schema: {
+          ...common,
+          summary: "A thread's messages, newest first; `before` pages back in time",
+          params: idParamsSchema,
+          querystring: messageListQuerySchema,
+          response: { 200: pageSchema(messageSchema), ...errors },
+        },
+      },
+      async (request) =>
+        service.messages(actorOf(request), request.params.id, request.query.before, request.query.limit),
+    );
+
+    r.post(
+      "/threads/:id/messages",
+      {
+        schema: {
+          ...common,
+          summary:
+            "Send a message (Markdown subset, ≤ 10,000 characters); before hire, contact details need confirmContact (422 names them)",
+          params: idParamsSchema,
+          body: postMessageSchema,
+          response: { 201: messageSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.post(actorOf(request), request.params.id, request.body)),
+    );
+
+    r.post(
+      "/threads/:id/attachments",
+      {
+        // Multipart is streamed with its own 20 MB cap, not the 1 MiB JSON limit.
+        bodyLimit: MAX_ATTACHMENT_BYTES + 64 * 1024,
+        schema: {
+          ...common,
+          summary:
+            "Send a file (multipart: file ≤ 20 MB as for work samples, optional body and confirmContact)",
+          consumes: ["multipart/form-data"],
+          params: idParamsSchema,
+          response: { 201: messageSchema, ...errors, 413: problemSchema, 415: problemSchema },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        await service.requireParticipant(actor, request.params.id);
+        const { fields, file } = await readUpload(request, {
+          maxBytes: MAX_ATTACHMENT_BYTES,
+          tooLarge: ATTACHMENT_TOO_LARGE,
+        });
+        const input = parseOrThrow(attachmentFieldsSchema, fields);
+        return reply.status(201).send(await service.postAttachment(actor, request.params.id, input, file));
+      },
+    );
+
+    r.get(
+      "/messages/:id/attachment",
+      {
+        // Opened inline by the browser (PDFs, images): the page set of security headers.
+        config: { securityHeaders: "page" },
+        schema: {
+          ...common,
+          summary: "A message's attachment (participants only)",
+          params: idParamsSchema,
+          querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
+        },
+      },
+      async (request, reply) =>
+        sendStoredFile(
+          reply,
+          await service.openAttachment(actorOf(request), request.params.id),
+          request.query.download === "1",
+        ),
+    );
+
+    r.patch(
+      "/messages/:id",
+      {
+        schema: {
+          ...common,
+          summary: "Edit one's message within 10 minutes of sending",
+          params: idParamsSchema,
+          body: editMessageSchema,
+          response: { 200: messageSchema, ...errors },
+        },
+      },
+      async (request) => service.edit(actorOf(request), request.params.id, request.body),
+    );
+
+    r.delete(
+      "/messages/:id",
+      {
+        schema: {
+          ...common,
+          summary: "Delete one's message; a tombstone stays in the thread",
+          params: idParamsSchema,
+          response: { 200: messageSchema, ...errors },
+        },
+      },
+      async (request) => service.remove(actorOf(request), request.params.id),
+    );
+
+    r.post(
+      "/threads/:id/read",
+      {
+        schema: {
+          ...common,
+          summary: "Mark the thread read up to a message (default: the newest)",
+          params: idParamsSchema,
+          body: markReadSchema.optional(),
+          response: { 200: readStateSchema, ...errors },
+        },
+      },
+      async (request) => service.markRead(actorOf(request), request.params.id, request.body?.messageId),
+    );
+
+    r.get(
+      "/messages/unread-count",
+      {
+        schema: {
+          ...common,
+          summary: "Unread messages in total and per thread",
+          response: { 200: unreadCountsSchema, ...errors },
+        },
+      },
+      async (request) => service.unreadCounts(actorOf(request)),
+    );
+  };
+}

@@ -1,0 +1,316 @@
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, or, sql } from "drizzle-orm";
+import type { Actor } from "../../server/auth/actor.ts";
+import { olderThan, pageOf } from "../../server/cursor.ts";
+import type { Db } from "../../server/db/client.ts";
+import { AppError } from "../../server/errors.ts";
+import type { Storage } from "../../server/storage/storage.ts";
+import { canViewBid } from "../bids/policy.ts";
+import { bid } from "../bids/tables.ts";
+import { contract } from "../contracts/tables.ts";
+import { job } from "../jobs/tables.ts";
+import { cleanFileName, detectAttachmentType } from "./attachments.ts";
+import type { Publish, RealtimeEventInput } from "./events.ts";
+import { createFloodGuard, DEFAULT_FLOOD_LIMIT, type FloodLimit } from "./flood.ts";
+import { checkContacts, requireEditable, requireOwnLiveMessage, requireParticipant } from "./policy.ts";
+import type { EditMessageInput, Message, PostMessageInput, Thread, UnreadCounts } from "./schema.ts";
+import { message, thread, threadParticipant } from "./tables.ts";
+import { checksContacts, threadViews, toMessage, unreadCounts } from "./views.ts";
+
+export interface MessagingOptions {
+  /** Writes each change's events inside its transaction (app.ts: the realtime_event log). */
+  publish: Publish;
+  /** After commit: the users who have new events (the realtime layer's doorbell). */
+  committed?: (userIds: string[]) => void;
+  /** The clock for message times and the edit window; tests set it. */
+  now?: () => Date;
+  flood?: FloodLimit;
+}
+
+type Subject = { kind: "bid"; bidId: string } | { kind: "contract"; contractId: string };
+
+export function createMessagingService(db: Db, storage: Storage, options: MessagingOptions) {
+  const now = options.now ?? (() => new Date());
+  const flood = createFloodGuard(options.flood ?? DEFAULT_FLOOD_LIMIT, now);
+
+  /** Runs a change and its events in one transaction, then rings the doorbell. */
+  async function change<T>(
+    work: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<{ result: T; events: Event[] }>,
+  ): Promise<T> {
+    const { result, events } = await db.transaction(async (tx) => {
+      const out = await work(tx);
+      for (const e of out.events) await options.publish(e.to, e.event, tx);
+      return out;
+    });
+    const told = [...new Set(events.flatMap((e) => e.to))];
+    if (told.length) options.committed?.(told);
+    return result;
+  }
+
+  /** A thread the actor takes part in, with all its participants and whether it checks contacts. */
+  async function loadThread(actor: Actor, threadId: string) {
+    const rows = await db
+      .select({ thread, userId: threadParticipant.userId, bidStatus: bid.status })
+      .from(thread)
+      .innerJoin(threadParticipant, eq(threadParticipant.threadId, thread.id))
+      .leftJoin(bid, eq(bid.id, thread.bidId))
+      .where(eq(thread.id, threadId));
+    const first = rows[0];
+    const participants = rows.map((r) => r.userId);
+    if (!first) throw new AppError("not_found");
+    requireParticipant(actor, participants);
+    return {
+      thread: first.thread,
+      participants,
+      contactCheck: checksContacts(first.thread.kind, first.bidStatus),
+    };
+  }
+
+  async function loadMessage(actor: Actor, messageId: string) {
+    const [row] = await db.select().from(message).where(eq(message.id, messageId));
+    if (!row) throw new AppError("not_found");
+    return { row, ...(await loadThread(actor, row.threadId)) };
+  }
+
+  async function view(actor: Actor, threadId: string): Promise<Thread> {
+    const [found] = await threadViews(db, actor.userId, eq(thread.id, threadId), 1);
+    if (!found) throw new AppError("not_found");
+    return found;
+  }
+
+  /** Opens the subject's thread once; a second open (or a race) finds the first. */
+  async function open(actor: Actor, subject: Subject, parties: string[]) {
+    const created = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(thread)
+        .values({ ...subject, lastActivityAt: now(), createdAt: now() })
+        .onConflictDoNothing()
+        .returning({ id: thread.id });
+      if (row)
+        await tx.insert(threadParticipant).values(parties.map((userId) => ({ threadId: row.id, userId })));
+      return row;
+    });
+    const where =
+      subject.kind === "bid" ? eq(thread.bidId, subject.bidId) : eq(thread.contractId, subject.contractId);
+    const [existing] = await db.select({ id: thread.id }).from(thread).where(where);
+    if (!existing) throw new AppError("not_found");
+    return { thread: await view(actor, existing.id), created: Boolean(created) };
+  }
+
+  const messageEvent = (type: "message.created" | "message.updated", to: string[], m: Message): Event => ({
+    to,
+    event: { type, data: { threadId: m.threadId, message: m } },
+  });
+
+  async function send(
+    actor: Actor,
+    threadId: string,
+    input: PostMessageInput,
+    file?: { name: string; bytes: Buffer },
+  ): Promise<Message> {
+    const t = await loadThread(actor, threadId);
+    const kinds = checkContacts(input.body, t.contactCheck, input.confirmContact);
+    const name = file ? cleanFileName(file.name) : "";
+    const attachment = file
+      ? { name, type: await detectAttachmentType({ name, bytes: file.bytes }) }
+      : undefined;
+    flood.take(actor.userId);
+    const id = randomUUID();
+    const key = attachment ? `messages/${threadId}/${id}` : null;
+    if (key && file && attachment) await storage.put(key, file.bytes, attachment.type);
+    try {
+      return await change(async (tx) => {
+        const at = now();
+        const [row] = await tx
+          .insert(message)
+          .values({
+            id,
+            threadId,
+            senderId: actor.userId,
+            body: input.body,
+            attachmentKey: key,
+            attachmentName: attachment?.name ?? null,
+            attachmentType: attachment?.type ?? null,
+            attachmentSize: file?.bytes.length ?? null,
+            flaggedContact: kinds.length > 0,
+            contactKinds: kinds,
+            createdAt: at,
+          })
+          .returning();
+        await tx.update(thread).set({ lastActivityAt: at }).where(eq(thread.id, threadId));
+        const m = toMessage(row as typeof message.$inferSelect);
+        return { result: m, events: [messageEvent("message.created", t.participants, m)] };
+      });
+    } catch (error) {
+      // No message, no file: nothing is left half-written.
+      if (key) await storage.delete(key);
+      throw error;
+    }
+  }
+
+  return {
+    async openBidThread(actor: Actor, bidId: string) {
+      const [row] = await db
+        .select({ bid, job })
+        .from(bid)
+        .innerJoin(job, eq(job.id, bid.jobId))
+        .where(eq(bid.id, bidId));
+      if (!row || !canViewBid(actor, row.bid, row.job)) throw new AppError("not_found");
+      return open(actor, { kind: "bid", bidId }, [row.bid.assistantId, row.job.clientId]);
+    },
+
+    async openContractThread(actor: Actor, contractId: string) {
+      const [row] = await db.select().from(contract).where(eq(contract.id, contractId));
+      if (!row || (actor.userId !== row.clientId && actor.userId !== row.assistantId))
+        throw new AppError("not_found");
+      return open(actor, { kind: "contract", contractId }, [row.clientId, row.assistantId]);
+    },
+
+    get: view,
+
+    /** One's threads, newest activity first. */
+    async list(actor: Actor, cursor: string | undefined, limit: number) {
+      const rows = await threadViews(
+        db,
+        actor.userId,
+        olderThan(cursor, thread.lastActivityAt, thread.id),
+        limit + 1,
+      );
+      return pageOf(rows, limit, (t) => ({ at: new Date(t.lastActivityAt), id: t.id }));
+    },
+
+    /** A page of messages, newest first; `before` continues towards older ones. */
+    async messages(actor: Actor, threadId: string, before: string | undefined, limit: number) {
+      await loadThread(actor, threadId);
+      const rows = await db
+        .select()
+        .from(message)
+        .where(and(eq(message.threadId, threadId), olderThan(before, message.createdAt, message.id)))
+        .orderBy(desc(message.createdAt), desc(message.id))
+        .limit(limit + 1);
+      const page = pageOf(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
+      return { ...page, items: page.items.map(toMessage) };
+    },
+
+    /** For the upload route: refuse outsiders before reading a 20 MB body. */
+    async requireParticipant(actor: Actor, threadId: string) {
+      await loadThread(actor, threadId);
+    },
+
+    post: (actor: Actor, threadId: string, input: PostMessageInput) => send(actor, threadId, input),
+    postAttachment: send,
+
+    async edit(actor: Actor, messageId: string, input: EditMessageInput): Promise<Message> {
+      const { row, participants, contactCheck } = await loadMessage(actor, messageId);
+      requireOwnLiveMessage(actor, row);
+      requireEditable(row.createdAt, now());
+      if (!input.body.trim() && !row.attachmentKey) {
+        throw new AppError("validation_failed", {
+          errors: [{ field: "body", code: "required", message: "Write a message." }],
+        });
+      }
+      const kinds = checkContacts(input.body, contactCheck, input.confirmContact);
+      return change(async (tx) => {
+        const [updated] = await tx
+          .update(message)
+          .set({ body: input.body, editedAt: now(), flaggedContact: kinds.length > 0, contactKinds: kinds })
+          .where(and(eq(message.id, messageId), sql`${message.deletedAt} IS NULL`))
+          .returning();
+        if (!updated) throw new AppError("conflict", { reason: "message.deleted" });
+        const m = toMessage(updated);
+        return { result: m, events: [messageEvent("message.updated", participants, m)] };
+      });
+    },
+
+    /** Deleting leaves a tombstone in its place: no text, no file, the time of deletion. */
+    async remove(actor: Actor, messageId: string): Promise<Message> {
+      const { row, participants } = await loadMessage(actor, messageId);
+      if (row.senderId === actor.userId && row.deletedAt) return toMessage(row);
+      requireOwnLiveMessage(actor, row);
+      const m = await change(async (tx) => {
+        const [updated] = await tx
+          .update(message)
+          .set({
+            body: "",
+            attachmentKey: null,
+            attachmentName: null,
+            attachmentType: null,
+            attachmentSize: null,
+            flaggedContact: false,
+            contactKinds: [],
+            deletedAt: now(),
+          })
+          .where(eq(message.id, messageId))
+          .returning();
+        const m = toMessage(updated as typeof message.$inferSelect);
+        return { result: m, events: [messageEvent("message.updated", participants, m)] };
+      });
+      if (row.attachmentKey) await storage.delete(row.attachmentKey);
+      return m;
+    },
+
+    /** Moves the actor's read position forward to a message (default: the newest); never back. */
+    async markRead(actor: Actor, threadId: string, messageId: string | undefined) {
+      const { participants } = await loadThread(actor, threadId);
+      const [target] = await db
+        .select({ id: message.id, createdAt: message.createdAt })
+        .from(message)
+        .where(and(eq(message.threadId, threadId), messageId ? eq(message.id, messageId) : undefined))
+        .orderBy(desc(message.createdAt), desc(message.id))
+        .limit(1);
+      if (messageId && !target) throw new AppError("not_found", { reason: "message.not_in_thread" });
+      if (target) {
+        await change(async (tx) => {
+          const readAt = now();
+          const moved = await tx
+            .update(threadParticipant)
+            .set({ readUpToId: target.id, readUpToAt: target.createdAt, readAt })
+            .where(
+              and(
+                eq(threadParticipant.threadId, threadId),
+                eq(threadParticipant.userId, actor.userId),
+                or(
+                  sql`${threadParticipant.readUpToAt} IS NULL`,
+                  sql`(${threadParticipant.readUpToAt}, ${threadParticipant.readUpToId}) < (${target.createdAt.toISOString()}::timestamptz, ${target.id}::uuid)`,
+                ),
+              ),
+            )
+            .returning({ userId: threadParticipant.userId });
+          const event = {
+            type: "message.read",
+            data: { threadId, userId: actor.userId, messageId: target.id, readAt: readAt.toISOString() },
+          };
+          return { result: null, events: moved.length ? [{ to: participants, event }] : [] };
+        });
+      }
+      const counts = await unreadCounts(db, actor.userId);
+      return {
+        threadId,
+        unread: counts.threads.find((c) => c.threadId === threadId)?.unread ?? 0,
+        total: counts.total,
+      };
+    },
+
+    unreadCounts: (actor: Actor): Promise<UnreadCounts> => unreadCounts(db, actor.userId),
+
+    /** The attachment's bytes, for the thread's participants; gone once the message is deleted. */
+    async openAttachment(actor: Actor, messageId: string) {
+      const { row } = await loadMessage(actor, messageId);
+      if (!row.attachmentKey) throw new AppError("not_found");
+      const stream = await storage.get(row.attachmentKey);
+      if (!stream) throw new AppError("not_found");
+      return {
+        stream,
+        contentType: row.attachmentType ?? "application/octet-stream",
+        fileName: row.attachmentName ?? "attachment",
+      };
+    },
+  };
+}
+
+interface Event {
+  to: string[];
+  event: RealtimeEventInput;
+}
+
+export type MessagingService = ReturnType<typeof createMessagingService>;

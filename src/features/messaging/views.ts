@@ -1,0 +1,129 @@
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../server/db/client.ts";
+import { user } from "../accounts/tables.ts";
+import { bid } from "../bids/tables.ts";
+import { contract } from "../contracts/tables.ts";
+import { job } from "../jobs/tables.ts";
+import type { ContactKind, Message, Thread, ThreadKind } from "./schema.ts";
+import { message, thread, threadParticipant } from "./tables.ts";
+
+type MessageRow = typeof message.$inferSelect;
+
+export const toMessage = (row: MessageRow): Message => ({
+  id: row.id,
+  threadId: row.threadId,
+  senderId: row.senderId,
+  body: row.body,
+  attachment:
+    row.attachmentKey && row.attachmentName && row.attachmentType
+      ? { fileName: row.attachmentName, contentType: row.attachmentType, sizeBytes: row.attachmentSize ?? 0 }
+      : null,
+  flaggedContact: row.flaggedContact,
+  contactKinds: row.contactKinds as ContactKind[],
+  editedAt: row.editedAt?.toISOString() ?? null,
+  deletedAt: row.deletedAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** The inbox shows the start of the newest message, not all 10,000 characters of it. */
+const PREVIEW_CHARS = 200;
+
+/**
+ * Messages from others after the participant's read position, tombstones not counted. Walks
+ * message_thread_created_idx from the read position on, so it costs the unread messages only.
+ * (Columns are named in full: Drizzle leaves them unqualified, and `thread_id` would mean m's.)
+ */
+export const unreadCount = sql<number>`(
+  SELECT count(*)::int FROM ${message} m
+  WHERE m.thread_id = thread_participant.thread_id
+    AND m.sender_id <> thread_participant.user_id
+    AND m.deleted_at IS NULL
+    AND (thread_participant.read_up_to_at IS NULL
+      OR (m.created_at, m.id) > (thread_participant.read_up_to_at, thread_participant.read_up_to_id)))`;
+
+/**
+ * The threads a user takes part in, with what the inbox shows: the job, both parties, the newest
+ * message and the unread count. `where` narrows (one thread, or a page after a cursor).
+ */
+export async function threadViews(db: Db, userId: string, where: SQL | undefined, limit: number) {
+  const rows = await db
+    .select({
+      thread,
+      unread: unreadCount,
+      jobId: job.id,
+      jobTitle: job.title,
+      bidStatus: bid.status,
+    })
+    .from(threadParticipant)
+    .innerJoin(thread, eq(thread.id, threadParticipant.threadId))
+    .leftJoin(contract, eq(contract.id, thread.contractId))
+    .innerJoin(bid, sql`${bid.id} = coalesce(${thread.bidId}, ${contract.bidId})`)
+    .innerJoin(job, eq(job.id, bid.jobId))
+    .where(and(eq(threadParticipant.userId, userId), where))
+    .orderBy(desc(thread.lastActivityAt), desc(thread.id))
+    .limit(limit);
+  const ids = rows.map((r) => r.thread.id);
+  const [people, latest] = await Promise.all([participantsOf(db, ids), lastMessages(db, ids)]);
+  return rows.map(
+    (r): Thread => ({
+      id: r.thread.id,
+      kind: r.thread.kind as ThreadKind,
+      bidId: r.thread.bidId,
+      contractId: r.thread.contractId,
+      jobId: r.jobId,
+      jobTitle: r.jobTitle,
+      participants: people.get(r.thread.id) ?? [],
+      lastMessage: latest.get(r.thread.id) ?? null,
+      lastActivityAt: r.thread.lastActivityAt.toISOString(),
+      unread: r.unread,
+      contactCheck: checksContacts(r.thread.kind, r.bidStatus),
+      createdAt: r.thread.createdAt.toISOString(),
+    }),
+  );
+}
+
+/** Before hire only: a bid thread stops checking once its bid is hired, contract threads never do. */
+export const checksContacts = (kind: string, bidStatus: string | null) =>
+  kind === "bid" && bidStatus !== "hired";
+
+async function participantsOf(db: Db, threadIds: string[]) {
+  const map = new Map<string, Thread["participants"]>();
+  if (!threadIds.length) return map;
+  const rows = await db
+    .select({ p: threadParticipant, name: user.name })
+    .from(threadParticipant)
+    .innerJoin(user, eq(user.id, threadParticipant.userId))
+    .where(inArray(threadParticipant.threadId, threadIds))
+    .orderBy(threadParticipant.userId);
+  for (const { p, name } of rows) {
+    const list = map.get(p.threadId) ?? [];
+    list.push({ userId: p.userId, name, readUpToId: p.readUpToId, readAt: p.readAt?.toISOString() ?? null });
+    map.set(p.threadId, list);
+  }
+  return map;
+}
+
+async function lastMessages(db: Db, threadIds: string[]) {
+  const map = new Map<string, Message>();
+  if (!threadIds.length) return map;
+  const rows = await db
+    .selectDistinctOn([message.threadId])
+    .from(message)
+    .where(inArray(message.threadId, threadIds))
+    .orderBy(message.threadId, desc(message.createdAt), desc(message.id));
+  for (const row of rows) {
+    const m = toMessage(row);
+    map.set(row.threadId, { ...m, body: m.body.slice(0, PREVIEW_CHARS) });
+  }
+  return map;
+}
+
+/** Unread messages per thread (only threads with any) and in total. */
+export async function unreadCounts(db: Db, userId: string) {
+  const rows = await db
+    .select({ threadId: threadParticipant.threadId, unread: unreadCount })
+    .from(threadParticipant)
+    .where(eq(threadParticipant.userId, userId));
+  const threads = rows.filter((r) => r.unread > 0);
+  return { total: threads.reduce((n, r) => n + r.unread, 0), threads };
+}
