@@ -34,10 +34,24 @@ export async function testDatabase(): Promise<Database> {
   const name = `assista_test_${randomBytes(6).toString("hex")}`;
   await withAdmin(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const database = connectPostgres(adminUrl(url, name), 5);
+  if (database.kind !== "pg") throw new Error("unreachable");
+  const { pool } = database;
   return {
     ...database,
     async close() {
+      // pool.end() resolves before its clients have said goodbye; dropping the database then kills
+      // them mid-way (FATAL 57P01, an unhandled error that fails the run). Wait for each to leave.
+      const open = pool.totalCount;
+      let left = 0;
+      const gone = new Promise<void>((resolve) => {
+        if (!open) resolve();
+        pool.on("remove", () => {
+          left += 1;
+          if (left >= open) resolve();
+        });
+      });
       await database.close();
+      await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       await withAdmin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
