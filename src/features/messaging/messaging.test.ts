@@ -515,4 +515,22 @@ describe("events", () => {
     ).rejects.toThrow("event log unavailable");
     expect((await assistant.get(`/api/v1/threads/${thread.id}/messages`)).json().items).toEqual([]);
   });
+
+  it("after commit the participants are named to the realtime layer, once each", async () => {
+    const { client, assistant, thread } = await bidThread();
+    const rung: string[][] = [];
+    const service = createMessagingService(
+      app.database.db,
+      localStorage(mkdtempSync(join(tmpdir(), "msg-"))),
+      {
+        publish: createEventLog(app.database.db).publish,
+        committed: (userIds) => rung.push(userIds.sort()),
+      },
+    );
+    const actor = { userId: client.userId, roles: ["client" as const] };
+    await service.post(actor, thread.id, { body: "Hallo", confirmContact: false });
+    expect(rung).toEqual([[client.userId, assistant.userId].sort()]);
+    await expect(service.post(actor, thread.id, { body: "a@b.de", confirmContact: false })).rejects.toThrow();
+    expect(rung).toHaveLength(1);
+  });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
-import type { Db } from "../../server/db/client.ts";
+import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import type { Storage } from "../../server/storage/storage.ts";
 import { canViewBid } from "../bids/policy.ts";
@@ -34,16 +34,18 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
   const flood = createFloodGuard(options.flood ?? DEFAULT_FLOOD_LIMIT, now);
 
   /** Runs a change and its events in one transaction, then rings the doorbell. */
-  async function change<T>(
-    work: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<{ result: T; events: Event[] }>,
-  ): Promise<T> {
+  async function change<T>(work: (tx: Tx) => Promise<{ result: T; events: Event[] }>): Promise<T> {
     const { result, events } = await db.transaction(async (tx) => {
       const out = await work(tx);
       for (const e of out.events) await options.publish(e.to, e.event, tx);
       return out;
     });
     const told = [...new Set(events.flatMap((e) => e.to))];
-    if (told.length) options.committed?.(told);
+    try {
+      if (told.length) options.committed?.(told);
+    } catch {
+      // The change and its events are committed; a missed ring is caught up on the next reconnect.
+    }
     return result;
   }
 
