@@ -39,7 +39,6 @@ import { registerMailViewer } from "./mail/viewer.ts";
 import { startMailWorker } from "./mail/worker.ts";
 import { authSecret } from "./secret.ts";
 import { localStorage } from "./storage/local.ts";
-import { s3Storage } from "./storage/s3.ts";
 
 export interface BuildOptions {
   /** An already migrated database (tests); otherwise opened from the config and migrated. */
@@ -130,7 +129,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const optional = optionalActor(auth, sessions);
   const notifier = createNotifier(mailer, config.publicUrl);
   const jobsService = createJobsService(database.db, notifier);
-  const storage = config.s3 ? s3Storage(config.s3) : localStorage(join(config.dataDir, "files"));
+  // The S3 client (a large module) is loaded only where S3 is configured.
+  const storage = config.s3
+    ? (await import("./storage/s3.ts")).s3Storage(config.s3)
+    : localStorage(join(config.dataDir, "files"));
   const samples = createSamplesService(database.db, storage);
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
   const services = {
