@@ -37,6 +37,9 @@ import { createMailer } from "./mail/outbox.ts";
 import { createTransport } from "./mail/transport.ts";
 import { registerMailViewer } from "./mail/viewer.ts";
 import { startMailWorker } from "./mail/worker.ts";
+import { type Broker, inProcessBroker } from "./realtime/broker.ts";
+import { redisBroker } from "./realtime/redis-broker.ts";
+import { registerRealtime } from "./realtime/socket.ts";
 import { authSecret } from "./secret.ts";
 import { localStorage } from "./storage/local.ts";
 
@@ -127,6 +130,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealth(app, database.db);
   registerAuthRoutes(app, auth, config.publicUrl);
   const optional = optionalActor(auth, sessions);
+  // Live events: one broker per instance (Redis pub/sub between instances when configured).
+  const broker = config.redisUrl
+    ? await redisBroker(config.redisUrl, (error) => app.log.warn({ err: error }, "realtime broker error"))
+    : inProcessBroker();
+  app.addHook("onClose", () => broker.close());
+  const realtime = await registerRealtime(app, {
+    broker,
+    allowedOrigins: [new URL(config.publicUrl).origin],
+    resolveActor: async (request) => {
+      await optional(request);
+      return request.actor;
+    },
+  });
   const notifier = createNotifier(mailer, config.publicUrl);
   const jobsService = createJobsService(database.db, notifier);
   // The S3 client (a large module) is loaded only where S3 is configured.
@@ -162,6 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate("database", { getter: () => database });
   app.decorate("auth", { getter: () => auth });
   app.decorate("services", { getter: () => services });
+  app.decorate("realtime", { getter: () => ({ broker, ...realtime }) });
   return app;
 }
 
@@ -175,6 +192,7 @@ declare module "fastify" {
   interface FastifyInstance {
     database: Database;
     auth: ReturnType<typeof createAuth>;
+    realtime: { broker: Broker } & Awaited<ReturnType<typeof registerRealtime>>;
     services: {
       profiles: ReturnType<typeof createProfilesService>;
       samples: ReturnType<typeof createSamplesService>;
