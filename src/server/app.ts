@@ -40,9 +40,11 @@ import { createMailer } from "./mail/outbox.ts";
 import { createTransport } from "./mail/transport.ts";
 import { registerMailViewer } from "./mail/viewer.ts";
 import { startMailWorker } from "./mail/worker.ts";
+import { type Broker, inProcessBroker } from "./realtime/broker.ts";
+import { redisBroker } from "./realtime/redis-broker.ts";
+import { registerRealtime } from "./realtime/socket.ts";
 import { authSecret } from "./secret.ts";
 import { localStorage } from "./storage/local.ts";
-import { s3Storage } from "./storage/s3.ts";
 
 export interface BuildOptions {
   /** An already migrated database (tests); otherwise opened from the config and migrated. */
@@ -133,9 +135,25 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealth(app, database.db);
   registerAuthRoutes(app, auth, config.publicUrl);
   const optional = optionalActor(auth, sessions);
+  // Live events: one broker per instance (Redis pub/sub between instances when configured).
+  const broker = config.redisUrl
+    ? await redisBroker(config.redisUrl, (error) => app.log.warn({ err: error }, "realtime broker error"))
+    : inProcessBroker();
+  app.addHook("onClose", () => broker.close());
+  const realtime = await registerRealtime(app, {
+    broker,
+    allowedOrigins: [new URL(config.publicUrl).origin],
+    resolveActor: async (request) => {
+      await optional(request);
+      return request.actor;
+    },
+  });
   const notifier = createNotifier(mailer, config.publicUrl);
   const jobsService = createJobsService(database.db, notifier);
-  const storage = config.s3 ? s3Storage(config.s3) : localStorage(join(config.dataDir, "files"));
+  // The S3 client (a large module) is loaded only where S3 is configured.
+  const storage = config.s3
+    ? (await import("./storage/s3.ts")).s3Storage(config.s3)
+    : localStorage(join(config.dataDir, "files"));
   const samples = createSamplesService(database.db, storage);
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
   const services = {
@@ -171,6 +189,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate("database", { getter: () => database });
   app.decorate("auth", { getter: () => auth });
   app.decorate("services", { getter: () => services });
+  app.decorate("realtime", { getter: () => ({ broker, ...realtime }) });
   return app;
 }
 
@@ -184,6 +203,7 @@ declare module "fastify" {
   interface FastifyInstance {
     database: Database;
     auth: ReturnType<typeof createAuth>;
+    realtime: { broker: Broker } & Awaited<ReturnType<typeof registerRealtime>>;
     services: {
       profiles: ReturnType<typeof createProfilesService>;
       samples: ReturnType<typeof createSamplesService>;

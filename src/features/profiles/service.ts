@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
-import sharp from "sharp";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
+import { imageTools } from "../../server/images.ts";
 import type { Storage } from "../../server/storage/storage.ts";
 import { user } from "../accounts/tables.ts";
 import { syncAssistantOverlaps } from "../bids/overlap-sync.ts";
@@ -29,7 +29,7 @@ async function photoFrom(bytes: Buffer): Promise<Buffer> {
     });
   }
   try {
-    return await sharp(bytes)
+    return await (await imageTools())(bytes)
       .rotate()
       .resize(PHOTO_SIZE, PHOTO_SIZE, { fit: "cover" })
       .webp({ quality: 82 })

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import sharp from "sharp";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
+import { imageTools } from "../../server/images.ts";
 import type { Storage } from "../../server/storage/storage.ts";
 import { canViewSample } from "./policy.ts";
 import type { Sample } from "./schema.ts";
@@ -60,7 +60,7 @@ export function createSamplesService(db: Db, storage: Storage) {
       if (contentType.startsWith("image/")) {
         // A small preview for lists; failure to render one does not lose the upload.
         try {
-          const thumb = await sharp(file.bytes)
+          const thumb = await (await imageTools())(file.bytes)
             .rotate()
             .resize(320, 320, { fit: "inside" })
             .webp({ quality: 80 })

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
-import sharp from "sharp";
 import type { Role } from "../../features/accounts/schema.ts";
 import type { CreateBidInput } from "../../features/bids/schema.ts";
 import type { CreateJobInput } from "../../features/jobs/schema.ts";
 import type { AssistantProfileInput, ClientProfileInput } from "../../features/profiles/schema.ts";
 import type { Actor } from "../auth/actor.ts";
+import { imageTools } from "../images.ts";
 
 /**
  * A lively marketplace for the demo logins, in German and English, made through the same
@@ -325,8 +325,8 @@ const BIDS: {
 ];
 
 /** A small social-media mock-up as a PNG (rendered from SVG), so image previews have something to show. */
-const postImage = () =>
-  sharp(
+const postImage = async () =>
+  (await imageTools())(
     Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="1080" height="1080">
       <rect width="1080" height="1080" fill="#1c7ed6"/>
       <rect x="90" y="90" width="900" height="600" rx="24" fill="#e7f5ff"/>

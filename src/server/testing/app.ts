@@ -4,14 +4,20 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type BuildOptions, buildApp } from "../app.ts";
 import { type Config, parseConfig } from "../config.ts";
+import type { Database } from "../db/client.ts";
 import { testDatabase } from "./databases.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 
-/** An app on its own fresh database, as the tests' `app.inject` target. Close it in afterAll. */
+/**
+ * An app on its own fresh database, as the tests' `app.inject` target. Close it in afterAll.
+ * Given `shared`, the app uses that database instead (a second instance beside the first) and
+ * leaves closing it to its owner.
+ */
 export async function createTestApp(
   env: Record<string, string> = {},
   options: Omit<BuildOptions, "database"> = {},
+  shared?: Database,
 ): Promise<FastifyInstance & { config: Config }> {
   const config = parseConfig({
     NODE_ENV: "test",
@@ -21,8 +27,8 @@ export async function createTestApp(
     WEB_DIST_DIR: join(tmpdir(), "assista-no-web"),
     ...env,
   });
-  const database = await testDatabase();
+  const database = shared ?? (await testDatabase());
   const app = await buildApp(config, { logger: false, ...options, database });
-  app.addHook("onClose", async () => database.close());
+  if (!shared) app.addHook("onClose", async () => database.close());
   return Object.assign(app, { config });
 }

@@ -1,0 +1,12 @@
+import type sharpType from "sharp";
+
+let loaded: Promise<typeof sharpType> | undefined;
+
+/**
+ * sharp (libvips), loaded on the first image to process: a server that never receives an image
+ * does not carry the native library and its thread pool in memory.
+ */
+export function imageTools(): Promise<typeof sharpType> {
+  loaded ??= import("sharp").then((m) => m.default);
+  return loaded;
+}
