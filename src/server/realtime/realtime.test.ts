@@ -2,37 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import { createTestApp, TEST_ORIGIN } from "../testing/app.ts";
 import { signedIn } from "../testing/http.ts";
+import { connect, cookieOf, listening } from "../testing/sockets.ts";
 import { CLOSE_UNAUTHENTICATED, MAX_FRAME_BYTES } from "./frames.ts";
 import { createHub, MAX_BUFFERED_BYTES } from "./hub.ts";
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
-
-async function listening(app: App) {
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const { port } = app.server.address() as { port: number };
-  return `ws://127.0.0.1:${port}/api/ws`;
-}
-
-/** A socket that records what arrives, with helpers to wait for a message or the close. */
-function connect(url: string, headers: Record<string, string>) {
-  const socket = new WebSocket(url, { headers });
-  const received: { type: string; id?: string; data: unknown }[] = [];
-  socket.on("message", (raw) => received.push(JSON.parse(raw.toString())));
-  const waitFor = (type: string) =>
-    vi.waitFor(
-      () => {
-        const found = received.find((m) => m.type === type);
-        if (!found) throw new Error(`no ${type} yet`);
-        return found;
-      },
-      { timeout: 5_000, interval: 10 },
-    );
-  const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
-  return { socket, received, waitFor, closed };
-}
-
-const cookieOf = (browser: Awaited<ReturnType<typeof signedIn>>) =>
-  [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
 
 describe("live channel on one instance", () => {
   let app: App;
