@@ -140,6 +140,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ? await redisBroker(config.redisUrl, (error) => app.log.warn({ err: error }, "realtime broker error"))
     : inProcessBroker();
   app.addHook("onClose", () => broker.close());
+  const eventLog = createEventLog(database.db);
   const realtime = await registerRealtime(app, {
     broker,
     allowedOrigins: [new URL(config.publicUrl).origin],
@@ -147,6 +148,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await optional(request);
       return request.actor;
     },
+    // A reconnecting client first gets its log after the last event number it saw.
+    replay: eventLog.replay,
+    onFrame: (actor, frame) => services.messaging.typing(actor, frame.threadId),
   });
   const notifier = createNotifier(mailer, config.publicUrl);
   const jobsService = createJobsService(database.db, notifier);
@@ -162,9 +166,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     jobs: jobsService,
     bids: createBidsService(database.db, jobsService, samples, notifier),
     contracts: createContractsService(database.db, notifier),
-    // Each message change writes its events to the per-user log in its own transaction.
+    // Each message change writes its events to the per-user log in its own transaction, then
+    // sends them through the broker to the recipients' sockets on every instance.
     messaging: createMessagingService(database.db, storage, {
-      publish: createEventLog(database.db).publish,
+      publish: eventLog.publish,
+      deliver: (deliveries) => {
+        for (const d of deliveries) {
+          broker
+            .publish(d.userIds, d.event)
+            .catch((error) => app.log.warn({ err: error }, "live delivery failed"));
+        }
+      },
       ...options.messaging,
     }),
   };

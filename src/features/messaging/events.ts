@@ -7,11 +7,28 @@ export interface RealtimeEventInput {
   data: unknown;
 }
 
+/** The number an event got in one recipient's log. */
+export interface Numbered {
+  userId: string;
+  seq: number;
+}
+
 /**
  * How a service hands its events on: called inside the change's transaction (`tx`), so an event
- * exists exactly when the change does. A sink that only broadcasts may ignore `tx`.
+ * exists exactly when the change does. A log returns each recipient's number for the event; a
+ * sink that only broadcasts may ignore `tx` and return undefined.
  */
-export type Publish = (userIds: string[], event: RealtimeEventInput, tx: Tx) => void | Promise<void>;
+export type Publish = (
+  userIds: string[],
+  event: RealtimeEventInput,
+  tx: Tx,
+) => Numbered[] | undefined | Promise<Numbered[] | undefined>;
+
+/** An event as the live channel sends it: `id` is the user's event number, for resuming. */
+export interface Delivery {
+  userIds: string[];
+  event: RealtimeEventInput & { id?: string };
+}
 
 export interface StoredEvent {
   seq: number;
@@ -22,12 +39,27 @@ export interface StoredEvent {
 
 /** The per-user event log in `realtime_event`, numbered per user (see tables.ts for why). */
 export function createEventLog(db: Db) {
+  async function since(userId: string, afterSeq: number, limit = 500): Promise<StoredEvent[]> {
+    const rows = await db
+      .select()
+      .from(realtimeEvent)
+      .where(and(eq(realtimeEvent.userId, userId), gt(realtimeEvent.seq, afterSeq)))
+      .orderBy(asc(realtimeEvent.seq))
+      .limit(limit);
+    return rows.map((r) => ({
+      seq: r.seq,
+      type: r.type,
+      data: r.data,
+      createdAt: r.createdAt.toISOString(),
+    }));
+  }
+
   return {
     publish: (async (userIds, event, tx) => {
       // Sorted, so two transactions lock the users' counters in the same order and never deadlock.
       const ids = [...new Set(userIds)].sort();
-      if (!ids.length) return;
-      await tx.execute(sql`
+      if (!ids.length) return [];
+      const result = await tx.execute(sql`
         WITH seqs AS (
           INSERT INTO ${realtimeSeq} (user_id, last_seq)
           SELECT u, 1 FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) WITH ORDINALITY AS x(u, n)
@@ -36,23 +68,20 @@ export function createEventLog(db: Db) {
           RETURNING user_id, last_seq
         )
         INSERT INTO ${realtimeEvent} (user_id, seq, type, data)
-        SELECT user_id, last_seq, ${event.type}, ${JSON.stringify(event.data)}::jsonb FROM seqs`);
+        SELECT user_id, last_seq, ${event.type}, ${JSON.stringify(event.data)}::jsonb FROM seqs
+        RETURNING user_id, seq`);
+      // Both drivers answer { rows }; node-postgres gives bigint as text, PGlite as a number.
+      const { rows } = result as unknown as { rows: { user_id: string; seq: string | number }[] };
+      return rows.map((r) => ({ userId: r.user_id, seq: Number(r.seq) }));
     }) satisfies Publish,
 
     /** A user's events after the number they last saw, oldest first: what a reconnecting client missed. */
-    async since(userId: string, afterSeq: number, limit = 500): Promise<StoredEvent[]> {
-      const rows = await db
-        .select()
-        .from(realtimeEvent)
-        .where(and(eq(realtimeEvent.userId, userId), gt(realtimeEvent.seq, afterSeq)))
-        .orderBy(asc(realtimeEvent.seq))
-        .limit(limit);
-      return rows.map((r) => ({
-        seq: r.seq,
-        type: r.type,
-        data: r.data,
-        createdAt: r.createdAt.toISOString(),
-      }));
+    since,
+
+    /** The same in the live channel's shape (its resume hook passes the last id as text). */
+    async replay(userId: string, afterId: string) {
+      const events = await since(userId, Number(afterId));
+      return events.map((e) => ({ id: String(e.seq), type: e.type, data: e.data }));
     },
   };
 }

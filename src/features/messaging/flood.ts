@@ -20,23 +20,30 @@ export function createFloodGuard(limit: FloodLimit, now: () => Date) {
     for (const [user, times] of sent) if ((times.at(-1) ?? 0) <= t - limit.windowMs) sent.delete(user);
   }
 
+  /** Counts one use for the key, or answers how many ms until the next is allowed. */
+  function take(key: string): number {
+    const t = now().getTime();
+    if (sent.size > 10_000) sweep(t);
+    const times = (sent.get(key) ?? []).filter((s) => s > t - limit.windowMs);
+    const wait = times.length >= limit.max ? (times[0] ?? t) + limit.windowMs - t : 0;
+    if (!wait) times.push(t);
+    sent.set(key, times);
+    return wait;
+  }
+
   return {
     /** Counts one message for the user, or answers 429 with the seconds until the next is allowed. */
     take(userId: string) {
-      const t = now().getTime();
-      if (sent.size > 10_000) sweep(t);
-      const times = (sent.get(userId) ?? []).filter((s) => s > t - limit.windowMs);
-      if (times.length >= limit.max) {
-        const retry = Math.max(1, Math.ceil(((times[0] ?? t) + limit.windowMs - t) / 1000));
-        sent.set(userId, times);
-        throw new AppError("rate_limited", {
-          reason: "message.flood",
-          detail: `Too many messages; try again in ${retry} s.`,
-          headers: { "retry-after": String(retry) },
-        });
-      }
-      times.push(t);
-      sent.set(userId, times);
+      const wait = take(userId);
+      if (!wait) return;
+      const retry = Math.max(1, Math.ceil(wait / 1000));
+      throw new AppError("rate_limited", {
+        reason: "message.flood",
+        detail: `Too many messages; try again in ${retry} s.`,
+        headers: { "retry-after": String(retry) },
+      });
     },
+    /** The same without an error: false when over the limit (for signals that may simply be dropped). */
+    tryTake: (key: string) => take(key) === 0,
   };
 }

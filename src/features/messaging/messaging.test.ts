@@ -8,7 +8,7 @@ import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, signedIn } from "../../server/testing/http.ts";
 import { PDF, png, sendUpload, type TestFile } from "../../server/testing/upload.ts";
 import { jobInput } from "../jobs/testing.ts";
-import { createEventLog } from "./events.ts";
+import { createEventLog, type Delivery } from "./events.ts";
 import { createMessagingService } from "./service.ts";
 import { realtimeEvent } from "./tables.ts";
 
@@ -516,21 +516,38 @@ describe("events", () => {
     expect((await assistant.get(`/api/v1/threads/${thread.id}/messages`)).json().items).toEqual([]);
   });
 
-  it("after commit the participants are named to the realtime layer, once each", async () => {
+  it("after commit each recipient's event goes to the live channel with its number", async () => {
     const { client, assistant, thread } = await bidThread();
-    const rung: string[][] = [];
+    const delivered: Delivery[] = [];
     const service = createMessagingService(
       app.database.db,
       localStorage(mkdtempSync(join(tmpdir(), "msg-"))),
       {
         publish: createEventLog(app.database.db).publish,
-        committed: (userIds) => rung.push(userIds.sort()),
+        deliver: (deliveries) => delivered.push(...deliveries),
       },
     );
     const actor = { userId: client.userId, roles: ["client" as const] };
     await service.post(actor, thread.id, { body: "Hallo", confirmContact: false });
-    expect(rung).toEqual([[client.userId, assistant.userId].sort()]);
+    expect(delivered).toEqual(
+      expect.arrayContaining([
+        { userIds: [client.userId], event: expect.objectContaining({ id: "1", type: "message.created" }) },
+        { userIds: [assistant.userId], event: expect.objectContaining({ id: "1", type: "message.created" }) },
+      ]),
+    );
+    expect(delivered).toHaveLength(2);
     await expect(service.post(actor, thread.id, { body: "a@b.de", confirmContact: false })).rejects.toThrow();
-    expect(rung).toHaveLength(1);
+    expect(delivered).toHaveLength(2);
+    // Typing is not stored: it goes to the others at once, without a number, at most every 3 s.
+    await service.typing(actor, thread.id);
+    await service.typing(actor, thread.id);
+    expect(delivered.slice(2)).toEqual([
+      {
+        userIds: [assistant.userId],
+        event: { type: "typing", data: { threadId: thread.id, userId: client.userId } },
+      },
+    ]);
+    const outsider = { userId: (await signedIn(app, ["client"])).userId, roles: ["client" as const] };
+    await expect(service.typing(outsider, thread.id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -10,7 +10,7 @@ import { bid } from "../bids/tables.ts";
 import { contract } from "../contracts/tables.ts";
 import { job } from "../jobs/tables.ts";
 import { cleanFileName, detectAttachmentType } from "./attachments.ts";
-import type { Publish, RealtimeEventInput } from "./events.ts";
+import type { Delivery, Publish, RealtimeEventInput } from "./events.ts";
 import { createFloodGuard, DEFAULT_FLOOD_LIMIT, type FloodLimit } from "./flood.ts";
 import { checkContacts, requireEditable, requireOwnLiveMessage, requireParticipant } from "./policy.ts";
 import type { EditMessageInput, Message, PostMessageInput, Thread, UnreadCounts } from "./schema.ts";
@@ -20,8 +20,12 @@ import { checksContacts, threadViews, toMessage, unreadCounts } from "./views.ts
 export interface MessagingOptions {
   /** Writes each change's events inside its transaction (app.ts: the realtime_event log). */
   publish: Publish;
-  /** After commit: the users who have new events (the realtime layer's doorbell). */
-  committed?: (userIds: string[]) => void;
+  /**
+   * Hands events to the live channel: after commit, each stored event to each recipient with its
+   * number; typing at once, unnumbered. A failure here never fails the change: clients catch up
+   * from the log on their next reconnect.
+   */
+  deliver?: (deliveries: Delivery[]) => void;
   /** The clock for message times and the edit window; tests set it. */
   now?: () => Date;
   flood?: FloodLimit;
@@ -32,20 +36,31 @@ type Subject = { kind: "bid"; bidId: string } | { kind: "contract"; contractId: 
 export function createMessagingService(db: Db, storage: Storage, options: MessagingOptions) {
   const now = options.now ?? (() => new Date());
   const flood = createFloodGuard(options.flood ?? DEFAULT_FLOOD_LIMIT, now);
+  const typingGuard = createFloodGuard({ max: 1, windowMs: 3_000 }, now);
 
-  /** Runs a change and its events in one transaction, then rings the doorbell. */
-  async function change<T>(work: (tx: Tx) => Promise<{ result: T; events: Event[] }>): Promise<T> {
-    const { result, events } = await db.transaction(async (tx) => {
-      const out = await work(tx);
-      for (const e of out.events) await options.publish(e.to, e.event, tx);
-      return out;
-    });
-    const told = [...new Set(events.flatMap((e) => e.to))];
+  function deliver(deliveries: Delivery[]) {
     try {
-      if (told.length) options.committed?.(told);
+      if (deliveries.length) options.deliver?.(deliveries);
     } catch {
-      // The change and its events are committed; a missed ring is caught up on the next reconnect.
+      // Committed already; see MessagingOptions.deliver.
     }
+  }
+
+  /** Runs a change and its events in one transaction, then delivers the numbered events. */
+  async function change<T>(work: (tx: Tx) => Promise<{ result: T; events: Event[] }>): Promise<T> {
+    const { result, deliveries } = await db.transaction(async (tx) => {
+      const { result, events } = await work(tx);
+      const deliveries: Delivery[] = [];
+      for (const { to, event } of events) {
+        const numbered = await options.publish(to, event, tx);
+        if (!numbered?.length) deliveries.push({ userIds: to, event });
+        else
+          for (const n of numbered)
+            deliveries.push({ userIds: [n.userId], event: { id: String(n.seq), ...event } });
+      }
+      return { result, deliveries };
+    });
+    deliver(deliveries);
     return result;
   }
 
@@ -291,6 +306,15 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
         unread: counts.threads.find((c) => c.threadId === threadId)?.unread ?? 0,
         total: counts.total,
       };
+    },
+
+    /** "Is typing" to the other participants: not stored, at most one per user and thread every 3 s. */
+    async typing(actor: Actor, threadId: string) {
+      const key = `${actor.userId}:${threadId}`;
+      if (!typingGuard.tryTake(key)) return;
+      const { participants } = await loadThread(actor, threadId);
+      const others = participants.filter((id) => id !== actor.userId);
+      deliver([{ userIds: others, event: { type: "typing", data: { threadId, userId: actor.userId } } }]);
     },
 
     unreadCounts: (actor: Actor): Promise<UnreadCounts> => unreadCounts(db, actor.userId),

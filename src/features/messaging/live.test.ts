@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, TEST_ORIGIN } from "../../server/testing/app.ts";
+import { signedIn } from "../../server/testing/http.ts";
+import { connect, cookieOf, listening } from "../../server/testing/sockets.ts";
+import { jobInput } from "../jobs/testing.ts";
+
+type App = Awaited<ReturnType<typeof createTestApp>>;
+
+/** A client's bid thread with its assistant, both signed in on `app`. */
+async function bidThread(app: App) {
+  const client = await signedIn(app, ["client"]);
+  const job = (await client.post("/api/v1/jobs", jobInput())).json();
+  await client.post(`/api/v1/jobs/${job.id}/transitions`, { action: "publish" });
+  const assistant = await signedIn(app, ["assistant"]);
+  const bid = (
+    await assistant.post(`/api/v1/jobs/${job.id}/bids`, {
+      rateMinor: 3000,
+      coverLetter: "Gern!",
+      answers: ["DATEV"],
+      earliestStart: "2027-01-04",
+    })
+  ).json();
+  const thread = (await client.post(`/api/v1/bids/${bid.id}/thread`)).json();
+  return { client, assistant, thread };
+}
+
+type Socket = ReturnType<typeof connect>;
+const messageIn = (socket: Socket, type: string, body: string) =>
+  socket.waitFor(type, (m) => (m.data as { message?: { body?: string } }).message?.body === body);
+
+describe("messages live", () => {
+  let app: App;
+  let url: string;
+  beforeAll(async () => {
+    app = await createTestApp();
+    url = await listening(app);
+  });
+  afterAll(() => app.close());
+
+  it("a message reaches the other participant's socket; typing too; a reconnect catches up on what was missed", async () => {
+    const { client, assistant, thread } = await bidThread(app);
+    const live = connect(url, { cookie: cookieOf(client), origin: TEST_ORIGIN });
+    const other = connect(url, { cookie: cookieOf(assistant), origin: TEST_ORIGIN });
+    await live.waitFor("ready");
+    await other.waitFor("ready");
+
+    const sent = (await assistant.post(`/api/v1/threads/${thread.id}/messages`, { body: "Hallo!" })).json();
+    expect(await messageIn(live, "message.created", "Hallo!")).toMatchObject({
+      id: "1",
+      data: { threadId: thread.id, message: { id: sent.id, senderId: assistant.userId } },
+    });
+
+    other.socket.send(JSON.stringify({ type: "typing", threadId: thread.id }));
+    expect(await live.waitFor("typing")).toEqual({
+      type: "typing",
+      data: { threadId: thread.id, userId: assistant.userId },
+    });
+
+    // Offline: two changes happen meanwhile.
+    live.socket.close();
+    await live.closed;
+    await assistant.post(`/api/v1/threads/${thread.id}/messages`, { body: "Sind Sie noch da?" });
+    await assistant.patch(`/api/v1/messages/${sent.id}`, { body: "Hallo, Frau Client!" });
+    const back = connect(`${url}?after=1`, { cookie: cookieOf(client), origin: TEST_ORIGIN });
+    await back.waitFor("ready");
+    expect(back.received.map((m) => [m.type, m.id])).toEqual([
+      ["message.created", "2"],
+      ["message.updated", "3"],
+      ["ready", undefined],
+    ]);
+    back.socket.close();
+    other.socket.close();
+  });
+});
+
+describe("messages across two instances over Redis", () => {
+  const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  let a: App;
+  let b: App;
+  beforeAll(async () => {
+    a = await createTestApp({ REDIS_URL });
+    b = await createTestApp({ REDIS_URL }, {}, a.database);
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it("a message sent through instance A reaches the recipient's socket on instance B", async () => {
+    const { client, assistant, thread } = await bidThread(a);
+    const onB = connect(await listening(b), { cookie: cookieOf(client), origin: TEST_ORIGIN });
+    await onB.waitFor("ready");
+    await assistant.post(`/api/v1/threads/${thread.id}/messages`, { body: "Über Instanz A" });
+    expect(await messageIn(onB, "message.created", "Über Instanz A")).toMatchObject({ id: "1" });
+    onB.socket.close();
+  });
+});
