@@ -15,6 +15,7 @@ import { createJobsService } from "../features/jobs/service.ts";
 import { createEventLog } from "../features/messaging/events.ts";
 import { messagingRoutes } from "../features/messaging/routes.ts";
 import { createMessagingService, type MessagingOptions } from "../features/messaging/service.ts";
+import { startDigests } from "../features/notifications/digest.ts";
 import { notificationsRoutes } from "../features/notifications/routes.ts";
 import { createNotificationsService, createNotifier } from "../features/notifications/service.ts";
 import { profilesRoutes } from "../features/profiles/routes.ts";
@@ -36,7 +37,7 @@ import { registerProblemHandling } from "./http/problems.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { registerWeb } from "./http/web.ts";
 import { startJobs } from "./jobs/boss.ts";
-import { createMailer } from "./mail/outbox.ts";
+import { createMailer, type Mailer } from "./mail/outbox.ts";
 import { createTransport } from "./mail/transport.ts";
 import { registerMailViewer } from "./mail/viewer.ts";
 import { startMailWorker } from "./mail/worker.ts";
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const mailer = createMailer(database.db, jobs, (error) =>
     app.log.warn({ err: error }, "mail relay wake-up failed"),
   );
+  await startDigests(database.db, jobs, mailer, config.publicUrl);
 
   const sessions = createSessionCache();
   const auth = createAuth(
@@ -161,6 +163,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const samples = createSamplesService(database.db, storage);
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
   const services = {
+    mailer,
     profiles: createProfilesService(database.db, storage),
     samples,
     jobs: jobsService,
@@ -217,6 +220,7 @@ declare module "fastify" {
     auth: ReturnType<typeof createAuth>;
     realtime: { broker: Broker } & Awaited<ReturnType<typeof registerRealtime>>;
     services: {
+      mailer: Mailer;
       profiles: ReturnType<typeof createProfilesService>;
       samples: ReturnType<typeof createSamplesService>;
       jobs: ReturnType<typeof createJobsService>;

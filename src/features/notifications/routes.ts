@@ -3,7 +3,13 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { actorOf } from "../../server/auth/actor.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { problemSchema } from "../problems/schema.ts";
-import { markReadSchema, notificationSchema, unreadCountSchema } from "./schema.ts";
+import {
+  markReadSchema,
+  notificationSchema,
+  preferencesSchema,
+  unreadCountSchema,
+  updatePreferencesSchema,
+} from "./schema.ts";
 import type { NotificationsService } from "./service.ts";
 
 export function notificationsRoutes(
@@ -48,6 +54,29 @@ export function notificationsRoutes(
         },
       },
       async (request) => service.markRead(actorOf(request), request.body),
+    );
+    r.get(
+      "/me/notification-preferences",
+      {
+        schema: {
+          ...common,
+          summary: "How each type of notification reaches the user (in-app, e-mail, daily digest, off)",
+          response: { 200: preferencesSchema, 401: problemSchema },
+        },
+      },
+      async (request) => service.preferences(actorOf(request)),
+    );
+    r.put(
+      "/me/notification-preferences",
+      {
+        schema: {
+          ...common,
+          summary: "Change the channel of some notification types; the others keep theirs",
+          body: updatePreferencesSchema,
+          response: { 200: preferencesSchema, 400: problemSchema, 401: problemSchema },
+        },
+      },
+      async (request) => service.setPreferences(actorOf(request), request.body.preferences),
     );
   };
 }

@@ -12,6 +12,24 @@ export const NOTIFICATION_TYPES = [
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
+/**
+ * How a user wants one type of notification: `email` in-app and by mail at once (the default),
+ * `digest` in-app and in one summary mail a day, `in_app` in-app only, `off` not at all.
+ */
+export const DELIVERY_CHANNELS = ["email", "digest", "in_app", "off"] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+export const DEFAULT_CHANNEL: DeliveryChannel = "email";
+
+export const preferenceSchema = z.strictObject({
+  type: z.enum(NOTIFICATION_TYPES),
+  channel: z.enum(DELIVERY_CHANNELS),
+});
+export const preferencesSchema = z.array(preferenceSchema);
+/** Only the types sent change; the others keep their setting. */
+export const updatePreferencesSchema = z.strictObject({
+  preferences: z.array(preferenceSchema).min(1).max(NOTIFICATION_TYPES.length),
+});
+
 export const notificationSchema = z.object({
   id: z.uuid(),
   type: z.enum(NOTIFICATION_TYPES),

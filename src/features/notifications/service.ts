@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
 import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
@@ -7,8 +8,17 @@ import { mailOutbox } from "../../server/mail/tables.ts";
 import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
 import { user } from "../accounts/tables.ts";
 import { NOTIFICATION_MAILS } from "./mail-templates.ts";
-import type { Notification, NotificationType } from "./schema.ts";
-import { notification } from "./tables.ts";
+import {
+  DEFAULT_CHANNEL,
+  type DeliveryChannel,
+  NOTIFICATION_TYPES,
+  type Notification,
+  type NotificationType,
+  type preferenceSchema,
+} from "./schema.ts";
+import { notification, notificationPreference } from "./tables.ts";
+
+type Preference = z.infer<typeof preferenceSchema>;
 
 export interface NewNotification {
   userId: string;
@@ -42,20 +52,25 @@ export function createNotifier(mailer: Mailer, publicUrl: string): Notifier {
     return { user_id: item.userId, type: item.type, data: item.data, de, en };
   };
 
-  // One statement for any number of items: the notifications and their mails (addressed from
-  // the user table, in the recipient's language) are written together.
+  // One statement for any number of items: each recipient's preference for the type decides
+  // whether there is a notification, and whether its mail goes now (in the recipient's
+  // language, addressed from the user table) or waits for the daily digest.
   const ctes = (items: NewNotification[]) => sql`
     notify_item AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(items.map(rendered))}::jsonb)
+      SELECT i.*, coalesce(p.channel, ${DEFAULT_CHANNEL}) AS channel
+      FROM jsonb_to_recordset(${JSON.stringify(items.map(rendered))}::jsonb)
         AS i(user_id text, type text, data jsonb, de jsonb, en jsonb)
+      LEFT JOIN ${notificationPreference} p ON p.user_id = i.user_id AND p.type = i.type
     ), notify_rows AS (
-      INSERT INTO ${notification} (user_id, type, data) SELECT user_id, type, data FROM notify_item
+      INSERT INTO ${notification} (user_id, type, data, digest_pending)
+      SELECT user_id, type, data, channel = 'digest' FROM notify_item WHERE channel <> 'off'
     ), notify_mails AS (
       INSERT INTO ${mailOutbox} ("to", subject, text, html)
       SELECT u.email, m->>'subject', m->>'text', m->>'html'
       FROM notify_item i
       JOIN ${user} u ON u.id = i.user_id
       CROSS JOIN LATERAL (SELECT CASE WHEN u.locale = 'en' THEN i.en ELSE i.de END) AS pick(m)
+      WHERE i.channel = 'email'
     )`;
 
   return {
@@ -101,6 +116,28 @@ export function createNotificationsService(db: Db) {
         .from(notification)
         .where(and(eq(notification.userId, actor.userId), isNull(notification.readAt)));
       return { unread: row?.n ?? 0 };
+    },
+
+    /** Every type with the user's channel for it (the default where they chose none). */
+    async preferences(actor: Actor): Promise<Preference[]> {
+      const rows = await db
+        .select()
+        .from(notificationPreference)
+        .where(eq(notificationPreference.userId, actor.userId));
+      const chosen = new Map(rows.map((r) => [r.type, r.channel as DeliveryChannel]));
+      return NOTIFICATION_TYPES.map((type) => ({ type, channel: chosen.get(type) ?? DEFAULT_CHANNEL }));
+    },
+
+    async setPreferences(actor: Actor, preferences: Preference[]): Promise<Preference[]> {
+      const rows = preferences.map((p) => ({ userId: actor.userId, ...p }));
+      await db
+        .insert(notificationPreference)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: [notificationPreference.userId, notificationPreference.type],
+          set: { channel: sql`excluded.channel` },
+        });
+      return this.preferences(actor);
     },
 
     /** Marks the given (own) notifications, or all, as read; others' ids are simply not matched. */

@@ -1,0 +1,77 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../../server/db/client.ts";
+import type { Jobs } from "../../server/jobs/boss.ts";
+import type { Mailer } from "../../server/mail/outbox.ts";
+import { layoutMail } from "../../server/mail/templates.ts";
+import { user } from "../accounts/tables.ts";
+import { NOTIFICATION_MAILS } from "./mail-templates.ts";
+import type { NotificationType } from "./schema.ts";
+import { notification } from "./tables.ts";
+
+export const DIGEST_QUEUE = "notifications.digest";
+/** The digest arrives at this hour of the recipient's own day. */
+export const DIGEST_LOCAL_HOUR = 7;
+
+const HEADINGS = {
+  de: { subject: (n: number) => `Ihre Zusammenfassung: ${n} Neuigkeiten`, action: "Alle Benachrichtigungen" },
+  en: { subject: (n: number) => `Your summary: ${n} updates`, action: "All notifications" },
+};
+
+/**
+ * Sends each user with pending digest notifications one summary mail, when it is the digest hour
+ * in their time zone (or to everyone pending when `hour` is null, for tests and manual runs).
+ * A user's mail and the clearing of their pending flags are one transaction.
+ */
+export async function sendDigests(
+  db: Db,
+  mailer: Mailer,
+  publicUrl: string,
+  hour: number | null = DIGEST_LOCAL_HOUR,
+) {
+  const due = await db
+    .selectDistinct({ id: user.id, email: user.email, locale: user.locale })
+    .from(notification)
+    .innerJoin(user, eq(user.id, notification.userId))
+    .where(
+      and(
+        eq(notification.digestPending, true),
+        hour === null ? undefined : sql`extract(hour from now() AT TIME ZONE ${user.timeZone}) = ${hour}`,
+      ),
+    );
+  for (const recipient of due) {
+    const locale = recipient.locale === "en" ? "en" : "de";
+    await db.transaction(async (tx) => {
+      const items = await tx
+        .update(notification)
+        .set({ digestPending: false })
+        .where(and(eq(notification.userId, recipient.id), eq(notification.digestPending, true)))
+        .returning({ type: notification.type, data: notification.data, createdAt: notification.createdAt });
+      if (!items.length) return;
+      items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      const lines = items.map(
+        (i) =>
+          `• ${NOTIFICATION_MAILS[i.type as NotificationType][locale](String(i.data.jobTitle ?? "")).intro}`,
+      );
+      const mail = layoutMail(
+        locale,
+        {
+          subject: HEADINGS[locale].subject(items.length),
+          intro: lines.join("\n"),
+          action: HEADINGS[locale].action,
+        },
+        `${publicUrl}/notifications`,
+      );
+      await mailer.enqueue({ to: recipient.email, ...mail }, tx);
+    });
+  }
+  return due.length;
+}
+
+/** Hourly: each run mails the users for whom it is now the digest hour. */
+export async function startDigests(db: Db, jobs: Jobs, mailer: Mailer, publicUrl: string) {
+  await jobs.boss.createQueue(DIGEST_QUEUE, { policy: "short", retryLimit: 2 });
+  await jobs.boss.work(DIGEST_QUEUE, async () => {
+    await sendDigests(db, mailer, publicUrl);
+  });
+  await jobs.boss.schedule(DIGEST_QUEUE, "5 * * * *");
+}
