@@ -154,7 +154,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     replay: eventLog.replay,
     onFrame: (actor, frame) => services.messaging.typing(actor, frame.threadId),
   });
-  const notifier = createNotifier(mailer, config.publicUrl);
+  // New notifications ring the bell live: each recipient's numbered event, after commit.
+  const notifier = createNotifier(mailer, config.publicUrl, (notices) => {
+    for (const n of notices) {
+      broker
+        .publish([n.userId], { id: String(n.seq), type: "notification.created", data: {} })
+        .catch((error) => app.log.warn({ err: error }, "live delivery failed"));
+    }
+  });
   const jobsService = createJobsService(database.db, notifier);
   // The S3 client (a large module) is loaded only where S3 is configured.
   const storage = config.s3

@@ -156,9 +156,10 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
         type: "bid.received" as const,
         data: { jobId, bidId: row.id, jobTitle: j.title },
       };
+      let written: unknown;
       try {
-        await db.execute(
-          sql`WITH new_bid AS (${db.insert(bid).values(row).getSQL()})${attach}, ${notifier.ctes([notice])} SELECT 1`,
+        written = await db.execute(
+          sql`WITH new_bid AS (${db.insert(bid).values(row).getSQL()})${attach}, ${notifier.ctes([notice])} SELECT user_id, seq FROM notify_events`,
         );
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -166,7 +167,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
         }
         throw error;
       }
-      notifier.written();
+      notifier.written(written);
       return toBid(row, unique);
     },
 
@@ -218,7 +219,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
         });
       }
       const status = nextBidStatus(current.status as BidStatus, action);
-      const updated = await db.transaction(async (tx) => {
+      const updated = await notifier.transaction(db, async (tx) => {
         const [row] = await tx
           .update(bid)
           .set({

@@ -71,7 +71,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
         });
       }
       const { exceedMaximum: _, ...terms } = input;
-      return db.transaction(async (tx) => {
+      return notifier.transaction(db, async (tx) => {
         await setBidStatus(tx, b.id, b.status, "offer");
         const [row] = await tx
           .insert(offer)
@@ -122,7 +122,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
       if (found.bid.assistantId !== actor.userId) {
         throw owner?.clientId === actor.userId ? new AppError("forbidden") : new AppError("not_found");
       }
-      return db.transaction(async (tx) => {
+      return notifier.transaction(db, async (tx) => {
         const [j] = await tx.select().from(job).where(eq(job.id, found.offer.jobId)).for("update");
         const [o] = await tx.select().from(offer).where(eq(offer.id, offerId)).for("update");
         if (!j || !o) throw new AppError("not_found");

@@ -95,7 +95,7 @@ export function createJobsService(db: Db, notifier: Notifier) {
       const { bidDeadline, ...rest } = input;
       if (bidDeadline) deadlineInFuture(bidDeadline);
       const termsChanged = current.status !== "draft" && Object.keys(input).length > 0;
-      return db.transaction(async (tx) => {
+      return notifier.transaction(db, async (tx) => {
         const [row] = await tx
           .update(job)
           .set({

@@ -9,6 +9,10 @@ type App = Awaited<ReturnType<typeof createTestApp>>;
 /** A client's bid thread with its assistant, both signed in on `app`. */
 async function bidThread(app: App) {
   const client = await signedIn(app, ["client"]);
+  // The sockets here count message events; the bid's own notification would come first.
+  await client.request("PUT", "/api/v1/me/notification-preferences", {
+    preferences: [{ type: "bid.received", channel: "off" }],
+  });
   const job = (await client.post("/api/v1/jobs", jobInput())).json();
   await client.post(`/api/v1/jobs/${job.id}/transitions`, { action: "publish" });
   const assistant = await signedIn(app, ["assistant"]);

@@ -25,6 +25,10 @@ type User = Awaited<ReturnType<typeof signedIn>>;
 
 async function bidPair(client?: User) {
   const owner = client ?? (await signedIn(app, ["client"], "Clara Client"));
+  // These tests count message events; the bid's own notification would take a number first.
+  await owner.request("PUT", "/api/v1/me/notification-preferences", {
+    preferences: [{ type: "bid.received", channel: "off" }],
+  });
   const job = (await owner.post("/api/v1/jobs", jobInput())).json();
   await owner.post(`/api/v1/jobs/${job.id}/transitions`, { action: "publish" });
   const assistant = await signedIn(app, ["assistant"], "Anna Assistent");

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../../server/testing/app.ts";
+import { createTestApp, TEST_ORIGIN } from "../../server/testing/app.ts";
 import { Browser, lastMailTo, signedIn } from "../../server/testing/http.ts";
+import { connect, cookieOf, listening } from "../../server/testing/sockets.ts";
 import { jobInput } from "../jobs/testing.ts";
 import { sendDigests } from "./digest.ts";
 
@@ -26,6 +27,18 @@ async function jobWithBidders() {
 
 const mailsTo = async (email: string) =>
   (await app.database.db.query.mailOutbox.findMany({ where: (m, { eq }) => eq(m.to, email) })).length;
+
+describe("live bell", () => {
+  it("a new notification reaches the recipient's socket after commit, numbered for resuming", async () => {
+    const { client, bidOnce } = await jobWithBidders();
+    const socket = connect(await listening(app), { cookie: cookieOf(client), origin: TEST_ORIGIN });
+    await socket.waitFor("ready");
+    await bidOnce();
+    const event = await socket.waitFor("notification.created");
+    expect(Number(event.id)).toBeGreaterThan(0);
+    socket.socket.close();
+  });
+});
 
 describe("notification preferences", () => {
   it("lists every type with the default, and changes only the types sent", async () => {

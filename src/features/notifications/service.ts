@@ -7,6 +7,7 @@ import type { Mailer } from "../../server/mail/outbox.ts";
 import { mailOutbox } from "../../server/mail/tables.ts";
 import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
 import { user } from "../accounts/tables.ts";
+import { realtimeEvent, realtimeSeq } from "../messaging/tables.ts";
 import { NOTIFICATION_MAILS } from "./mail-templates.ts";
 import {
   DEFAULT_CHANNEL,
@@ -26,22 +27,42 @@ export interface NewNotification {
   data: Record<string, string | number | null>;
 }
 
-export interface Notifier {
-  /**
-   * Writes notifications inside the caller's transaction, and their e-mails to the outbox in the
-   * same transaction, so both exist exactly when the event does.
-   */
-  notify(tx: Tx, items: NewNotification[]): Promise<void>;
-  /**
-   * The same writes as common table expressions (`notify_item`, `notify_rows`, `notify_mails`),
-   * for a caller that folds them into its own single statement; it calls `written()` after.
-   */
-  ctes(items: NewNotification[]): SQL;
-  /** Wakes the mail relay for what `ctes` wrote. */
-  written(): void;
+/** A notification event to send live after commit: the user's event number for resuming. */
+export interface LiveNotice {
+  userId: string;
+  seq: number;
 }
 
-export function createNotifier(mailer: Mailer, publicUrl: string): Notifier {
+export interface Notifier {
+  /**
+   * Writes notifications inside the caller's transaction, with their e-mails (outbox) and the
+   * recipients' live events (event log), so all exist exactly when the event does. Run the
+   * transaction through `transaction()` so the live events go out once it has committed.
+   */
+  notify(tx: Tx, items: NewNotification[]): Promise<void>;
+  /** `db.transaction`, then the live events of the notifications written in it. */
+  transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * The same writes as common table expressions ending in `notify_events (user_id, seq)`, for a
+   * caller that folds them into its own single statement; it passes that statement's rows
+   * (`SELECT user_id, seq FROM notify_events`) to `written()` after.
+   */
+  ctes(items: NewNotification[]): SQL;
+  written(result: unknown): void;
+}
+
+/** Rows of `… RETURNING user_id, seq`, from either driver. */
+const noticesOf = (result: unknown): LiveNotice[] =>
+  ((result as { rows?: { user_id: string; seq: string | number }[] }).rows ?? []).map((r) => ({
+    userId: r.user_id,
+    seq: Number(r.seq),
+  }));
+
+export function createNotifier(
+  mailer: Mailer,
+  publicUrl: string,
+  deliver: (notices: LiveNotice[]) => void = () => {},
+): Notifier {
   /** The mail of an item in both languages: the recipient's language is picked in the query. */
   const rendered = (item: NewNotification) => {
     const url = `${publicUrl}/jobs/${item.data.jobId ?? ""}`;
@@ -54,7 +75,8 @@ export function createNotifier(mailer: Mailer, publicUrl: string): Notifier {
 
   // One statement for any number of items: each recipient's preference for the type decides
   // whether there is a notification, and whether its mail goes now (in the recipient's
-  // language, addressed from the user table) or waits for the daily digest.
+  // language, addressed from the user table) or waits for the daily digest. Each recipient gets
+  // one numbered `notification.created` event (their counters taken in id order: no deadlocks).
   const ctes = (items: NewNotification[]) => sql`
     notify_item AS (
       SELECT i.*, coalesce(p.channel, ${DEFAULT_CHANNEL}) AS channel
@@ -71,16 +93,43 @@ export function createNotifier(mailer: Mailer, publicUrl: string): Notifier {
       JOIN ${user} u ON u.id = i.user_id
       CROSS JOIN LATERAL (SELECT CASE WHEN u.locale = 'en' THEN i.en ELSE i.de END) AS pick(m)
       WHERE i.channel = 'email'
+    ), notify_seq AS (
+      INSERT INTO ${realtimeSeq} (user_id, last_seq)
+      SELECT DISTINCT user_id, 1 FROM notify_item WHERE channel <> 'off' ORDER BY user_id
+      ON CONFLICT (user_id) DO UPDATE SET last_seq = ${realtimeSeq}.last_seq + 1
+      RETURNING user_id, last_seq
+    ), notify_events AS (
+      INSERT INTO ${realtimeEvent} (user_id, seq, type, data)
+      SELECT user_id, last_seq, 'notification.created', '{}'::jsonb FROM notify_seq
+      RETURNING user_id, seq
     )`;
+
+  // Live events written inside a transaction wait here until it commits (see transaction()).
+  const pending = new WeakMap<object, LiveNotice[]>();
 
   return {
     async notify(tx, items) {
       if (!items.length) return;
-      await tx.execute(sql`WITH ${ctes(items)} SELECT 1`);
+      const result = await tx.execute(sql`WITH ${ctes(items)} SELECT user_id, seq FROM notify_events`);
+      pending.set(tx, [...(pending.get(tx) ?? []), ...noticesOf(result)]);
       mailer.nudge();
     },
+    async transaction(db, work) {
+      let used: object | undefined;
+      const result = await db.transaction(async (tx) => {
+        used = tx;
+        return work(tx);
+      });
+      const notices = used ? pending.get(used) : undefined;
+      if (notices?.length) deliver(notices);
+      return result;
+    },
     ctes,
-    written: () => mailer.nudge(),
+    written(result) {
+      mailer.nudge();
+      const notices = noticesOf(result);
+      if (notices.length) deliver(notices);
+    },
   };
 }
 
