@@ -180,6 +180,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // sends them through the broker to the recipients' sockets on every instance.
     messaging: createMessagingService(database.db, storage, {
       publish: eventLog.publish,
+      log: eventLog,
       deliver: (deliveries) => {
         for (const d of deliveries) {
           broker
@@ -187,6 +188,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
             .catch((error) => app.log.warn({ err: error }, "live delivery failed"));
         }
       },
+      flood: { max: config.messagesPerMinute, windowMs: 60_000 },
       ...options.messaging,
     }),
   };

@@ -22,6 +22,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.union([bool, z.coerce.number().int().min(1)]).default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Messages one user may post per minute (per instance) before 429. */
+  MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SEED_DEMO: bool.optional(),
   WEB_DIST_DIR: z.string().default("./dist/web"),
@@ -51,6 +53,7 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean | number;
   rateLimitPerMinute: number;
+  messagesPerMinute: number;
   /** Sign-in, second-factor and sign-up attempts per client address and minute. */
   authAttemptsPerMinute: number;
   seedDemo: boolean;
@@ -101,6 +104,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    messagesPerMinute: e.MESSAGES_PER_MINUTE,
     authAttemptsPerMinute: e.AUTH_ATTEMPTS_PER_MINUTE,
     // Demo data is for the embedded mode; a PostgreSQL deployment opts in explicitly.
     seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== "test"),

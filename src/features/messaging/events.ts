@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { realtimeEvent, realtimeSeq } from "./tables.ts";
 
@@ -38,6 +38,32 @@ export interface StoredEvent {
 }
 
 /** The per-user event log in `realtime_event`, numbered per user (see tables.ts for why). */
+/**
+ * Numbers the event for each recipient and stores it: `log_seq` bumps the users' counters
+ * (sorted, so two writers lock them in one order and never deadlock), `log_events` writes the rows.
+ */
+function ctes(userIds: string[], event: RealtimeEventInput): SQL {
+  const ids = [...new Set(userIds)].sort();
+  return sql`
+    log_seq AS (
+      INSERT INTO ${realtimeSeq} (user_id, last_seq)
+      SELECT u, 1 FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) WITH ORDINALITY AS x(u, n)
+      ORDER BY n
+      ON CONFLICT (user_id) DO UPDATE SET last_seq = ${realtimeSeq}.last_seq + 1
+      RETURNING user_id, last_seq
+    ), log_events AS (
+      INSERT INTO ${realtimeEvent} (user_id, seq, type, data)
+      SELECT user_id, last_seq, ${event.type}, ${JSON.stringify(event.data)}::jsonb FROM log_seq
+      RETURNING user_id, seq
+    )`;
+}
+
+/** Rows of `… SELECT user_id, seq FROM log_events`, from either driver. */
+function numberedOf(result: unknown): Numbered[] {
+  const { rows } = result as { rows: { user_id: string; seq: string | number }[] };
+  return rows.map((r) => ({ userId: r.user_id, seq: Number(r.seq) }));
+}
+
 export function createEventLog(db: Db) {
   async function since(userId: string, afterSeq: number, limit = 500): Promise<StoredEvent[]> {
     const rows = await db
@@ -56,24 +82,15 @@ export function createEventLog(db: Db) {
 
   return {
     publish: (async (userIds, event, tx) => {
-      // Sorted, so two transactions lock the users' counters in the same order and never deadlock.
-      const ids = [...new Set(userIds)].sort();
-      if (!ids.length) return [];
-      const result = await tx.execute(sql`
-        WITH seqs AS (
-          INSERT INTO ${realtimeSeq} (user_id, last_seq)
-          SELECT u, 1 FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) WITH ORDINALITY AS x(u, n)
-          ORDER BY n
-          ON CONFLICT (user_id) DO UPDATE SET last_seq = ${realtimeSeq}.last_seq + 1
-          RETURNING user_id, last_seq
-        )
-        INSERT INTO ${realtimeEvent} (user_id, seq, type, data)
-        SELECT user_id, last_seq, ${event.type}, ${JSON.stringify(event.data)}::jsonb FROM seqs
-        RETURNING user_id, seq`);
-      // Both drivers answer { rows }; node-postgres gives bigint as text, PGlite as a number.
-      const { rows } = result as unknown as { rows: { user_id: string; seq: string | number }[] };
-      return rows.map((r) => ({ userId: r.user_id, seq: Number(r.seq) }));
+      if (!userIds.length) return [];
+      return numberedOf(
+        await tx.execute(sql`WITH ${ctes(userIds, event)} SELECT user_id, seq FROM log_events`),
+      );
     }) satisfies Publish,
+
+    /** The same writes as common table expressions ending in `log_events (user_id, seq)`. */
+    ctes,
+    numberedOf,
 
     /** A user's events after the number they last saw, oldest first: what a reconnecting client missed. */
     since,

@@ -10,7 +10,7 @@ import { bid } from "../bids/tables.ts";
 import { contract } from "../contracts/tables.ts";
 import { job } from "../jobs/tables.ts";
 import { cleanFileName, detectAttachmentType } from "./attachments.ts";
-import type { Delivery, Publish, RealtimeEventInput } from "./events.ts";
+import type { Delivery, EventLog, Publish, RealtimeEventInput } from "./events.ts";
 import { createFloodGuard, DEFAULT_FLOOD_LIMIT, type FloodLimit } from "./flood.ts";
 import { checkContacts, requireEditable, requireOwnLiveMessage, requireParticipant } from "./policy.ts";
 import type { EditMessageInput, Message, PostMessageInput, Thread, UnreadCounts } from "./schema.ts";
@@ -20,6 +20,8 @@ import { checksContacts, threadViews, toMessage, unreadCounts } from "./views.ts
 export interface MessagingOptions {
   /** Writes each change's events inside its transaction (app.ts: the realtime_event log). */
   publish: Publish;
+  /** The log's statement parts, so sending a message can be a single statement (events.ts). */
+  log?: Pick<EventLog, "ctes" | "numberedOf">;
   /**
    * Hands events to the live channel: after commit, each stored event to each recipient with its
    * number; typing at once, unnumbered. A failure here never fails the change: clients catch up
@@ -136,28 +138,45 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
     const key = attachment ? `messages/${threadId}/${id}` : null;
     if (key && file && attachment) await storage.put(key, file.bytes, attachment.type);
     try {
-      return await change(async (tx) => {
-        const at = now();
-        const [row] = await tx
-          .insert(message)
-          .values({
-            id,
-            threadId,
-            senderId: actor.userId,
-            body: input.body,
-            attachmentKey: key,
-            attachmentName: attachment?.name ?? null,
-            attachmentType: attachment?.type ?? null,
-            attachmentSize: file?.bytes.length ?? null,
-            flaggedContact: kinds.length > 0,
-            contactKinds: kinds,
-            createdAt: at,
-          })
-          .returning();
-        await tx.update(thread).set({ lastActivityAt: at }).where(eq(thread.id, threadId));
-        const m = toMessage(row as typeof message.$inferSelect);
-        return { result: m, events: [messageEvent("message.created", t.participants, m)] };
-      });
+      const at = now();
+      const row: typeof message.$inferSelect = {
+        id,
+        threadId,
+        senderId: actor.userId,
+        body: input.body,
+        attachmentKey: key,
+        attachmentName: attachment?.name ?? null,
+        attachmentType: attachment?.type ?? null,
+        attachmentSize: file?.bytes.length ?? null,
+        flaggedContact: kinds.length > 0,
+        contactKinds: kinds,
+        editedAt: null,
+        deletedAt: null,
+        createdAt: at,
+      };
+      const m = toMessage(row);
+      const event = messageEvent("message.created", t.participants, m);
+      if (!options.log) {
+        return await change(async (tx) => {
+          await tx.insert(message).values(row);
+          await tx.update(thread).set({ lastActivityAt: at }).where(eq(thread.id, threadId));
+          return { result: m, events: [event] };
+        });
+      }
+      // Every value is known here, so the message, the thread's activity time and each
+      // participant's numbered event are one statement: atomic without a transaction, one round
+      // trip on the busiest write of a conversation.
+      const written = await db.execute(sql`
+        WITH new_message AS (${db.insert(message).values(row).getSQL()}),
+        touched AS (${db.update(thread).set({ lastActivityAt: at }).where(eq(thread.id, threadId)).getSQL()}),
+        ${options.log.ctes(event.to, event.event)}
+        SELECT user_id, seq FROM log_events`);
+      deliver(
+        options.log
+          .numberedOf(written)
+          .map((n) => ({ userIds: [n.userId], event: { id: String(n.seq), ...event.event } })),
+      );
+      return m;
     } catch (error) {
       // No message, no file: nothing is left half-written.
       if (key) await storage.delete(key);

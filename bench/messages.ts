@@ -1,0 +1,204 @@
+// Live message delivery across two instances over Redis (issue: messaging), on the real PostgreSQL.
+// Messages are posted to instance A at a fixed rate spread over the threads; every participant's
+// socket is on instance B. Targets at 1,000 messages/s over 500 threads: send-to-receipt latency on
+// the other participant's socket p50 ≤ 20 ms, p99 ≤ 100 ms; every acknowledged message received
+// exactly once by every connected participant. Needs `npm run build`, PostgreSQL and Redis.
+//   node bench/messages.ts [rate] [seconds]
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import { WebSocket } from "ws";
+import { adminUrl } from "../src/server/testing/databases.ts";
+import { startServer } from "./server-process.ts";
+
+const RATE = Number(process.argv[2] ?? 1000);
+const SECONDS = Number(process.argv[3] ?? 10);
+const THREADS = 500;
+// 25 clients with 4 jobs each; 20 assistants who each bid on 25 of them: 500 bid threads, and
+// people in many conversations at once, as busy assistants are.
+const CLIENTS = 25;
+const ASSISTANTS = 20;
+const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const dbName = `assista_bench_msg_${process.pid}`;
+const admin = new pg.Client({ connectionString: adminUrl(base) });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${dbName}`);
+const url = adminUrl(base, dbName);
+const [portA, portB] = [3350, 3351];
+// One public origin for both, as behind a load balancer.
+const origin = `http://127.0.0.1:${portA}`;
+const env = {
+  DATABASE_URL: url,
+  REDIS_URL: redisUrl,
+  PUBLIC_URL: origin,
+  AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+  TRUST_PROXY: "true",
+  RATE_LIMIT_PER_MINUTE: "100000000",
+  MESSAGES_PER_MINUTE: "100000",
+  SEED_DEMO: "false",
+};
+const a = await startServer(portA, env);
+const b = await startServer(portB, env);
+const db = new pg.Client({ connectionString: url });
+await db.connect();
+const sockets: WebSocket[] = [];
+
+try {
+  const password = "benchmark-password-2026";
+  async function signUp(i: number, role: string) {
+    const email = `${role}-${i}@bench.assista.test`;
+    const headers = {
+      "content-type": "application/json",
+      origin,
+      "x-forwarded-for": `10.6.${i >> 8}.${i & 255}`,
+    };
+    await fetch(`${origin}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: `${role} ${i}`, email, password, role }),
+    });
+    await db.query(`UPDATE "user" SET email_verified = true WHERE email = $1`, [email]);
+    const res = await fetch(`${origin}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) throw new Error(`sign-in ${res.status}`);
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    return { cookie, id: ((await res.json()) as { user: { id: string } }).user.id };
+  }
+  const clients = [];
+  for (let i = 0; i < CLIENTS; i++) clients.push(await signUp(i, "client"));
+  const assistants = [];
+  for (let i = 0; i < ASSISTANTS; i++) assistants.push(await signUp(1000 + i, "assistant"));
+
+  // Jobs and bids written directly (the bench measures messaging); threads opened through the API.
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const jobs = clients.flatMap((c) => Array.from({ length: 4 }, () => ({ id: randomUUID(), client: c })));
+  for (const j of jobs) {
+    await db.query(
+      `INSERT INTO job (id, client_id, title, description, categories, pricing_model, max_rate_minor, currency,
+         expected_volume, start_date, bid_deadline, status, published_at)
+       VALUES ($1, $2, 'Buchhaltung', 'Belege erfassen', '{bookkeeping}', 'hourly', 4000, 'EUR', 10, '2027-01-04', $3, 'open', now())`,
+      [j.id, j.client.id, deadline],
+    );
+  }
+  const threads: { id: string; client: (typeof clients)[number]; assistant: (typeof assistants)[number] }[] =
+    [];
+  for (let t = 0; t < THREADS; t++) {
+    const j = jobs[t % jobs.length] as (typeof jobs)[number];
+    // Distinct (job, assistant) pairs: a job's five bidders differ in t / 100.
+    const assistant = assistants[
+      Math.floor(t / jobs.length) + 5 * ((t % jobs.length) % 4)
+    ] as (typeof assistants)[number];
+    const bidId = randomUUID();
+    await db.query(
+      `INSERT INTO bid (id, job_id, assistant_id, rate_minor, currency, cover_letter, earliest_start)
+       VALUES ($1, $2, $3, 3000, 'EUR', 'Gern.', '2027-01-04')`,
+      [bidId, j.id, assistant.id],
+    );
+    const res = await fetch(`${origin}/api/v1/bids/${bidId}/thread`, {
+      method: "POST",
+      headers: { cookie: j.client.cookie, origin },
+    });
+    if (!res.ok) throw new Error(`thread ${res.status} ${await res.text()}`);
+    threads.push({ id: ((await res.json()) as { id: string }).id, client: j.client, assistant });
+  }
+
+  // Every participant's socket on instance B; receipts are timed against the time of sending.
+  const sentAt = new Map<string, number>();
+  const receipts = new Map<string, number>();
+  const latencies: number[] = [];
+  let unexpected = 0;
+  for (const user of [...clients, ...assistants]) {
+    const socket = new WebSocket(`ws://127.0.0.1:${portB}/api/ws`, {
+      headers: { cookie: user.cookie, origin },
+    });
+    sockets.push(socket);
+    socket.on("message", (raw) => {
+      const event = JSON.parse(raw.toString()) as { type: string; data: { message?: { body?: string } } };
+      if (event.type !== "message.created") return;
+      const key = event.data.message?.body ?? "";
+      const started = sentAt.get(key);
+      if (started === undefined) {
+        unexpected += 1;
+        return;
+      }
+      receipts.set(`${key}|${user.id}`, (receipts.get(`${key}|${user.id}`) ?? 0) + 1);
+      latencies.push(performance.now() - started);
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once("message", () => resolve());
+      socket.once("error", reject);
+    });
+  }
+
+  let n = 0;
+  const acknowledged: { key: string; recipients: string[] }[] = [];
+  const result = await autocannon({
+    url: `http://127.0.0.1:${portA}`,
+    connections: 100,
+    overallRate: RATE,
+    amount: RATE * SECONDS,
+    requests: [
+      {
+        method: "POST",
+        setupRequest(req) {
+          const i = n++;
+          const thread = threads[i % THREADS] as (typeof threads)[number];
+          const sender = i % 2 ? thread.client : thread.assistant;
+          const key = `bench ${i}`;
+          sentAt.set(key, performance.now());
+          return {
+            ...req,
+            path: `/api/v1/threads/${thread.id}/messages`,
+            headers: { "content-type": "application/json", cookie: sender.cookie, origin },
+            body: JSON.stringify({ body: key }),
+          };
+        },
+        onResponse(status, body) {
+          if (status !== 201) return;
+          const key = (JSON.parse(body) as { body: string }).body;
+          const i = Number(key.slice(6));
+          const thread = threads[i % THREADS] as (typeof threads)[number];
+          acknowledged.push({ key, recipients: [thread.client.id, thread.assistant.id] });
+        },
+      },
+    ],
+  });
+  // Deliveries still in flight get a moment to land before counting.
+  await new Promise((r) => setTimeout(r, 2_000));
+  let missing = 0;
+  let duplicated = 0;
+  for (const m of acknowledged) {
+    for (const userId of m.recipients) {
+      const count = receipts.get(`${m.key}|${userId}`) ?? 0;
+      if (count === 0) missing += 1;
+      if (count > 1) duplicated += 1;
+    }
+  }
+  latencies.sort((x, y) => x - y);
+  const p = (q: number) => latencies[Math.floor(q * (latencies.length - 1))]?.toFixed(1);
+  console.log(
+    `posted on A: ${result.requests.average.toFixed(0)} msg/s average (target rate ${RATE}) over ${result.duration.toFixed(1)} s, ${THREADS} threads; HTTP p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+  );
+  console.log(
+    `             201 answers ${acknowledged.length}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
+  );
+  console.log(
+    `received on B: send-to-receipt p50 ${p(0.5)} ms, p99 ${p(0.99)} ms (targets ≤ 20 ms, ≤ 100 ms); ${latencies.length} receipts`,
+  );
+  console.log(
+    `             missing ${missing}, duplicated ${duplicated}, unexpected ${unexpected} (each must be 0)`,
+  );
+} finally {
+  for (const s of sockets) s.terminate();
+  await db.end();
+  await Promise.all([a.stop(), b.stop()]);
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+}
