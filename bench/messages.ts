@@ -14,10 +14,9 @@ import { startServer } from "./server-process.ts";
 const RATE = Number(process.argv[2] ?? 1000);
 const SECONDS = Number(process.argv[3] ?? 10);
 const THREADS = 500;
-// 25 clients with 4 jobs each; 20 assistants who each bid on 25 of them: 500 bid threads, and
-// people in many conversations at once, as busy assistants are.
-const CLIENTS = 25;
-const ASSISTANTS = 20;
+// Each thread its own client and assistant (1,000 people), two messages a second per thread.
+const CLIENTS = THREADS;
+const ASSISTANTS = THREADS;
 const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const dbName = `assista_bench_msg_${process.pid}`;
@@ -51,7 +50,7 @@ try {
     const headers = {
       "content-type": "application/json",
       origin,
-      "x-forwarded-for": `10.6.${i >> 8}.${i & 255}`,
+      "x-forwarded-for": `10.${6 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`,
     };
     await fetch(`${origin}/api/auth/sign-up/email`, {
       method: "POST",
@@ -71,14 +70,21 @@ try {
       .join("; ");
     return { cookie, id: ((await res.json()) as { user: { id: string } }).user.id };
   }
-  const clients = [];
-  for (let i = 0; i < CLIENTS; i++) clients.push(await signUp(i, "client"));
-  const assistants = [];
-  for (let i = 0; i < ASSISTANTS; i++) assistants.push(await signUp(1000 + i, "assistant"));
+  // Sixteen sign-ups at a time: password hashing is the slow part, and it runs on worker threads.
+  async function signUpMany(count: number, offset: number, role: string) {
+    const out: Awaited<ReturnType<typeof signUp>>[] = [];
+    for (let i = 0; i < count; i += 16) {
+      const batch = Array.from({ length: Math.min(16, count - i) }, (_, k) => signUp(offset + i + k, role));
+      out.push(...(await Promise.all(batch)));
+    }
+    return out;
+  }
+  const clients = await signUpMany(CLIENTS, 0, "client");
+  const assistants = await signUpMany(ASSISTANTS, 10_000, "assistant");
 
   // Jobs and bids written directly (the bench measures messaging); threads opened through the API.
   const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString();
-  const jobs = clients.flatMap((c) => Array.from({ length: 4 }, () => ({ id: randomUUID(), client: c })));
+  const jobs = clients.map((c) => ({ id: randomUUID(), client: c }));
   for (const j of jobs) {
     await db.query(
       `INSERT INTO job (id, client_id, title, description, categories, pricing_model, max_rate_minor, currency,
@@ -114,6 +120,7 @@ try {
   const receipts = new Map<string, number>();
   const latencies: number[] = [];
   let unexpected = 0;
+  const ready: Promise<void>[] = [];
   for (const user of [...clients, ...assistants]) {
     const socket = new WebSocket(`ws://127.0.0.1:${portB}/api/ws`, {
       headers: { cookie: user.cookie, origin },
@@ -131,11 +138,14 @@ try {
       receipts.set(`${key}|${user.id}`, (receipts.get(`${key}|${user.id}`) ?? 0) + 1);
       latencies.push(performance.now() - started);
     });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("message", () => resolve());
-      socket.once("error", reject);
-    });
+    ready.push(
+      new Promise<void>((resolve, reject) => {
+        socket.once("message", () => resolve());
+        socket.once("error", reject);
+      }),
+    );
   }
+  await Promise.all(ready);
 
   let n = 0;
   const acknowledged: { key: string; recipients: string[] }[] = [];

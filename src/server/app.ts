@@ -15,6 +15,7 @@ import { createJobsService } from "../features/jobs/service.ts";
 import { createEventLog } from "../features/messaging/events.ts";
 import { messagingRoutes } from "../features/messaging/routes.ts";
 import { createMessagingService, type MessagingOptions } from "../features/messaging/service.ts";
+import { startUnreadMail } from "../features/messaging/unread-mail.ts";
 import { startDigests } from "../features/notifications/digest.ts";
 import { notificationsRoutes } from "../features/notifications/routes.ts";
 import { createNotificationsService, createNotifier } from "../features/notifications/service.ts";
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.log.warn({ err: error }, "mail relay wake-up failed"),
   );
   await startDigests(database.db, jobs, mailer, config.publicUrl);
+  await startUnreadMail(database.db, jobs, mailer, config.publicUrl);
 
   const sessions = createSessionCache();
   const auth = createAuth(

@@ -56,6 +56,8 @@ export const threadParticipant = pgTable(
     readUpToAt: timestamp("read_up_to_at", { withTimezone: true }),
     /** When the participant read it. */
     readAt: timestamp("read_at", { withTimezone: true }),
+    /** Unread messages up to this time have been e-mailed to the participant (unread-mail.ts). */
+    mailedThrough: timestamp("mailed_through", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.threadId, t.userId] }),

@@ -1,0 +1,1 @@
+ALTER TABLE "thread_participant" ADD COLUMN "mailed_through" timestamp with time zone;

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../../server/testing/app.ts";
+import { signedIn } from "../../server/testing/http.ts";
+import { jobInput } from "../jobs/testing.ts";
+import { mailUnreadMessages, UNREAD_AFTER_MS } from "./unread-mail.ts";
+
+let app: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app.close());
+
+async function thread() {
+  const client = await signedIn(app, ["client"], "Clara Berger");
+  const job = (await client.post("/api/v1/jobs", jobInput({ title: "Reisekosten abrechnen" }))).json();
+  await client.post(`/api/v1/jobs/${job.id}/transitions`, { action: "publish" });
+  const assistant = await signedIn(app, ["assistant"], "Anna Schmidt");
+  const bid = (
+    await assistant.post(`/api/v1/jobs/${job.id}/bids`, {
+      rateMinor: 3000,
+      coverLetter: "Gern.",
+      answers: ["DATEV"],
+      earliestStart: "2027-01-04",
+    })
+  ).json();
+  const t = (await client.post(`/api/v1/bids/${bid.id}/thread`)).json();
+  const send = async (from: typeof client, body: string) =>
+    expect((await from.post(`/api/v1/threads/${t.id}/messages`, { body })).statusCode).toBe(201);
+  return { client, assistant, threadId: t.id as string, send };
+}
+
+const later = (ms: number) => new Date(Date.now() + ms);
+const run = (at: Date) => mailUnreadMessages(app.database.db, app.services.mailer, app.config.publicUrl, at);
+const mailsTo = async (email: string) =>
+  app.database.db.query.mailOutbox.findMany({
+    where: (m, { and, eq, like }) => and(eq(m.to, email), like(m.subject, "%achricht%")),
+  });
+
+describe("unread messages by e-mail", () => {
+  it("mails messages still unread after five minutes, grouped per thread, once", async () => {
+    const { client, assistant, threadId, send } = await thread();
+    await send(assistant, "Guten Tag!");
+    await send(assistant, "Eine Frage zu den Belegen.");
+    await send(assistant, "Und noch eine.");
+    // Not yet: five minutes have not passed.
+    await run(later(UNREAD_AFTER_MS - 60_000));
+    expect(await mailsTo(client.email)).toHaveLength(0);
+    await run(later(UNREAD_AFTER_MS + 1_000));
+    const [mail] = await mailsTo(client.email);
+    expect(mail?.subject).toBe("3 ungelesene Nachrichten zu „Reisekosten abrechnen“");
+    expect(mail?.text).toContain(`/messages/${threadId}`);
+    expect(mail?.text).toContain("Anna Schmidt");
+    // The next run does not mail the same messages again; the sender gets nothing for their own.
+    await run(later(UNREAD_AFTER_MS + 61_000));
+    expect(await mailsTo(client.email)).toHaveLength(1);
+    expect(await mailsTo(assistant.email)).toHaveLength(0);
+  });
+
+  it("mails nothing for messages read in time", async () => {
+    const { client, assistant, threadId, send } = await thread();
+    await send(client, "Hallo Anna");
+    await assistant.post(`/api/v1/threads/${threadId}/read`);
+    await run(later(UNREAD_AFTER_MS + 1_000));
+    expect(await mailsTo(assistant.email)).toHaveLength(0);
+  });
+});
