@@ -150,3 +150,29 @@ test("Nachrichten zu einem Angebot: live, mit Tippanzeige, Lesebestätigung, Kon
   await expect(log(client)).toBeHidden();
   await expectAccessible(client, "inbox on a phone");
 });
+
+test("Benachrichtigungen pro Art einstellen (deutsch)", async ({ browser }) => {
+  const client = await signedInGerman(browser, "client", "Clara Kanzlei");
+  await client.goto("/settings");
+  await expect(client.getByRole("heading", { level: 1, name: t("settings.title") })).toBeVisible();
+  const section = client.getByRole("region", { name: t("settings.notifications.title") });
+  const received = section.getByRole("combobox", { name: t("settings.notifications.types.bid.received") });
+  await expect(received).toHaveValue(t("settings.notifications.channels.email"));
+  await expectAccessible(client, "settings with notification preferences");
+  await received.click();
+  await client.getByRole("option", { name: t("settings.notifications.channels.in_app") }).click();
+  await expect
+    .poll(async () => {
+      const saved = (await (await client.request.get("/api/v1/me/notification-preferences")).json()) as {
+        type: string;
+        channel: string;
+      }[];
+      return saved.find((p) => p.type === "bid.received")?.channel;
+    })
+    .toBe("in_app");
+  await client.reload();
+  await expect(received).toHaveValue(t("settings.notifications.channels.in_app"));
+  await expect(
+    section.getByRole("combobox", { name: t("settings.notifications.types.offer.accepted") }),
+  ).toHaveValue(t("settings.notifications.channels.email"));
+});
