@@ -1,9 +1,9 @@
 import { Anchor, Typography } from "@mantine/core";
 import Markdown, { type Components } from "react-markdown";
 
-// What a bio or a message may use: paragraphs, emphasis, lists, quotes, code, links and headings. Headings show as
-// bold paragraphs, as a real h1 would compete with the page's own outline; images would load from
-// anywhere, so they vanish. Raw HTML never renders: react-markdown builds React elements and parses
+// What a bio or a message may use: paragraphs, emphasis, lists, quotes, code, links and headings.
+// Headings show as bold paragraphs, as a real h1 would compete with the page's own outline; images
+// would load from anywhere, so they vanish. Raw HTML never renders: react-markdown builds React elements and parses
 // no HTML without a raw-HTML plugin; skipHtml drops it instead of showing the tags as text.
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
 const ALLOWED = [

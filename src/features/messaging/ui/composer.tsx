@@ -7,7 +7,7 @@ import { useLocale } from "../../jobs/ui/use-locale.ts";
 import { MAX_SAMPLE_BYTES } from "../../samples/schema.ts";
 import { fileProblem, formatBytes, SAMPLE_ACCEPT } from "../../samples/ui/sample-files.ts";
 import { UploadProgress } from "../../samples/ui/upload-progress.tsx";
-import { MAX_MESSAGE_CHARS, type Message, type Thread } from "../schema.ts";
+import { type Message, messageBodySchema, type Thread } from "../schema.ts";
 import { SendFeedback } from "./contact-warning.tsx";
 import { sendTyping } from "./live.ts";
 import { messagesQuery, postMessage, uploadAttachment } from "./message-api.ts";
@@ -60,16 +60,17 @@ export function Composer({ thread }: { thread: Thread }) {
     setFile(null);
   });
 
+  /** What the browser can tell before sending: the file's size and type, or the text by the shared schema. */
+  function problem(): string | null {
+    if (file) return fileProblem(file);
+    const parsed = messageBodySchema.safeParse(body);
+    return parsed.success ? null : (parsed.error.issues[0]?.message ?? "invalid");
+  }
+
   function submit() {
-    const problem = file
-      ? fileProblem(file)
-      : !body.trim()
-        ? "required"
-        : body.length > MAX_MESSAGE_CHARS
-          ? "too_long"
-          : null;
-    setFieldError(problem);
-    if (!problem) void guard.submit();
+    const found = problem();
+    setFieldError(found);
+    if (!found) void guard.submit();
   }
 
   const fileError =

@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/react-query";
+import { z } from "zod";
 import { apiFetch } from "../../../web/api/http.ts";
 import { type UploadOptions, uploadMultipart } from "../../../web/api/upload.ts";
 import { pageSchema } from "../../common/schema.ts";
@@ -6,8 +7,6 @@ import { pagedQuery, searchOf } from "../../jobs/ui/paged-query.ts";
 import { type Message, messageSchema, type Thread, threadSchema } from "../schema.ts";
 
 export { UNREAD_MESSAGES_KEY } from "../../../web/layout/messages-link.tsx";
-
-import { z } from "zod";
 
 // The unread counts live under the same root (see messages-link.tsx), so one invalidation reaches all.
 export const MESSAGING_KEY = ["messaging"] as const;
@@ -63,6 +62,7 @@ export const editMessage = (id: string, body: string, confirmContact: boolean) =
 export const deleteMessage = (id: string) =>
   apiFetch(`/api/v1/messages/${id}`, { method: "DELETE", schema: messageSchema });
 
+// The answer of POST /threads/:id/read as routes.ts declares it (schema.ts does not export it).
 const readStateSchema = z.object({ threadId: z.uuid(), unread: z.number().int(), total: z.number().int() });
 
 export const markThreadRead = (threadId: string, messageId: string) =>
