@@ -1,20 +1,12 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
-import { daysFromNow, type MarketRole, seedUser } from "./support/marketplace.ts";
+import { daysFromNow, signedInGerman } from "./support/marketplace.ts";
 import { chooseFile, pdfFile } from "./support/sample-files.ts";
 import { tr } from "./support/translations.ts";
 
 const t = (key: string, values?: Record<string, string | number>) => tr("de", key, values);
 const euro = (amount: number) =>
   new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" }).format(amount);
-const CONTEXT = { locale: "de-DE", timezoneId: "Europe/Berlin" } as const;
-
-async function signedIn(browser: Browser, role: MarketRole, name: string) {
-  const context = await browser.newContext(CONTEXT);
-  const page = await context.newPage();
-  await seedUser(page, role, "de", name);
-  return page;
-}
 
 /** The page's one h1 by name, then an axe scan of the page as it is. */
 async function expectPage(page: Page, title: string | RegExp, label: string) {
@@ -32,8 +24,8 @@ test("Ausschreiben, bieten, Vertrag anbieten und annehmen (deutsch)", async ({ b
   const title = `Buchhaltung für eine Kanzlei ${Date.now()}`;
   const question = "Mit welcher Buchhaltungssoftware arbeiten Sie?";
   const sampleTitle = "Monatsabschluss einer Kanzlei";
-  const client = await signedIn(browser, "client", "Clara Kanzlei");
-  const assistant = await signedIn(browser, "assistant", "Anna Assistenz");
+  const client = await signedInGerman(browser, "client", "Clara Kanzlei");
+  const assistant = await signedInGerman(browser, "assistant", "Anna Assistenz");
 
   // The client posts a job with a maximum rate, saves it as a draft and publishes it.
   await nav(client, "nav.myJobs").click();

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { AccountPages } from "./account-pages.ts";
 import { type Lang, uniqueEmail } from "./translations.ts";
 
@@ -44,6 +44,14 @@ export async function seedUser(page: Page, role: MarketRole, lang: Lang, name: s
   const ui = new AccountPages(page, lang);
   await ui.expectPage("verified.title");
   return { name, email, password: PASSWORD, ui };
+}
+
+/** A new browser context in Germany (de-DE, Berlin) with a confirmed account of `role` signed in. */
+export async function signedInGerman(browser: Browser, role: MarketRole, name: string): Promise<Page> {
+  const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin" });
+  const page = await context.newPage();
+  await seedUser(page, role, "de", name);
+  return page;
 }
 
 /** An ISO calendar date `days` from now, for start dates and deadlines that stay in the future. */
@@ -99,4 +107,17 @@ export async function saveAssistantProfileViaApi(
     },
   });
   expect(saved.ok(), await saved.text()).toBe(true);
+}
+
+/** A bid on a job by the signed-in assistant of `page`, made through the API; answers its id. */
+export async function placeBidViaApi(
+  page: Page,
+  jobId: string,
+  bid: { rateMinor: number; coverLetter: string; answers?: string[] },
+): Promise<string> {
+  const placed = await page.request.post(`/api/v1/jobs/${jobId}/bids`, {
+    data: { answers: [], earliestStart: daysFromNow(14), ...bid },
+  });
+  expect(placed.status(), await placed.text()).toBe(201);
+  return ((await placed.json()) as { id: string }).id;
 }

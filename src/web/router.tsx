@@ -35,6 +35,7 @@ const marketplaceUi = {
   offer: () => import("../features/contracts/ui/offer-page.tsx"),
   contracts: () => import("../features/contracts/ui/contracts-page.tsx"),
   notifications: () => import("../features/notifications/ui/notifications-page.tsx"),
+  inbox: () => import("../features/messaging/ui/inbox-page.tsx"),
 };
 
 const profilesUi = {
@@ -197,6 +198,17 @@ const notificationsRoute = createRoute({
   component: lazyRouteComponent(marketplaceUi.notifications, "NotificationsPage"),
 });
 
+const inboxRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/messages",
+  component: lazyRouteComponent(marketplaceUi.inbox, "InboxPage"),
+});
+const threadRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/messages/$threadId",
+  component: lazyRouteComponent(marketplaceUi.inbox, "ThreadPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   landingRoute,
   signUpRoute,
@@ -220,6 +232,8 @@ const routeTree = rootRoute.addChildren([
     offerRoute,
     contractsRoute,
     notificationsRoute,
+    inboxRoute,
+    threadRoute,
   ]),
 ]);
 

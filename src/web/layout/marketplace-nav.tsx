@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../features/accounts/schema.ts";
 import { ButtonLink } from "./links.tsx";
+import { MessagesLink } from "./messages-link.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 
 /** The marketplace's header links: the board for everyone, then what each of the user's roles uses. */
@@ -31,6 +32,7 @@ export function MarketplaceNav({ me }: { me: Me | null | undefined }) {
           <ButtonLink to="/contracts" variant="subtle">
             {t("nav.contracts")}
           </ButtonLink>
+          <MessagesLink />
           <NotificationBell />
         </>
       ) : null}

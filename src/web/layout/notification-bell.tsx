@@ -1,8 +1,9 @@
-import { Badge, VisuallyHidden } from "@mantine/core";
+import { VisuallyHidden } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { apiFetch } from "../api/http.ts";
 import { ButtonLink } from "./links.tsx";
+import { UnreadBadge } from "./unread-badge.tsx";
 
 export const UNREAD_KEY = ["notifications", "unread"] as const;
 // Polling until live delivery over the WebSocket arrives; 30 s keeps a page of tabs cheap for the server.
@@ -22,18 +23,7 @@ export function NotificationBell() {
     refetchInterval: POLL_MS,
   });
   return (
-    <ButtonLink
-      to="/notifications"
-      variant="subtle"
-      rightSection={
-        unread > 0 ? (
-          <Badge size="sm" color="red.9">
-            {unread > 99 ? "99+" : unread}
-            <VisuallyHidden> {t("notifications.unreadSuffix")}</VisuallyHidden>
-          </Badge>
-        ) : null
-      }
-    >
+    <ButtonLink to="/notifications" variant="subtle" rightSection={<UnreadBadge count={unread} />}>
       <BellIcon />
       {/* Named by visible parts (icon, count) plus hidden words, so the name contains what is seen. */}
       <VisuallyHidden>{t("notifications.title")}</VisuallyHidden>

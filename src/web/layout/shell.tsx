@@ -6,6 +6,7 @@ import { useUserLocale } from "../i18n/language.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { AnchorLink, ButtonLink } from "./links.tsx";
 import { MarketplaceNav } from "./marketplace-nav.tsx";
+import { useLive } from "./use-live.ts";
 import { UserMenu } from "./user-menu.tsx";
 
 // Plain header/main landmarks instead of Mantine's AppShell, which brings scroll locking the app
@@ -14,6 +15,7 @@ export function Shell() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   useUserLocale(me);
+  useLive(me?.id);
   return (
     <>
       <Box component="header" className="app-header">

@@ -10,6 +10,7 @@ import { PagedList } from "../../jobs/ui/query-state.tsx";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useAction } from "../../jobs/ui/use-action.ts";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { OpenThreadButton } from "../../messaging/ui/open-thread-button.tsx";
 import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid } from "../schema.ts";
 import { bidChanged, EDITABLE, myBidsQuery, transitionBid, updateBid, WITHDRAWABLE } from "./bid-api.ts";
@@ -96,6 +97,7 @@ function MyBid({ bid }: { bid: Bid }) {
               {t("bids.mine.withdraw")}
             </Button>
           ) : null}
+          <OpenThreadButton subject="bids" id={bid.id} variant="default" />
         </Group>
       </Stack>
     </Paper>

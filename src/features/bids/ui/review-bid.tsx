@@ -11,6 +11,7 @@ import type { Job } from "../../jobs/schema.ts";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useAction } from "../../jobs/ui/use-action.ts";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { OpenThreadButton } from "../../messaging/ui/open-thread-button.tsx";
 import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid, BidStatus } from "../schema.ts";
 import { bidChanged, transitionBid } from "./bid-api.ts";
@@ -98,6 +99,7 @@ export function ReviewBid(props: {
               {t("bids.review.makeOffer")}
             </Button>
           ) : null}
+          <OpenThreadButton subject="bids" id={bid.id} variant="default" />
         </Group>
         {panel === "reject" ? (
           <Stack gap="xs">

@@ -7,6 +7,7 @@ import { DataTable } from "../../jobs/ui/data-table.tsx";
 import { PagedList } from "../../jobs/ui/query-state.tsx";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { OpenThreadButton } from "../../messaging/ui/open-thread-button.tsx";
 import type { Contract } from "../schema.ts";
 import { contractsQuery } from "./contract-api.ts";
 
@@ -25,7 +26,7 @@ export function ContractsPage() {
       <PagedList query={query} empty={t("contracts.empty")}>
         {(contracts) => (
           <DataTable
-            minWidth={720}
+            minWidth={860}
             headers={[
               t("contracts.job"),
               t("contracts.otherParty"),
@@ -33,6 +34,7 @@ export function ContractsPage() {
               t("contracts.cap"),
               t("contracts.startDate"),
               t("contracts.statusColumn"),
+              t("contracts.messagesColumn"),
             ]}
             rows={contracts.map((contract) => ({
               key: contract.id,
@@ -45,6 +47,7 @@ export function ContractsPage() {
                   : t("offers.page.hours", { count: contract.weeklyHourCap }),
                 format.date(contract.startDate),
                 <StatusBadge key="status" kind="contracts" status={contract.status} />,
+                <OpenThreadButton key="messages" subject="contracts" id={contract.id} size="compact-sm" />,
               ],
             }))}
           />

@@ -1,4 +1,4 @@
-import { Button, FileInput, Group, Progress, Stack, Text } from "@mantine/core";
+import { Button, FileInput, Group, Stack } from "@mantine/core";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
@@ -10,6 +10,7 @@ import { MAX_SAMPLE_BYTES, type Sample } from "../schema.ts";
 import { SampleFields } from "./sample-fields.tsx";
 import { formatBytes, SAMPLE_ACCEPT } from "./sample-files.ts";
 import { uploadSample } from "./upload.ts";
+import { UploadProgress } from "./upload-progress.tsx";
 import { sampleUploadSchema } from "./upload-schema.ts";
 
 const emptyValues = (category: TaskCategory | undefined, visibility: Sample["visibility"]) => ({
@@ -85,25 +86,11 @@ export function UploadSampleForm(props: {
               : translateFieldError(t, form.errors.file)
           }
         />
-        {progress === null ? null : (
-          <Stack gap={4}>
-            <Progress.Root size="lg">
-              <Progress.Section value={progress} aria-label={t("samples.form.progress")} />
-            </Progress.Root>
-            <Text size="sm" aria-hidden="true">
-              {t("samples.form.progressText", { percent: progress })}
-            </Text>
-          </Stack>
-        )}
+        <UploadProgress percent={progress} onCancel={() => cancel.current?.abort()} />
         <Group gap="xs">
           <Button type="submit" loading={form.submitting}>
             {props.submitLabel}
           </Button>
-          {progress === null ? null : (
-            <Button variant="default" onClick={() => cancel.current?.abort()}>
-              {t("samples.form.cancelUpload")}
-            </Button>
-          )}
         </Group>
       </Stack>
     </form>

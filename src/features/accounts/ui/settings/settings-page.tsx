@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useMe } from "../../../../web/api/me.ts";
 import { Page } from "../../../../web/layout/page.tsx";
 import { LanguageSection } from "./language-section.tsx";
+import { NotificationSection } from "./notification-section.tsx";
 import { PasswordSection } from "./password-section.tsx";
 import { ProfileSection } from "./profile-section.tsx";
 import { RolesSection } from "./roles-section.tsx";
@@ -22,6 +23,7 @@ export function SettingsPage() {
           <LanguageSection />
           <TimeZoneSection me={me} />
           <RolesSection me={me} />
+          <NotificationSection />
           <PasswordSection />
           <TwoFactorSection me={me} />
           <SessionsSection me={me} />

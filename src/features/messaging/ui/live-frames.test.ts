@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { createEventCursor, parseFrame, reconnectDelay } from "./live-frames.ts";
+
+const THREAD = "0b7c2f4e-3a1d-4c5e-9f10-2a3b4c5d6e7f";
+
+describe("the live channel's frames", () => {
+  it("reads the known events and ignores anything else", () => {
+    expect(parseFrame('{"type":"ready","data":null}')).toEqual({ type: "ready" });
+    expect(parseFrame(JSON.stringify({ type: "typing", data: { threadId: THREAD, userId: "u2" } }))).toEqual({
+      type: "typing",
+      data: { threadId: THREAD, userId: "u2" },
+    });
+    expect(parseFrame("not json")).toBeNull();
+    expect(parseFrame('{"type":"notification.created","data":{}}')).toBeNull();
+    expect(
+      parseFrame(JSON.stringify({ id: "3", type: "message.read", data: { threadId: THREAD } })),
+    ).toBeNull();
+  });
+});
+
+describe("the event cursor", () => {
+  it("remembers the last number and skips repeats around a reconnect", () => {
+    const cursor = createEventCursor();
+    expect(cursor.last).toBeUndefined();
+    expect(cursor.accept("1")).toBe(true);
+    expect(cursor.accept("2")).toBe(true);
+    // The replay after ?after=2 overlaps with what the live stream already delivered.
+    expect(cursor.accept("2")).toBe(false);
+    expect(cursor.accept("1")).toBe(false);
+    expect(cursor.accept("3")).toBe(true);
+    expect(cursor.last).toBe("3");
+  });
+
+  it("lets unnumbered frames through without moving", () => {
+    const cursor = createEventCursor();
+    cursor.accept("7");
+    expect(cursor.accept(undefined)).toBe(true);
+    expect(cursor.last).toBe("7");
+  });
+});
+
+describe("reconnect backoff", () => {
+  it("doubles from 1 s up to 30 s, within the upper half of each step", () => {
+    const low = (attempt: number) => reconnectDelay(attempt, () => 0);
+    const high = (attempt: number) => reconnectDelay(attempt, () => 1);
+    expect([0, 1, 2, 3, 4, 5, 6, 10].map(high)).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000,
+    ]);
+    expect([0, 1, 5].map(low)).toEqual([500, 1_000, 15_000]);
+    expect(reconnectDelay(2, () => 0.5)).toBe(3_000);
+  });
+});
