@@ -6,8 +6,9 @@ import { ButtonLink } from "./links.tsx";
 import { UnreadBadge } from "./unread-badge.tsx";
 
 export const UNREAD_KEY = ["notifications", "unread"] as const;
-// Polling until live delivery over the WebSocket arrives; 30 s keeps a page of tabs cheap for the server.
-const POLL_MS = 30_000;
+// Kept current by the live channel (notification.created refetches it); the slow poll only covers
+// a tab whose socket cannot connect.
+const POLL_MS = 5 * 60_000;
 
 /** The header's bell: a link to the notifications with the unread count; shown to signed-in users only. */
 export function NotificationBell() {

@@ -11,7 +11,11 @@ describe("the live channel's frames", () => {
       data: { threadId: THREAD, userId: "u2" },
     });
     expect(parseFrame("not json")).toBeNull();
-    expect(parseFrame('{"type":"notification.created","data":{}}')).toBeNull();
+    expect(parseFrame('{"id":"4","type":"notification.created","data":{}}')).toEqual({
+      id: "4",
+      type: "notification.created",
+    });
+    expect(parseFrame('{"type":"launch.rockets","data":{}}')).toBeNull();
     expect(
       parseFrame(JSON.stringify({ id: "3", type: "message.read", data: { threadId: THREAD } })),
     ).toBeNull();

@@ -14,6 +14,8 @@ const frameSchema = z.discriminatedUnion("type", [
     data: z.object({ threadId: z.uuid(), userId: z.string(), messageId: z.uuid(), readAt: z.string() }),
   }),
   z.object({ type: z.literal("typing"), data: z.object({ threadId: z.uuid(), userId: z.string() }) }),
+  // The bell: something new in the notifications (the list and count are fetched again).
+  z.object({ id: z.string().optional(), type: z.literal("notification.created") }),
 ]);
 export type LiveFrame = z.infer<typeof frameSchema>;
 

@@ -103,6 +103,10 @@ export function startLive(queryClient: QueryClient, myId: string): () => void {
 /** One event into the caches that show it: the thread's messages, the inbox and the unread counts. */
 function dispatch(queryClient: QueryClient, myId: string, frame: Exclude<LiveFrame, { type: "ready" }>) {
   switch (frame.type) {
+    case "notification.created":
+      // The bell's count and the notifications list both live under this key.
+      void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+      return;
     case "typing":
       markTyping(frame.data.threadId, frame.data.userId);
       return;
