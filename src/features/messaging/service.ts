@@ -85,6 +85,25 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
     };
   }
 
+  // Who takes part in a thread never changes, and whether it checks contact details changes once
+  // (at hire, to "no"). Sending, the busiest call, keeps both for a few seconds: the only
+  // difference is that a message just after a hire may still get the contact warning.
+  const recentThreads = new Map<string, { participants: string[]; contactCheck: boolean; until: number }>();
+  const RECENT_MS = 10_000;
+  async function threadForSending(actor: Actor, threadId: string) {
+    const t = Date.now();
+    const hit = recentThreads.get(threadId);
+    if (hit && hit.until > t) {
+      requireParticipant(actor, hit.participants);
+      return hit;
+    }
+    const { participants, contactCheck } = await loadThread(actor, threadId);
+    if (recentThreads.size >= 10_000) recentThreads.delete(recentThreads.keys().next().value as string);
+    const entry = { participants, contactCheck, until: t + RECENT_MS };
+    recentThreads.set(threadId, entry);
+    return entry;
+  }
+
   async function loadMessage(actor: Actor, messageId: string) {
     const [row] = await db.select().from(message).where(eq(message.id, messageId));
     if (!row) throw new AppError("not_found");
@@ -127,7 +146,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
     input: PostMessageInput,
     file?: { name: string; bytes: Buffer },
   ): Promise<Message> {
-    const t = await loadThread(actor, threadId);
+    const t = await threadForSending(actor, threadId);
     const kinds = checkContacts(input.body, t.contactCheck, input.confirmContact);
     const name = file ? cleanFileName(file.name) : "";
     const attachment = file

@@ -9,7 +9,8 @@ const CHANNEL = "assista:realtime";
  * replayed by Redis: clients resume from the stored events by id instead.
  */
 export async function redisBroker(url: string, onError: (error: unknown) => void): Promise<Broker> {
-  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // Publishes issued in the same tick (a message's recipients, a burst) go out as one write.
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const sub = new Redis(url, { lazyConnect: true });
   for (const connection of [pub, sub]) connection.on("error", onError);
   await Promise.all([pub.connect(), sub.connect()]);
