@@ -56,6 +56,16 @@ describe("unread messages by e-mail", () => {
     expect(await mailsTo(assistant.email)).toHaveLength(0);
   });
 
+  it("mails nothing to a reader who chose not to get these mails", async () => {
+    const { client, assistant, send } = await thread();
+    await client.request("PUT", "/api/v1/me/notification-preferences", {
+      preferences: [{ type: "message.unread", channel: "in_app" }],
+    });
+    await send(assistant, "Hallo Clara");
+    await run(later(UNREAD_AFTER_MS + 1_000));
+    expect(await mailsTo(client.email)).toHaveLength(0);
+  });
+
   it("mails nothing for messages read in time", async () => {
     const { client, assistant, threadId, send } = await thread();
     await send(client, "Hallo Anna");

@@ -7,6 +7,7 @@ import { user } from "../accounts/tables.ts";
 import { bid } from "../bids/tables.ts";
 import { contract } from "../contracts/tables.ts";
 import { job } from "../jobs/tables.ts";
+import { notificationPreference } from "../notifications/tables.ts";
 import { message, thread, threadParticipant } from "./tables.ts";
 
 export const UNREAD_MAIL_QUEUE = "messages.unread-mail";
@@ -47,7 +48,8 @@ interface Due {
  * One mail per participant and thread for messages still unread five minutes after they arrived
  * (grouped: three unread messages are one mail), never twice for the same message: the
  * participant's `mailed_through` moves past what was mailed in the same transaction as the mail.
- * Only threads active in the last day are looked at.
+ * Only threads active in the last day are looked at, and only readers whose preference for
+ * `message.unread` is e-mail (the default); for the others the inbox's unread badge is the notice.
  */
 export async function mailUnreadMessages(db: Db, mailer: Mailer, publicUrl: string, now = new Date()) {
   const cutoff = new Date(now.getTime() - UNREAD_AFTER_MS);
@@ -67,7 +69,9 @@ export async function mailUnreadMessages(db: Db, mailer: Mailer, publicUrl: stri
     LEFT JOIN ${bid} b ON b.id = t.bid_id
     LEFT JOIN ${contract} c ON c.id = t.contract_id
     LEFT JOIN ${job} j ON j.id = coalesce(b.job_id, c.job_id)
-    WHERE t.last_activity_at > ${new Date(now.getTime() - 86_400_000).toISOString()}
+    LEFT JOIN ${notificationPreference} np ON np.user_id = tp.user_id AND np.type = 'message.unread'
+    WHERE coalesce(np.channel, 'email') = 'email'
+      AND t.last_activity_at > ${new Date(now.getTime() - 86_400_000).toISOString()}
     GROUP BY tp.thread_id, tp.user_id, u.email, u.locale
     LIMIT 500`);
   const due = (result as unknown as { rows: Due[] }).rows;

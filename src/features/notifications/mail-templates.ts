@@ -105,4 +105,18 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title:
       action: "Find more jobs",
     }),
   },
+  // Sent by messaging/unread-mail.ts, which words the mail itself (sender, count); this is the
+  // line a digest would use.
+  "message.unread": {
+    de: (t) => ({
+      subject: `Ungelesene Nachrichten zu „${t}“`,
+      intro: `Sie haben ungelesene Nachrichten zu „${t}“.`,
+      action: "Nachrichten lesen",
+    }),
+    en: (t) => ({
+      subject: `Unread messages about "${t}"`,
+      intro: `You have unread messages about "${t}".`,
+      action: "Read the messages",
+    }),
+  },
 };

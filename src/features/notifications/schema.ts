@@ -9,6 +9,8 @@ export const NOTIFICATION_TYPES = [
   "offer.declined",
   "job.terms_changed",
   "job.filled",
+  /** Messages still unread after five minutes (messaging/unread-mail.ts); e-mail or nothing. */
+  "message.unread",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
