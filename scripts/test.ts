@@ -73,14 +73,18 @@ if (!existsSync(chromium)) {
 } else {
   const e2eDb = await e2eDatabase();
   const json = join(out, "playwright.json");
-  run(bin("playwright"), ["test", "--reporter=list,json"], {
+  const status = run(bin("playwright"), ["test", "--reporter=list,json"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: json,
     ...(e2eDb ? { E2E_DATABASE_URL: e2eDb.url } : {}),
   });
   await e2eDb?.drop();
   if (existsSync(json)) {
-    const s = JSON.parse(readFileSync(json, "utf8")).stats;
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    const s = report.stats;
     add({ passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped });
+    // A run that never got going (the web server would not start, its port was taken, a spec
+    // did not load) fails without a failed test: count its errors, at least one.
+    if (status !== 0 && s.unexpected === 0) total.failed += Math.max(1, report.errors?.length ?? 0);
   } else {
     total.failed += 1;
   }
