@@ -12,6 +12,7 @@ import { contractsRoutes } from "../features/contracts/routes.ts";
 import { createContractsService } from "../features/contracts/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
+import { startEventPruning } from "../features/messaging/event-pruning.ts";
 import { createEventLog } from "../features/messaging/events.ts";
 import { messagingRoutes } from "../features/messaging/routes.ts";
 import { createMessagingService, type MessagingOptions } from "../features/messaging/service.ts";
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
   await startDigests(database.db, jobs, mailer, config.publicUrl);
   await startUnreadMail(database.db, jobs, mailer, config.publicUrl);
+  await startEventPruning(database.db, jobs);
 
   const sessions = createSessionCache();
   const auth = createAuth(
