@@ -183,7 +183,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Each message change writes its events to the per-user log in its own transaction, then
     // sends them through the broker to the recipients' sockets on every instance.
     messaging: createMessagingService(database.db, storage, {
-      publish: eventLog.publish,
       log: eventLog,
       deliver: (deliveries) => {
         for (const d of deliveries) {

@@ -10,7 +10,7 @@ import { bid } from "../bids/tables.ts";
 import { contract } from "../contracts/tables.ts";
 import { job } from "../jobs/tables.ts";
 import { cleanFileName, detectAttachmentType } from "./attachments.ts";
-import type { Delivery, EventLog, Publish, RealtimeEventInput } from "./events.ts";
+import type { Delivery, EventLog, RealtimeEventInput } from "./events.ts";
 import { createFloodGuard, DEFAULT_FLOOD_LIMIT, type FloodLimit } from "./flood.ts";
 import { checkContacts, requireEditable, requireOwnLiveMessage, requireParticipant } from "./policy.ts";
 import type { EditMessageInput, Message, PostMessageInput, Thread, UnreadCounts } from "./schema.ts";
@@ -18,10 +18,11 @@ import { message, thread, threadParticipant } from "./tables.ts";
 import { checksContacts, threadViews, toMessage, unreadCounts } from "./views.ts";
 
 export interface MessagingOptions {
-  /** Writes each change's events inside its transaction (app.ts: the realtime_event log). */
-  publish: Publish;
-  /** The log's statement parts, so sending a message can be a single statement (events.ts). */
-  log?: Pick<EventLog, "ctes" | "numberedOf">;
+  /**
+   * The per-user event log (events.ts): each change writes its events inside its own
+   * transaction (`publish`); sending a message folds them into its single statement (`ctes`).
+   */
+  log: Pick<EventLog, "publish" | "ctes" | "numberedOf">;
   /**
    * Hands events to the live channel: after commit, each stored event to each recipient with its
    * number; typing at once, unnumbered. A failure here never fails the change: clients catch up
@@ -54,7 +55,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
       const { result, events } = await work(tx);
       const deliveries: Delivery[] = [];
       for (const { to, event } of events) {
-        const numbered = await options.publish(to, event, tx);
+        const numbered = await options.log.publish(to, event, tx);
         if (!numbered?.length) deliveries.push({ userIds: to, event });
         else
           for (const n of numbered)
@@ -175,13 +176,6 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
       };
       const m = toMessage(row);
       const event = messageEvent("message.created", t.participants, m);
-      if (!options.log) {
-        return await change(async (tx) => {
-          await tx.insert(message).values(row);
-          await tx.update(thread).set({ lastActivityAt: at }).where(eq(thread.id, threadId));
-          return { result: m, events: [event] };
-        });
-      }
       // Every value is known here, so the message, the thread's activity time and each
       // participant's numbered event are one statement: atomic without a transaction, one round
       // trip on the busiest write of a conversation.
