@@ -71,6 +71,17 @@ export function checkBidTerms(j: JobRow, input: Partial<CreateBidInput>, now = n
   }
 }
 
+/** A bid with its job, for its assistant or the job's client; anyone else gets 404. */
+export async function loadVisibleBid(db: Db, actor: Actor, bidId: string) {
+  const [row] = await db
+    .select({ bid, job })
+    .from(bid)
+    .innerJoin(job, eq(job.id, bid.jobId))
+    .where(eq(bid.id, bidId));
+  if (!row || !canViewBid(actor, row.bid, row.job)) throw new AppError("not_found");
+  return row;
+}
+
 export function createBidsService(db: Db, jobs: JobsService, samples: SamplesService, notifier: Notifier) {
   /** Samples attached to a bid must be the assistant's own: someone else's id is refused by name. */
   async function requireOwnSamples(actor: Actor, sampleIds: string[]) {
@@ -107,15 +118,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
     return row;
   }
 
-  async function loadWithJob(actor: Actor, bidId: string) {
-    const [row] = await db
-      .select({ bid, job })
-      .from(bid)
-      .innerJoin(job, eq(job.id, bid.jobId))
-      .where(eq(bid.id, bidId));
-    if (!row || !canViewBid(actor, row.bid, row.job)) throw new AppError("not_found");
-    return row;
-  }
+  const loadWithJob = (actor: Actor, bidId: string) => loadVisibleBid(db, actor, bidId);
 
   return {
     async submit(actor: Actor, jobId: string, input: CreateBidInput): Promise<Bid> {

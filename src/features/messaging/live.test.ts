@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN } from "../../server/testing/app.ts";
 import { signedIn } from "../../server/testing/http.ts";
-import { connect, cookieOf, listening } from "../../server/testing/sockets.ts";
+import { connect, cookieOf, listening, twoInstancesOverRedis } from "../../server/testing/sockets.ts";
 import { jobInput } from "../jobs/testing.ts";
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
@@ -78,21 +78,11 @@ describe("messages live", () => {
 });
 
 describe("messages across two instances over Redis", () => {
-  const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-  let a: App;
-  let b: App;
-  beforeAll(async () => {
-    a = await createTestApp({ REDIS_URL });
-    b = await createTestApp({ REDIS_URL }, {}, a.database);
-  });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  const instances = twoInstancesOverRedis();
 
   it("a message sent through instance A reaches the recipient's socket on instance B", async () => {
-    const { client, assistant, thread } = await bidThread(a);
-    const onB = connect(await listening(b), { cookie: cookieOf(client), origin: TEST_ORIGIN });
+    const { client, assistant, thread } = await bidThread(instances.a);
+    const onB = connect(await listening(instances.b), { cookie: cookieOf(client), origin: TEST_ORIGIN });
     await onB.waitFor("ready");
     await assistant.post(`/api/v1/threads/${thread.id}/messages`, { body: "Über Instanz A" });
     expect(await messageIn(onB, "message.created", "Über Instanz A")).toMatchObject({ id: "1" });

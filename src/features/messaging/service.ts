@@ -5,10 +5,9 @@ import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import type { Storage } from "../../server/storage/storage.ts";
-import { canViewBid } from "../bids/policy.ts";
+import { loadVisibleBid } from "../bids/service.ts";
 import { bid } from "../bids/tables.ts";
 import { contract } from "../contracts/tables.ts";
-import { job } from "../jobs/tables.ts";
 import { cleanFileName, detectAttachmentType } from "./attachments.ts";
 import type { Delivery, EventLog, RealtimeEventInput } from "./events.ts";
 import { createFloodGuard, DEFAULT_FLOOD_LIMIT, type FloodLimit } from "./flood.ts";
@@ -199,12 +198,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
 
   return {
     async openBidThread(actor: Actor, bidId: string) {
-      const [row] = await db
-        .select({ bid, job })
-        .from(bid)
-        .innerJoin(job, eq(job.id, bid.jobId))
-        .where(eq(bid.id, bidId));
-      if (!row || !canViewBid(actor, row.bid, row.job)) throw new AppError("not_found");
+      const row = await loadVisibleBid(db, actor, bidId);
       return open(actor, { kind: "bid", bidId }, [row.bid.assistantId, row.job.clientId]);
     },
 

@@ -49,11 +49,6 @@ export function createHub(stats: HubStats = { dropped: 0, delivered: 0 }) {
     sockets(): WebSocket[] {
       return [...byUser.values()].flatMap((s) => [...s]);
     },
-    get connections() {
-      let n = 0;
-      for (const s of byUser.values()) n += s.size;
-      return n;
-    },
   };
 }
 

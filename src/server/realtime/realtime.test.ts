@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import { createTestApp, TEST_ORIGIN } from "../testing/app.ts";
 import { signedIn } from "../testing/http.ts";
-import { connect, cookieOf, listening } from "../testing/sockets.ts";
+import { connect, cookieOf, listening, twoInstancesOverRedis } from "../testing/sockets.ts";
 import { CLOSE_UNAUTHENTICATED, MAX_FRAME_BYTES } from "./frames.ts";
 import { createHub, MAX_BUFFERED_BYTES } from "./hub.ts";
 
@@ -93,23 +93,17 @@ describe("backpressure", () => {
 });
 
 describe("two instances over Redis", () => {
-  const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-  let a: App;
-  let b: App;
-  beforeAll(async () => {
-    a = await createTestApp({ REDIS_URL });
-    b = await createTestApp({ REDIS_URL }, {}, a.database);
-  });
-  afterAll(async () => {
-    await b.close();
-    await a.close();
-  });
+  const instances = twoInstancesOverRedis();
 
   it("an event published on instance A reaches a socket on instance B", async () => {
-    const anna = await signedIn(a, ["assistant"]);
-    const onB = connect(await listening(b), { cookie: cookieOf(anna), origin: TEST_ORIGIN });
+    const anna = await signedIn(instances.a, ["assistant"]);
+    const onB = connect(await listening(instances.b), { cookie: cookieOf(anna), origin: TEST_ORIGIN });
     await onB.waitFor("ready");
-    await a.realtime.broker.publish([anna.userId], { id: "9", type: "message.created", data: { via: "A" } });
+    await instances.a.realtime.broker.publish([anna.userId], {
+      id: "9",
+      type: "message.created",
+      data: { via: "A" },
+    });
     expect(await onB.waitFor("message.created")).toMatchObject({ data: { via: "A" } });
     onB.socket.close();
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { vi } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { WebSocket } from "ws";
+import { createTestApp } from "./app.ts";
 import type { Browser } from "./http.ts";
 
 export interface Received {
@@ -34,4 +35,24 @@ export function connect(url: string, headers: Record<string, string>) {
     );
   const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
   return { socket, received, waitFor, closed };
+}
+
+type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/**
+ * Two app instances sharing one database and Redis, as behind a load balancer; set up before the
+ * calling `describe`'s tests and closed after them. Read `a` and `b` inside the tests.
+ */
+export function twoInstancesOverRedis() {
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const pair = {} as { a: TestApp; b: TestApp };
+  beforeAll(async () => {
+    pair.a = await createTestApp({ REDIS_URL: redisUrl });
+    pair.b = await createTestApp({ REDIS_URL: redisUrl }, {}, pair.a.database);
+  });
+  afterAll(async () => {
+    await pair.b.close();
+    await pair.a.close();
+  });
+  return pair;
 }
