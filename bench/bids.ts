@@ -5,8 +5,7 @@
 // BENCH_CONNECTIONS sets the number of concurrent bidders (default 20).
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
-import pg from "pg";
-import { adminUrl } from "../src/server/testing/databases.ts";
+import { BENCH_SERVER_ENV, benchDatabase, signUpVerified } from "./bench-postgres.ts";
 import { startServer } from "./server-process.ts";
 
 // A fixed number of requests (not a duration), so every answer is counted and can be compared
@@ -16,12 +15,8 @@ const amount = Number(process.argv[2] ?? 20_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const JOBS = 10_000;
 const ASSISTANTS = 200;
-const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `assista_bench_${process.pid}`;
-const admin = new pg.Client({ connectionString: adminUrl(base) });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = adminUrl(base, dbName);
+const bench = await benchDatabase("assista_bench");
+const { url, db } = bench;
 const port = 3330;
 const origin = `http://127.0.0.1:${port}`;
 
@@ -29,41 +24,11 @@ const origin = `http://127.0.0.1:${port}`;
 const server = await startServer(port, {
   DATABASE_URL: url,
   PUBLIC_URL: origin,
-  TRUST_PROXY: "true",
-  RATE_LIMIT_PER_MINUTE: "100000000",
-  SEED_DEMO: "false",
+  ...BENCH_SERVER_ENV,
 });
-const db = new pg.Client({ connectionString: url });
-await db.connect();
 
 try {
-  const password = "benchmark-password-2026";
-  async function signUp(i: number, role: string) {
-    const email = `${role}-${i}@bench.assista.test`;
-    const headers = {
-      "content-type": "application/json",
-      origin,
-      "x-forwarded-for": `10.9.${i >> 8}.${i & 255}`,
-    };
-    await fetch(`${origin}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ name: `${role} ${i}`, email, password, role }),
-    });
-    await db.query(`UPDATE "user" SET email_verified = true WHERE email = $1`, [email]);
-    const res = await fetch(`${origin}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ email, password }),
-    });
-    if (!res.ok) throw new Error(`sign-in ${res.status} ${await res.text()}`);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    const { user } = (await res.json()) as { user: { id: string } };
-    return { cookie, id: user.id };
-  }
+  const signUp = (i: number, role: string) => signUpVerified(origin, db, i, role);
 
   const client = await signUp(0, "client");
   const assistants: { cookie: string; id: string }[] = [];
@@ -182,8 +147,6 @@ try {
     );
   }
 } finally {
-  await db.end();
   await server.stop();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await bench.drop();
 }

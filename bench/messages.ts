@@ -6,9 +6,8 @@
 //   node bench/messages.ts [rate] [seconds]
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
-import pg from "pg";
 import { WebSocket } from "ws";
-import { adminUrl } from "../src/server/testing/databases.ts";
+import { BENCH_SERVER_ENV, benchDatabase, signUpVerified } from "./bench-postgres.ts";
 import { startServer } from "./server-process.ts";
 
 const RATE = Number(process.argv[2] ?? 1000);
@@ -17,13 +16,9 @@ const THREADS = 500;
 // Each thread its own client and assistant (1,000 people), two messages a second per thread.
 const CLIENTS = THREADS;
 const ASSISTANTS = THREADS;
-const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const dbName = `assista_bench_msg_${process.pid}`;
-const admin = new pg.Client({ connectionString: adminUrl(base) });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = adminUrl(base, dbName);
+const bench = await benchDatabase("assista_bench_msg");
+const { url, db } = bench;
 const [portA, portB] = [3350, 3351];
 // One public origin for both, as behind a load balancer.
 const origin = `http://127.0.0.1:${portA}`;
@@ -32,44 +27,15 @@ const env = {
   REDIS_URL: redisUrl,
   PUBLIC_URL: origin,
   AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0123",
-  TRUST_PROXY: "true",
-  RATE_LIMIT_PER_MINUTE: "100000000",
+  ...BENCH_SERVER_ENV,
   MESSAGES_PER_MINUTE: "100000",
-  SEED_DEMO: "false",
 };
 const a = await startServer(portA, env);
 const b = await startServer(portB, env);
-const db = new pg.Client({ connectionString: url });
-await db.connect();
 const sockets: WebSocket[] = [];
 
 try {
-  const password = "benchmark-password-2026";
-  async function signUp(i: number, role: string) {
-    const email = `${role}-${i}@bench.assista.test`;
-    const headers = {
-      "content-type": "application/json",
-      origin,
-      "x-forwarded-for": `10.${6 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`,
-    };
-    await fetch(`${origin}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ name: `${role} ${i}`, email, password, role }),
-    });
-    await db.query(`UPDATE "user" SET email_verified = true WHERE email = $1`, [email]);
-    const res = await fetch(`${origin}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ email, password }),
-    });
-    if (!res.ok) throw new Error(`sign-in ${res.status}`);
-    const cookie = res.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; ");
-    return { cookie, id: ((await res.json()) as { user: { id: string } }).user.id };
-  }
+  const signUp = (i: number, role: string) => signUpVerified(origin, db, i, role);
   // Sixteen sign-ups at a time: password hashing is the slow part, and it runs on worker threads.
   async function signUpMany(count: number, offset: number, role: string) {
     const out: Awaited<ReturnType<typeof signUp>>[] = [];
@@ -218,8 +184,6 @@ try {
   );
 } finally {
   for (const s of sockets) s.terminate();
-  await db.end();
   await Promise.all([a.stop(), b.stop()]);
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await bench.drop();
 }

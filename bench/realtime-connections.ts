@@ -1,62 +1,28 @@
 // 2,000 concurrent authenticated WebSocket clients on one instance (issue: messaging), on the real
 // PostgreSQL. Target: RSS ≤ 1 GiB with all connected. Needs `npm run build`.
 //   node bench/realtime-connections.ts [clients]
-import pg from "pg";
 import { WebSocket } from "ws";
-import { adminUrl } from "../src/server/testing/databases.ts";
+import { BENCH_SERVER_ENV, benchDatabase, signUpVerified } from "./bench-postgres.ts";
 import { rssMb, startServer } from "./server-process.ts";
 
 const CLIENTS = Number(process.argv[2] ?? 2000);
 // Like people with several tabs and devices: 200 accounts, 10 sockets each.
 const USERS = 200;
-const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `assista_bench_ws_${process.pid}`;
-const admin = new pg.Client({ connectionString: adminUrl(base) });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-const url = adminUrl(base, dbName);
+const bench = await benchDatabase("assista_bench_ws");
+const { url, db } = bench;
 const port = 3340;
 const origin = `http://127.0.0.1:${port}`;
 const server = await startServer(port, {
   DATABASE_URL: url,
   PUBLIC_URL: origin,
-  TRUST_PROXY: "true",
-  RATE_LIMIT_PER_MINUTE: "100000000",
-  SEED_DEMO: "false",
+  ...BENCH_SERVER_ENV,
 });
-const db = new pg.Client({ connectionString: url });
-await db.connect();
 const sockets: WebSocket[] = [];
 
 try {
-  const password = "benchmark-password-2026";
   const cookies: string[] = [];
-  for (let i = 0; i < USERS; i++) {
-    const email = `ws-${i}@bench.assista.test`;
-    const headers = {
-      "content-type": "application/json",
-      origin,
-      "x-forwarded-for": `10.7.${i >> 8}.${i & 255}`,
-    };
-    await fetch(`${origin}/api/auth/sign-up/email`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ name: `User ${i}`, email, password, role: "assistant" }),
-    });
-    await db.query(`UPDATE "user" SET email_verified = true WHERE email = $1`, [email]);
-    const res = await fetch(`${origin}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ email, password }),
-    });
-    if (!res.ok) throw new Error(`sign-in ${res.status}`);
-    cookies.push(
-      res.headers
-        .getSetCookie()
-        .map((c) => c.split(";")[0])
-        .join("; "),
-    );
-  }
+  for (let i = 0; i < USERS; i++)
+    cookies.push((await signUpVerified(origin, db, 20_000 + i, "assistant")).cookie);
   const before = rssMb(server.child.pid as number);
   const started = performance.now();
   // Opened in waves of 100, as a burst of reconnects would arrive.
@@ -87,8 +53,6 @@ try {
   );
 } finally {
   for (const s of sockets) s.terminate();
-  await db.end();
   await server.stop();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.end();
+  await bench.drop();
 }
