@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { startCommand } from "./scripts/start-command.ts";
 
 // E2E_PORT lets two runs (e.g. a CI check beside a developer's run) share a machine.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -48,7 +49,7 @@ export default defineConfig({
   ],
   webServer: {
     // The built server, as `npm start` runs it.
-    command: "node dist/server/main.js",
+    command: startCommand(),
     url: `${BASE_URL}/api/ready`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,6 +1,7 @@
 // Cold start of the built app to /api/ready in embedded mode (target ≤ 3 s) and RSS at idle
 // (target ≤ 250 MB). Run `npm run build` first. Usage: node bench/cold-start.ts
 import { execFileSync } from "node:child_process";
+import { startArguments } from "../scripts/start-command.ts";
 import { rssMb, startServer } from "./server-process.ts";
 
 const port = 3301;
@@ -12,7 +13,8 @@ await new Promise((r) => setTimeout(r, 5_000));
 const idle = rssMb(restart.child.pid as number);
 await restart.stop();
 
-// The floor under that figure: PGlite alone (no app) on the same data directory, same wait.
+// The floor under that figure: PGlite alone (no app) on the same data directory, same wait, same
+// node flags as `npm start`.
 const floorScript = `
   const { PGlite } = await import("@electric-sql/pglite");
   const pg = await PGlite.create({ dataDir: ${JSON.stringify(`${first.dataDir}/pg`)} });
@@ -20,7 +22,8 @@ const floorScript = `
   await new Promise((r) => setTimeout(r, 5000));
   console.log(Math.round(process.memoryUsage().rss / 1048576));
   await pg.close();`;
-const floor = execFileSync(process.execPath, ["--input-type=module", "-e", floorScript], {
+const nodeFlags = startArguments().filter((argument) => argument.startsWith("--"));
+const floor = execFileSync(process.execPath, [...nodeFlags, "--input-type=module", "-e", floorScript], {
   encoding: "utf8",
 }).trim();
 

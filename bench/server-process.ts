@@ -2,12 +2,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startArguments } from "../scripts/start-command.ts";
 
 /** Starts the built app in embedded mode on a fresh data directory and waits until it is ready. */
 export async function startServer(port: number, env: Record<string, string> = {}) {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "assista-bench-"));
   const started = performance.now();
-  const child = spawn(process.execPath, ["dist/server/main.js"], {
+  const child = spawn(process.execPath, startArguments(), {
     env: {
       ...process.env,
       PORT: String(port),
