@@ -14,6 +14,7 @@ import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
 import { startEventPruning } from "../features/messaging/event-pruning.ts";
 import { createEventLog } from "../features/messaging/events.ts";
+import { redisFloodStore } from "../features/messaging/flood.ts";
 import { messagingRoutes } from "../features/messaging/routes.ts";
 import { createMessagingService, type MessagingOptions } from "../features/messaging/service.ts";
 import { startUnreadMail } from "../features/messaging/unread-mail.ts";
@@ -33,7 +34,7 @@ import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { AppError } from "./errors.ts";
 import { registerHealth } from "./http/health.ts";
-import { registerMetrics } from "./http/metrics.ts";
+import { registerLiveChannelMetrics, registerMetrics } from "./http/metrics.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { registerProblemHandling } from "./http/problems.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
@@ -136,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
 
-  registerMetrics(app);
+  const metrics = registerMetrics(app);
   await registerOpenApi(app, config.publicUrl);
   registerHealth(app, database.db);
   registerAuthRoutes(app, auth, config.publicUrl);
@@ -157,6 +158,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // A reconnecting client first gets its log after the last event number it saw.
     replay: eventLog.replay,
     onFrame: (actor, frame) => services.messaging.typing(actor, frame.threadId),
+  });
+  registerLiveChannelMetrics(metrics, {
+    stats: realtime.stats,
+    connections: () => realtime.hub.sockets().length,
   });
   // New notifications ring the bell live: each recipient's numbered event, after commit.
   const notifier = createNotifier(mailer, config.publicUrl, (notices) => {
@@ -192,6 +197,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         }
       },
       flood: { max: config.messagesPerMinute, windowMs: 60_000 },
+      // Behind a load balancer a user's sends land on several instances: count them in one place.
+      ...(redis ? { floodStore: redisFloodStore(redis) } : {}),
       ...options.messaging,
     }),
   };

@@ -1,3 +1,4 @@
+import type { Redis } from "ioredis";
 import { AppError } from "../../server/errors.ts";
 
 export interface FloodLimit {
@@ -9,32 +10,59 @@ export interface FloodLimit {
 /** 30 a minute: a fast typist sends a few lines a minute; a script sends hundreds. */
 export const DEFAULT_FLOOD_LIMIT: FloodLimit = { max: 30, windowMs: 60_000 };
 
-/**
- * A sliding window of send times per user, in this process. Several instances each allow the
- * limit; that bounds a flood well enough without a round trip to Redis on every message.
- */
-export function createFloodGuard(limit: FloodLimit, now: () => Date) {
+/** Where the window of send times lives: answers 0 (counted) or the ms until the next is allowed. */
+export type FloodStore = (key: string, limit: FloodLimit, at: number) => Promise<number> | number;
+
+/** A sliding window of send times per key in this process: enough for one instance. */
+export function memoryFloodStore(): FloodStore {
   const sent = new Map<string, number[]>();
-
-  function sweep(t: number) {
-    for (const [user, times] of sent) if ((times.at(-1) ?? 0) <= t - limit.windowMs) sent.delete(user);
-  }
-
-  /** Counts one use for the key, or answers how many ms until the next is allowed. */
-  function take(key: string): number {
-    const t = now().getTime();
-    if (sent.size > 10_000) sweep(t);
+  return (key, limit, t) => {
+    if (sent.size > 10_000)
+      for (const [k, times] of sent) if ((times.at(-1) ?? 0) <= t - limit.windowMs) sent.delete(k);
     const times = (sent.get(key) ?? []).filter((s) => s > t - limit.windowMs);
     const wait = times.length >= limit.max ? (times[0] ?? t) + limit.windowMs - t : 0;
     if (!wait) times.push(t);
     sent.set(key, times);
     return wait;
-  }
+  };
+}
 
+// The same window as a sorted set of send times, trimmed, counted and extended in one atomic
+// script, so a user spread over several instances still gets the limit once, not once per instance.
+const SLIDING_WINDOW = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1] - ARGV[2])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return tonumber(oldest[2]) + ARGV[2] - ARGV[1]
+end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 0`;
+
+/** The window shared by every instance through Redis. */
+export function redisFloodStore(redis: Redis): FloodStore {
+  let sequence = 0;
+  return async (key, limit, t) => {
+    // Members must be unique even for two sends in the same millisecond.
+    const member = `${t}:${process.pid}:${sequence++}`;
+    const wait = await redis.eval(
+      SLIDING_WINDOW,
+      1,
+      `assista:flood:${key}`,
+      t,
+      limit.windowMs,
+      limit.max,
+      member,
+    );
+    return Math.max(0, Number(wait));
+  };
+}
+
+export function createFloodGuard(limit: FloodLimit, now: () => Date, store: FloodStore = memoryFloodStore()) {
   return {
     /** Counts one message for the user, or answers 429 with the seconds until the next is allowed. */
-    take(userId: string) {
-      const wait = take(userId);
+    async take(userId: string) {
+      const wait = await store(userId, limit, now().getTime());
       if (!wait) return;
       const retry = Math.max(1, Math.ceil(wait / 1000));
       throw new AppError("rate_limited", {
@@ -43,7 +71,11 @@ export function createFloodGuard(limit: FloodLimit, now: () => Date) {
         headers: { "retry-after": String(retry) },
       });
     },
-    /** The same without an error: false when over the limit (for signals that may simply be dropped). */
-    tryTake: (key: string) => take(key) === 0,
   };
+}
+
+/** A per-process limit for signals that may simply be dropped when over it (typing). */
+export function createSignalThrottle(limit: FloodLimit, now: () => Date) {
+  const store = memoryFloodStore();
+  return (key: string) => store(key, limit, now().getTime()) === 0;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN } from "../../server/testing/app.ts";
-import { signedIn } from "../../server/testing/http.ts";
+import { Browser, signedIn } from "../../server/testing/http.ts";
 import { connect, cookieOf, listening, twoInstancesOverRedis } from "../../server/testing/sockets.ts";
 import { jobInput } from "../jobs/testing.ts";
 
@@ -78,7 +78,7 @@ describe("messages live", () => {
 });
 
 describe("messages across two instances over Redis", () => {
-  const instances = twoInstancesOverRedis();
+  const instances = twoInstancesOverRedis({ MESSAGES_PER_MINUTE: "3" });
 
   it("a message sent through instance A reaches the recipient's socket on instance B", async () => {
     const { client, assistant, thread } = await bidThread(instances.a);
@@ -87,5 +87,19 @@ describe("messages across two instances over Redis", () => {
     await assistant.post(`/api/v1/threads/${thread.id}/messages`, { body: "Über Instanz A" });
     expect(await messageIn(onB, "message.created", "Über Instanz A")).toMatchObject({ id: "1" });
     onB.socket.close();
+  });
+
+  it("the flood limit counts a user's messages on every instance together", async () => {
+    const { assistant, thread } = await bidThread(instances.a);
+    // The same session, its requests balanced over both instances.
+    const onB = new Browser(instances.b, assistant.ip);
+    for (const [name, value] of assistant.cookies) onB.cookies.set(name, value);
+    const url = `/api/v1/threads/${thread.id}/messages`;
+    expect((await assistant.post(url, { body: "eins" })).statusCode).toBe(201);
+    expect((await onB.post(url, { body: "zwei" })).statusCode).toBe(201);
+    expect((await assistant.post(url, { body: "drei" })).statusCode).toBe(201);
+    const fourth = await onB.post(url, { body: "vier" });
+    expect(fourth.statusCode).toBe(429);
+    expect(Number(fourth.headers["retry-after"])).toBeGreaterThanOrEqual(1);
   });
 });

@@ -10,7 +10,13 @@ import { bid } from "../bids/tables.ts";
 import { contract } from "../contracts/tables.ts";
 import { cleanFileName, detectAttachmentType } from "./attachments.ts";
 import type { Delivery, EventLog, RealtimeEventInput } from "./events.ts";
-import { createFloodGuard, DEFAULT_FLOOD_LIMIT, type FloodLimit } from "./flood.ts";
+import {
+  createFloodGuard,
+  createSignalThrottle,
+  DEFAULT_FLOOD_LIMIT,
+  type FloodLimit,
+  type FloodStore,
+} from "./flood.ts";
 import { checkContacts, requireEditable, requireOwnLiveMessage, requireParticipant } from "./policy.ts";
 import type { EditMessageInput, Message, PostMessageInput, Thread, UnreadCounts } from "./schema.ts";
 import { message, thread, threadParticipant } from "./tables.ts";
@@ -31,14 +37,16 @@ export interface MessagingOptions {
   /** The clock for message times and the edit window; tests set it. */
   now?: () => Date;
   flood?: FloodLimit;
+  /** Where send times are counted: this process by default, Redis when instances share users. */
+  floodStore?: FloodStore;
 }
 
 type Subject = { kind: "bid"; bidId: string } | { kind: "contract"; contractId: string };
 
 export function createMessagingService(db: Db, storage: Storage, options: MessagingOptions) {
   const now = options.now ?? (() => new Date());
-  const flood = createFloodGuard(options.flood ?? DEFAULT_FLOOD_LIMIT, now);
-  const typingGuard = createFloodGuard({ max: 1, windowMs: 3_000 }, now);
+  const flood = createFloodGuard(options.flood ?? DEFAULT_FLOOD_LIMIT, now, options.floodStore);
+  const typingThrottle = createSignalThrottle({ max: 1, windowMs: 3_000 }, now);
 
   function deliver(deliveries: Delivery[]) {
     try {
@@ -152,7 +160,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
     const attachment = file
       ? { name, type: await detectAttachmentType({ name, bytes: file.bytes }) }
       : undefined;
-    flood.take(actor.userId);
+    await flood.take(actor.userId);
     const id = randomUUID();
     const key = attachment ? `messages/${threadId}/${id}` : null;
     if (key && file && attachment) await storage.put(key, file.bytes, attachment.type);
@@ -337,7 +345,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
     /** "Is typing" to the other participants: not stored, at most one per user and thread every 3 s. */
     async typing(actor: Actor, threadId: string) {
       const key = `${actor.userId}:${threadId}`;
-      if (!typingGuard.tryTake(key)) return;
+      if (!typingThrottle(key)) return;
       const { participants } = await loadThread(actor, threadId);
       const others = participants.filter((id) => id !== actor.userId);
       deliver([{ userIds: others, event: { type: "typing", data: { threadId, userId: actor.userId } } }]);

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import { collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics at /metrics: a latency histogram per route plus the process defaults. */
-export function registerMetrics(app: FastifyInstance) {
+export function registerMetrics(app: FastifyInstance): Registry {
   // A registry per app instance: tests build many apps in one process.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -26,5 +26,47 @@ export function registerMetrics(app: FastifyInstance) {
   app.get("/metrics", { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
+  });
+  return registry;
+}
+
+export interface LiveChannelReadings {
+  stats: { delivered: number; dropped: number; ignoredFrames: number };
+  connections(): number;
+}
+
+/**
+ * The live channel's counters, read at scrape time so the hot path only increments plain numbers.
+ * Ignored frames (not JSON, unknown type) are worth watching: a rise means a broken client release.
+ */
+export function registerLiveChannelMetrics(registry: Registry, live: LiveChannelReadings) {
+  const counter = (name: string, help: string, read: () => number) =>
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
+  counter("ws_events_delivered_total", "Live events written to sockets", () => live.stats.delivered);
+  counter(
+    "ws_clients_dropped_total",
+    "Sockets dropped for not reading (backpressure)",
+    () => live.stats.dropped,
+  );
+  counter(
+    "ws_frames_ignored_total",
+    "Client frames ignored: malformed or of an unknown type",
+    () => live.stats.ignoredFrames,
+  );
+  new Gauge({
+    name: "ws_connections",
+    help: "Open live connections on this instance",
+    registers: [registry],
+    collect() {
+      this.set(live.connections());
+    },
   });
 }

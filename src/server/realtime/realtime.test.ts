@@ -64,6 +64,10 @@ describe("live channel on one instance", () => {
     a.socket.send(JSON.stringify({ type: "launch.rockets" }));
     a.socket.send(JSON.stringify({ type: "typing", threadId: "not-a-uuid" }));
     await vi.waitFor(() => expect(app.realtime.stats.ignoredFrames).toBe(before + 3));
+    // Operators see the same count on /metrics, next to the open connections.
+    const metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
+    expect(metrics).toMatch(new RegExp(`^ws_frames_ignored_total ${before + 3}$`, "m"));
+    expect(Number(metrics.match(/^ws_connections (\d+)$/m)?.[1])).toBeGreaterThanOrEqual(1);
     await app.realtime.broker.publish([anna.userId], { id: "8", type: "message.created", data: {} });
     await a.waitFor("message.created");
     a.socket.send("x".repeat(MAX_FRAME_BYTES + 1));

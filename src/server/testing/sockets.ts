@@ -43,12 +43,12 @@ type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * Two app instances sharing one database and Redis, as behind a load balancer; set up before the
  * calling `describe`'s tests and closed after them. Read `a` and `b` inside the tests.
  */
-export function twoInstancesOverRedis() {
+export function twoInstancesOverRedis(env: Record<string, string> = {}) {
   const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
   const pair = {} as { a: TestApp; b: TestApp };
   beforeAll(async () => {
-    pair.a = await createTestApp({ REDIS_URL: redisUrl });
-    pair.b = await createTestApp({ REDIS_URL: redisUrl }, {}, pair.a.database);
+    pair.a = await createTestApp({ ...env, REDIS_URL: redisUrl });
+    pair.b = await createTestApp({ ...env, REDIS_URL: redisUrl }, {}, pair.a.database);
   });
   afterAll(async () => {
     await pair.b.close();
