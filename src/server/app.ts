@@ -20,7 +20,11 @@ import { createMessagingService, type MessagingOptions } from "../features/messa
 import { startUnreadMail } from "../features/messaging/unread-mail.ts";
 import { startDigests } from "../features/notifications/digest.ts";
 import { notificationsRoutes } from "../features/notifications/routes.ts";
-import { createNotificationsService, createNotifier } from "../features/notifications/service.ts";
+import {
+  createNotificationsService,
+  createNotifier,
+  type Notifier,
+} from "../features/notifications/service.ts";
 import { profilesRoutes } from "../features/profiles/routes.ts";
 import { createProfilesService } from "../features/profiles/service.ts";
 import { samplesRoutes } from "../features/samples/routes.ts";
@@ -98,7 +102,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.log.warn({ err: error }, "mail relay wake-up failed"),
   );
   await startDigests(database.db, jobs, mailer, config.publicUrl);
-  await startUnreadMail(database.db, jobs, mailer, config.publicUrl);
   await startEventPruning(database.db, jobs);
 
   const sessions = createSessionCache();
@@ -171,6 +174,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         .catch((error) => app.log.warn({ err: error }, "live delivery failed"));
     }
   });
+  await startUnreadMail(database.db, jobs, notifier);
   const jobsService = createJobsService(database.db, notifier);
   // The S3 client (a large module) is loaded only where S3 is configured.
   const storage = config.s3
@@ -180,6 +184,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
   const services = {
     mailer,
+    notifier,
     profiles: createProfilesService(database.db, storage),
     samples,
     jobs: jobsService,
@@ -240,6 +245,7 @@ declare module "fastify" {
     realtime: { broker: Broker } & Awaited<ReturnType<typeof registerRealtime>>;
     services: {
       mailer: Mailer;
+      notifier: Notifier;
       profiles: ReturnType<typeof createProfilesService>;
       samples: ReturnType<typeof createSamplesService>;
       jobs: ReturnType<typeof createJobsService>;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { signedIn } from "../../server/testing/http.ts";
 import { jobInput } from "../jobs/testing.ts";
-import { mailUnreadMessages, UNREAD_AFTER_MS } from "./unread-mail.ts";
+import { sendDigests } from "../notifications/digest.ts";
+import { noticeUnreadMessages, UNREAD_AFTER_MS } from "./unread-mail.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -30,13 +31,18 @@ async function thread() {
 }
 
 const later = (ms: number) => new Date(Date.now() + ms);
-const run = (at: Date) => mailUnreadMessages(app.database.db, app.services.mailer, app.config.publicUrl, at);
+const run = (at: Date) => noticeUnreadMessages(app.database.db, app.services.notifier, at);
+// The client's list also holds the bid's own notice; these tests look at the message notices.
+const noticesOf = async (reader: Awaited<ReturnType<typeof signedIn>>) =>
+  ((await reader.get("/api/v1/notifications")).json().items as { type: string; data: object }[]).filter(
+    (n) => n.type === "message.unread",
+  );
 const mailsTo = async (email: string) =>
   app.database.db.query.mailOutbox.findMany({
     where: (m, { and, eq, like }) => and(eq(m.to, email), like(m.subject, "%achricht%")),
   });
 
-describe("unread messages by e-mail", () => {
+describe("unread messages: a notice, by e-mail unless the reader chose otherwise", () => {
   it("mails messages still unread after five minutes, grouped per thread, once", async () => {
     const { client, assistant, threadId, send } = await thread();
     await send(assistant, "Guten Tag!");
@@ -50,20 +56,51 @@ describe("unread messages by e-mail", () => {
     expect(mail?.subject).toBe("3 ungelesene Nachrichten zu „Reisekosten abrechnen“");
     expect(mail?.text).toContain(`/messages/${threadId}`);
     expect(mail?.text).toContain("Anna Schmidt");
+    // The same notice is in the in-app list, pointing at the thread.
+    expect(await noticesOf(client)).toMatchObject([
+      { type: "message.unread", data: { threadId, count: 3, sender: "Anna Schmidt" } },
+    ]);
     // The next run does not mail the same messages again; the sender gets nothing for their own.
     await run(later(UNREAD_AFTER_MS + 61_000));
     expect(await mailsTo(client.email)).toHaveLength(1);
     expect(await mailsTo(assistant.email)).toHaveLength(0);
   });
 
-  it("mails nothing to a reader who chose not to get these mails", async () => {
-    const { client, assistant, send } = await thread();
+  it("in-app only: a notice in the list, no mail", async () => {
+    const { client, assistant, threadId, send } = await thread();
     await client.request("PUT", "/api/v1/me/notification-preferences", {
       preferences: [{ type: "message.unread", channel: "in_app" }],
     });
     await send(assistant, "Hallo Clara");
     await run(later(UNREAD_AFTER_MS + 1_000));
     expect(await mailsTo(client.email)).toHaveLength(0);
+    expect(await noticesOf(client)).toMatchObject([{ type: "message.unread", data: { threadId, count: 1 } }]);
+  });
+
+  it("digest: no mail now, a line in the next daily summary", async () => {
+    const { client, assistant, send } = await thread();
+    await client.request("PUT", "/api/v1/me/notification-preferences", {
+      preferences: [{ type: "message.unread", channel: "digest" }],
+    });
+    await send(assistant, "Hallo Clara, kurze Frage");
+    await run(later(UNREAD_AFTER_MS + 1_000));
+    expect(await mailsTo(client.email)).toHaveLength(0);
+    await sendDigests(app.database.db, app.services.mailer, app.config.publicUrl, null);
+    const digest = await app.database.db.query.mailOutbox.findFirst({
+      where: (m, { and, eq, like }) => and(eq(m.to, client.email), like(m.subject, "%Zusammenfassung%")),
+    });
+    expect(digest?.text).toContain("Anna Schmidt hat Ihnen zu „Reisekosten abrechnen“ geschrieben.");
+  });
+
+  it("off: neither a notice nor a mail", async () => {
+    const { client, assistant, send } = await thread();
+    await client.request("PUT", "/api/v1/me/notification-preferences", {
+      preferences: [{ type: "message.unread", channel: "off" }],
+    });
+    await send(assistant, "Hallo Clara");
+    await run(later(UNREAD_AFTER_MS + 1_000));
+    expect(await mailsTo(client.email)).toHaveLength(0);
+    expect(await noticesOf(client)).toEqual([]);
   });
 
   it("mails nothing for messages read in time", async () => {

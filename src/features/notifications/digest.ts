@@ -49,8 +49,7 @@ export async function sendDigests(
       if (!items.length) return;
       items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
       const lines = items.map(
-        (i) =>
-          `• ${NOTIFICATION_MAILS[i.type as NotificationType][locale](String(i.data.jobTitle ?? "")).intro}`,
+        (i) => `• ${NOTIFICATION_MAILS[i.type as NotificationType][locale](i.data).intro}`,
       );
       const mail = layoutMail(
         locale,

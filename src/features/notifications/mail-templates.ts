@@ -7,9 +7,24 @@ interface Lines {
   action: string;
 }
 
+export type NotificationData = Record<string, string | number | null>;
+type Texts = Record<Locale, (data: NotificationData) => Lines>;
+
+/** Most notices are about a job and need only its title. */
+const aboutJob = (texts: Record<Locale, (title: string) => Lines>): Texts => ({
+  de: (data) => texts.de(String(data.jobTitle ?? "")),
+  en: (data) => texts.en(String(data.jobTitle ?? "")),
+});
+
+/** Where the mail's button leads, below the public URL. */
+export function notificationPath(type: NotificationType, data: NotificationData): string {
+  if (type === "message.unread") return `/messages/${data.threadId ?? ""}`;
+  return `/jobs/${data.jobId ?? ""}`;
+}
+
 /** What each notification says by e-mail, in the recipient's language. */
-export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title: string) => Lines>> = {
-  "bid.received": {
+export const NOTIFICATION_MAILS: Record<NotificationType, Texts> = {
+  "bid.received": aboutJob({
     de: (t) => ({
       subject: `Neues Angebot für „${t}“`,
       intro: `Für Ihren Auftrag „${t}“ ist ein neues Angebot eingegangen.`,
@@ -20,8 +35,8 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title:
       intro: `Your job "${t}" has a new bid.`,
       action: "See the bids",
     }),
-  },
-  "bid.shortlisted": {
+  }),
+  "bid.shortlisted": aboutJob({
     de: (t) => ({
       subject: `Sie sind in der engeren Wahl: „${t}“`,
       intro: `Ihr Angebot für „${t}“ steht auf der Shortlist.`,
@@ -32,8 +47,8 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title:
       intro: `Your bid on "${t}" has been shortlisted.`,
       action: "See the job",
     }),
-  },
-  "bid.rejected": {
+  }),
+  "bid.rejected": aboutJob({
     de: (t) => ({
       subject: `Absage zu „${t}“`,
       intro: `Ihr Angebot für „${t}“ wurde leider abgelehnt.`,
@@ -44,8 +59,8 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title:
       intro: `Your bid on "${t}" was not selected.`,
       action: "See details",
     }),
-  },
-  "offer.received": {
+  }),
+  "offer.received": aboutJob({
     de: (t) => ({
       subject: `Vertragsangebot: „${t}“`,
       intro: `Sie haben ein Vertragsangebot für „${t}“ erhalten.`,
@@ -56,8 +71,8 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title:
       intro: `You have received a contract offer for "${t}".`,
       action: "Review the offer",
     }),
-  },
-  "offer.accepted": {
+  }),
+  "offer.accepted": aboutJob({
     de: (t) => ({
       subject: `Angebot angenommen: „${t}“`,
       intro: `Ihr Vertragsangebot für „${t}“ wurde angenommen. Der Vertrag ist aktiv.`,
@@ -68,8 +83,8 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title:
       intro: `Your contract offer for "${t}" was accepted. The contract is active.`,
       action: "See the contract",
     }),
-  },
-  "offer.declined": {
+  }),
+  "offer.declined": aboutJob({
     de: (t) => ({
       subject: `Angebot abgelehnt: „${t}“`,
       intro: `Ihr Vertragsangebot für „${t}“ wurde abgelehnt.`,
@@ -80,8 +95,8 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title:
       intro: `Your contract offer for "${t}" was declined.`,
       action: "See the bids",
     }),
-  },
-  "job.terms_changed": {
+  }),
+  "job.terms_changed": aboutJob({
     de: (t) => ({
       subject: `Geänderte Bedingungen: „${t}“`,
       intro: `Die Bedingungen des Auftrags „${t}“, auf den Sie geboten haben, wurden geändert.`,
@@ -92,8 +107,8 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title:
       intro: `The terms of "${t}", which you bid on, have changed.`,
       action: "See the changes",
     }),
-  },
-  "job.filled": {
+  }),
+  "job.filled": aboutJob({
     de: (t) => ({
       subject: `Auftrag vergeben: „${t}“`,
       intro: `Der Auftrag „${t}“ wurde an jemand anderen vergeben.`,
@@ -104,18 +119,29 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Record<Locale, (title:
       intro: `The job "${t}" has been filled by someone else.`,
       action: "Find more jobs",
     }),
-  },
-  // Sent by messaging/unread-mail.ts, which words the mail itself (sender, count); this is the
-  // line a digest would use.
+  }),
+  // Grouped per thread: one notice (and one mail) for every message still unread after 5 minutes.
   "message.unread": {
-    de: (t) => ({
-      subject: `Ungelesene Nachrichten zu „${t}“`,
-      intro: `Sie haben ungelesene Nachrichten zu „${t}“.`,
+    de: (d) => ({
+      subject:
+        Number(d.count) === 1
+          ? `Neue Nachricht von ${d.sender}`
+          : `${d.count} ungelesene Nachrichten zu „${d.jobTitle}“`,
+      intro:
+        Number(d.count) === 1
+          ? `${d.sender} hat Ihnen zu „${d.jobTitle}“ geschrieben.`
+          : `Sie haben ${d.count} ungelesene Nachrichten zu „${d.jobTitle}“, zuletzt von ${d.sender}.`,
       action: "Nachrichten lesen",
     }),
-    en: (t) => ({
-      subject: `Unread messages about "${t}"`,
-      intro: `You have unread messages about "${t}".`,
+    en: (d) => ({
+      subject:
+        Number(d.count) === 1
+          ? `New message from ${d.sender}`
+          : `${d.count} unread messages about "${d.jobTitle}"`,
+      intro:
+        Number(d.count) === 1
+          ? `${d.sender} wrote to you about "${d.jobTitle}".`
+          : `You have ${d.count} unread messages about "${d.jobTitle}", the latest from ${d.sender}.`,
       action: "Read the messages",
     }),
   },

@@ -8,7 +8,7 @@ import { mailOutbox } from "../../server/mail/tables.ts";
 import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
 import { user } from "../accounts/tables.ts";
 import { realtimeEvent, realtimeSeq } from "../messaging/tables.ts";
-import { NOTIFICATION_MAILS } from "./mail-templates.ts";
+import { NOTIFICATION_MAILS, type NotificationData, notificationPath } from "./mail-templates.ts";
 import {
   DEFAULT_CHANNEL,
   type DeliveryChannel,
@@ -24,7 +24,7 @@ type Preference = z.infer<typeof preferenceSchema>;
 export interface NewNotification {
   userId: string;
   type: NotificationType;
-  data: Record<string, string | number | null>;
+  data: NotificationData;
 }
 
 /** A notification event to send live after commit: the user's event number for resuming. */
@@ -65,10 +65,9 @@ export function createNotifier(
 ): Notifier {
   /** The mail of an item in both languages: the recipient's language is picked in the query. */
   const rendered = (item: NewNotification) => {
-    const url = `${publicUrl}/jobs/${item.data.jobId ?? ""}`;
-    const title = String(item.data.jobTitle ?? "");
+    const url = `${publicUrl}${notificationPath(item.type, item.data)}`;
     const [de, en] = (["de", "en"] as const).map((locale) =>
-      layoutMail(locale, NOTIFICATION_MAILS[item.type][locale](title), url),
+      layoutMail(locale, NOTIFICATION_MAILS[item.type][locale](item.data), url),
     ) as [RenderedMail, RenderedMail];
     return { user_id: item.userId, type: item.type, data: item.data, de, en };
   };

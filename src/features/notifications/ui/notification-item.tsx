@@ -15,6 +15,7 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
   const label = t(`notifications.open.${notification.type}`);
   const jobId = id(notification.data, "jobId");
   const offerId = id(notification.data, "offerId");
+  const threadId = id(notification.data, "threadId");
   switch (notification.type) {
     case "bid.received":
     case "offer.declined":
@@ -42,6 +43,12 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
           {label}
         </AnchorLink>
       );
+    case "message.unread":
+      return threadId ? (
+        <AnchorLink to="/messages/$threadId" params={{ threadId }} onClick={onClick}>
+          {label}
+        </AnchorLink>
+      ) : null;
     case "job.terms_changed":
     case "job.filled":
       return jobId ? (
@@ -69,7 +76,11 @@ export function NotificationItem(props: { notification: Notification; onRead: ()
       <Stack gap={6}>
         <Text fw={unread ? 700 : 400}>
           {unread ? <VisuallyHidden>{t("notifications.unread")}: </VisuallyHidden> : null}
-          {t(`notifications.types.${notification.type}`, { job: id(notification.data, "jobTitle") ?? "–" })}
+          {t(`notifications.types.${notification.type}`, {
+            job: id(notification.data, "jobTitle") ?? "–",
+            sender: id(notification.data, "sender") ?? "–",
+            count: Number(notification.data.count ?? 1),
+          })}
         </Text>
         {message ? <Text fs="italic">{message}</Text> : null}
         <Text size="sm">{format.instant(notification.createdAt)}</Text>
