@@ -37,31 +37,56 @@ export interface StoredEvent {
   createdAt: string;
 }
 
-/** The per-user event log in `realtime_event`, numbered per user (see tables.ts for why). */
+/** One event for a set of recipients, as the log's statements take them. */
+export interface LogItem {
+  to: string[];
+  event: RealtimeEventInput;
+}
+
+/** The number one event (`n`: its index in the statement's items) got in one recipient's log. */
+export interface NumberedItem extends Numbered {
+  n: number;
+}
+
 /**
- * Numbers the event for each recipient and stores it: `log_seq` bumps the users' counters
- * (sorted, so two writers lock them in one order and never deadlock), `log_events` writes the rows.
+ * The per-user event log in `realtime_event`, numbered per user (see tables.ts for why), as common
+ * table expressions ending in `log_numbered (n, user_id, seq)`, for any number of events in one
+ * statement: `log_seq` bumps each recipient's counter once by their number of events (sorted, so
+ * two writers lock the counters in one order and never deadlock), `log_numbered` hands out the
+ * numbers in item order, `log_events` stores the rows.
  */
-function ctes(userIds: string[], event: RealtimeEventInput): SQL {
-  const ids = [...new Set(userIds)].sort();
+function ctes(items: LogItem[]): SQL {
+  const input = items.map((item, n) => ({
+    n,
+    to: [...new Set(item.to)],
+    type: item.event.type,
+    data: item.event.data,
+  }));
   return sql`
-    log_seq AS (
+    log_input AS (
+      SELECT e.n, u.user_id, e.type, e.data
+      FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS e(n int, "to" jsonb, type text, data jsonb)
+      CROSS JOIN LATERAL jsonb_array_elements_text(e."to") AS u(user_id)
+    ), log_seq AS (
       INSERT INTO ${realtimeSeq} (user_id, last_seq)
-      SELECT u, 1 FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) WITH ORDINALITY AS x(u, n)
-      ORDER BY n
-      ON CONFLICT (user_id) DO UPDATE SET last_seq = ${realtimeSeq}.last_seq + 1
+      SELECT user_id, count(*) FROM log_input GROUP BY user_id ORDER BY user_id
+      ON CONFLICT (user_id) DO UPDATE SET last_seq = ${realtimeSeq}.last_seq + excluded.last_seq
       RETURNING user_id, last_seq
+    ), log_numbered AS (
+      SELECT i.n, i.user_id, i.type, i.data,
+             s.last_seq - count(*) OVER (PARTITION BY i.user_id)
+               + row_number() OVER (PARTITION BY i.user_id ORDER BY i.n) AS seq
+      FROM log_input i JOIN log_seq s USING (user_id)
     ), log_events AS (
       INSERT INTO ${realtimeEvent} (user_id, seq, type, data)
-      SELECT user_id, last_seq, ${event.type}, ${JSON.stringify(event.data)}::jsonb FROM log_seq
-      RETURNING user_id, seq
+      SELECT user_id, seq, type, data FROM log_numbered
     )`;
 }
 
-/** Rows of `… SELECT user_id, seq FROM log_events`, from either driver. */
-function numberedOf(result: unknown): Numbered[] {
-  const { rows } = result as { rows: { user_id: string; seq: string | number }[] };
-  return rows.map((r) => ({ userId: r.user_id, seq: Number(r.seq) }));
+/** Rows of `… SELECT n, user_id, seq FROM log_numbered`, from either driver. */
+function numberedOf(result: unknown): NumberedItem[] {
+  const { rows } = result as { rows: { n: number; user_id: string; seq: string | number }[] };
+  return rows.map((r) => ({ n: Number(r.n), userId: r.user_id, seq: Number(r.seq) }));
 }
 
 export function createEventLog(db: Db) {
@@ -84,11 +109,12 @@ export function createEventLog(db: Db) {
     publish: (async (userIds, event, tx) => {
       if (!userIds.length) return [];
       return numberedOf(
-        await tx.execute(sql`WITH ${ctes(userIds, event)} SELECT user_id, seq FROM log_events`),
-      );
+        await tx.execute(
+          sql`WITH ${ctes([{ to: userIds, event }])} SELECT n, user_id, seq FROM log_numbered`,
+        ),
+      ).map(({ userId, seq }) => ({ userId, seq }));
     }) satisfies Publish,
 
-    /** The same writes as common table expressions ending in `log_events (user_id, seq)`. */
     ctes,
     numberedOf,
 

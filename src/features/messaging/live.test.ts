@@ -1,32 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN } from "../../server/testing/app.ts";
-import { Browser, signedIn } from "../../server/testing/http.ts";
+import { Browser } from "../../server/testing/http.ts";
 import { connect, cookieOf, listening, twoInstancesOverRedis } from "../../server/testing/sockets.ts";
-import { jobInput } from "../jobs/testing.ts";
+import { bidThread } from "./testing.ts";
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
-
-/** A client's bid thread with its assistant, both signed in on `app`. */
-async function bidThread(app: App) {
-  const client = await signedIn(app, ["client"]);
-  // The sockets here count message events; the bid's own notification would come first.
-  await client.request("PUT", "/api/v1/me/notification-preferences", {
-    preferences: [{ type: "bid.received", channel: "off" }],
-  });
-  const job = (await client.post("/api/v1/jobs", jobInput())).json();
-  await client.post(`/api/v1/jobs/${job.id}/transitions`, { action: "publish" });
-  const assistant = await signedIn(app, ["assistant"]);
-  const bid = (
-    await assistant.post(`/api/v1/jobs/${job.id}/bids`, {
-      rateMinor: 3000,
-      coverLetter: "Gern!",
-      answers: ["DATEV"],
-      earliestStart: "2027-01-04",
-    })
-  ).json();
-  const thread = (await client.post(`/api/v1/bids/${bid.id}/thread`)).json();
-  return { client, assistant, thread };
-}
 
 type Socket = ReturnType<typeof connect>;
 const messageIn = (socket: Socket, type: string, body: string) =>

@@ -511,7 +511,8 @@ describe("events", () => {
         // Sending is one statement: events that fail to write take the message with them.
         log: {
           ...createEventLog(app.database.db),
-          ctes: () => sql`log_events AS (SELECT 'event log unavailable'::int AS user_id, 0 AS seq)`,
+          ctes: () =>
+            sql`log_numbered AS (SELECT 'event log unavailable'::int AS n, '' AS user_id, 0 AS seq)`,
         },
       },
     );

@@ -17,6 +17,7 @@ import {
   type FloodLimit,
   type FloodStore,
 } from "./flood.ts";
+import { createMessageWriter } from "./message-writer.ts";
 import { checkContacts, requireEditable, requireOwnLiveMessage, requireParticipant } from "./policy.ts";
 import type { EditMessageInput, Message, PostMessageInput, Thread, UnreadCounts } from "./schema.ts";
 import { message, thread, threadParticipant } from "./tables.ts";
@@ -25,7 +26,8 @@ import { checksContacts, threadViews, toMessage, unreadCounts } from "./views.ts
 export interface MessagingOptions {
   /**
    * The per-user event log (events.ts): each change writes its events inside its own
-   * transaction (`publish`); sending a message folds them into its single statement (`ctes`).
+   * transaction (`publish`); sending a message folds them into the statement that stores it
+   * (`ctes`, see message-writer.ts).
    */
   log: Pick<EventLog, "publish" | "ctes" | "numberedOf">;
   /**
@@ -47,6 +49,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
   const now = options.now ?? (() => new Date());
   const flood = createFloodGuard(options.flood ?? DEFAULT_FLOOD_LIMIT, now, options.floodStore);
   const typingThrottle = createSignalThrottle({ max: 1, windowMs: 3_000 }, now);
+  const writer = createMessageWriter(db, options.log);
 
   function deliver(deliveries: Delivery[]) {
     try {
@@ -183,19 +186,8 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
       };
       const m = toMessage(row);
       const event = messageEvent("message.created", t.participants, m);
-      // Every value is known here, so the message, the thread's activity time and each
-      // participant's numbered event are one statement: atomic without a transaction, one round
-      // trip on the busiest write of a conversation.
-      const written = await db.execute(sql`
-        WITH new_message AS (${db.insert(message).values(row).getSQL()}),
-        touched AS (${db.update(thread).set({ lastActivityAt: at }).where(eq(thread.id, threadId)).getSQL()}),
-        ${options.log.ctes(event.to, event.event)}
-        SELECT user_id, seq FROM log_events`);
-      deliver(
-        options.log
-          .numberedOf(written)
-          .map((n) => ({ userIds: [n.userId], event: { id: String(n.seq), ...event.event } })),
-      );
+      const numbered = await writer.write({ row, item: event });
+      deliver(numbered.map((n) => ({ userIds: [n.userId], event: { id: String(n.seq), ...event.event } })));
       return m;
     } catch (error) {
       // No message, no file: nothing is left half-written.

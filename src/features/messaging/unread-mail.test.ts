@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
-import { signedIn } from "../../server/testing/http.ts";
-import { jobInput } from "../jobs/testing.ts";
+import type { signedIn } from "../../server/testing/http.ts";
 import { sendDigests } from "../notifications/digest.ts";
+import { bidThread } from "./testing.ts";
 import { noticeUnreadMessages, UNREAD_AFTER_MS } from "./unread-mail.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -12,22 +12,10 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 async function thread() {
-  const client = await signedIn(app, ["client"], "Clara Berger");
-  const job = (await client.post("/api/v1/jobs", jobInput({ title: "Reisekosten abrechnen" }))).json();
-  await client.post(`/api/v1/jobs/${job.id}/transitions`, { action: "publish" });
-  const assistant = await signedIn(app, ["assistant"], "Anna Schmidt");
-  const bid = (
-    await assistant.post(`/api/v1/jobs/${job.id}/bids`, {
-      rateMinor: 3000,
-      coverLetter: "Gern.",
-      answers: ["DATEV"],
-      earliestStart: "2027-01-04",
-    })
-  ).json();
-  const t = (await client.post(`/api/v1/bids/${bid.id}/thread`)).json();
+  const { client, assistant, thread: t } = await bidThread(app, { jobTitle: "Reisekosten abrechnen" });
   const send = async (from: typeof client, body: string) =>
     expect((await from.post(`/api/v1/threads/${t.id}/messages`, { body })).statusCode).toBe(201);
-  return { client, assistant, threadId: t.id as string, send };
+  return { client, assistant, threadId: t.id, send };
 }
 
 const later = (ms: number) => new Date(Date.now() + ms);

@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../server/db/client.ts";
+import type { EventLog, LogItem, Numbered } from "./events.ts";
+import { message, thread } from "./tables.ts";
+
+export type MessageRow = typeof message.$inferSelect;
+
+/** A message ready to store, with its event for the participants' logs. */
+export interface Outgoing {
+  row: MessageRow;
+  item: LogItem;
+}
+
+interface Waiting {
+  out: Outgoing;
+  resolve: (numbered: Numbered[]) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface WriterLimits {
+  /** Statements in flight at once; the rest wait and go together in the next one. */
+  inFlight: number;
+  /** Messages per statement at most. */
+  batch: number;
+}
+
+// Two statements in flight keep a connection busy while the other's answer travels back; more
+// would mostly add lock waits on busy threads.
+const DEFAULT_LIMITS: WriterLimits = { inFlight: 2, batch: 100 };
+
+/**
+ * Stores messages with their threads' activity times and their numbered events, several messages
+ * per statement when they arrive faster than the database answers (group commit). A message that
+ * finds a free slot is written at once, so a quiet conversation waits for nobody; under load each
+ * statement carries everything that queued meanwhile, which saves round trips, commits and
+ * system calls exactly when they are scarce. Each message's promise settles with its own event
+ * numbers; one message the database refuses does not take the others in its statement with it.
+ *
+ * Lock order (why batches cannot deadlock): the event log takes the recipients' counters sorted by
+ * user, before the thread rows are updated; two statements that share a thread share its
+ * participants, so they queue on the counters before either touches the thread.
+ */
+export function createMessageWriter(
+  db: Db,
+  log: Pick<EventLog, "ctes" | "numberedOf">,
+  limits: WriterLimits = DEFAULT_LIMITS,
+) {
+  const waiting: Waiting[] = [];
+  let inFlight = 0;
+
+  async function store(batch: Outgoing[]): Promise<Numbered[][]> {
+    const latest = new Map<string, Date>();
+    for (const { row } of batch) {
+      const seen = latest.get(row.threadId);
+      if (!seen || seen < row.createdAt) latest.set(row.threadId, row.createdAt);
+    }
+    const touches = [...latest].map(([id, at]) => ({ id, at }));
+    const result = await db.execute(sql`
+      WITH new_message AS (${db
+        .insert(message)
+        .values(batch.map((b) => b.row))
+        .getSQL()}),
+      touched AS (
+        UPDATE ${thread} SET last_activity_at = greatest(${thread.lastActivityAt}, g.at)
+        FROM jsonb_to_recordset(${JSON.stringify(touches)}::jsonb) AS g(id uuid, at timestamptz)
+        WHERE ${thread.id} = g.id
+      ),
+      ${log.ctes(batch.map((b) => b.item))}
+      SELECT n, user_id, seq FROM log_numbered`);
+    const perMessage: Numbered[][] = batch.map(() => []);
+    for (const { n, userId, seq } of log.numberedOf(result)) perMessage[n]?.push({ userId, seq });
+    return perMessage;
+  }
+
+  async function run(batch: Waiting[]) {
+    try {
+      const numbered = await store(batch.map((w) => w.out));
+      for (const [i, w] of batch.entries()) w.resolve(numbered[i] ?? []);
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0]?.reject(error);
+        return;
+      }
+      // Find the message the database refused: each alone, the others still succeed.
+      for (const w of batch) {
+        await store([w.out]).then(([numbered]) => w.resolve(numbered ?? []), w.reject);
+      }
+    }
+  }
+
+  function pump() {
+    while (inFlight < limits.inFlight && waiting.length) {
+      inFlight += 1;
+      void run(waiting.splice(0, limits.batch)).finally(() => {
+        inFlight -= 1;
+        pump();
+      });
+    }
+  }
+
+  return {
+    /** Stores the message and its events; answers each recipient's event number. */
+    write(out: Outgoing): Promise<Numbered[]> {
+      return new Promise((resolve, reject) => {
+        waiting.push({ out, resolve, reject });
+        pump();
+      });
+    },
+  };
+}
