@@ -1,4 +1,5 @@
-import { TZDate } from "@date-fns/tz";
+import { type Interval, merged } from "../common/intervals.ts";
+import { zonedInstant as at, calendarDay } from "../common/wall-clock.ts";
 import { WEEKDAYS } from "../profiles/schema.ts";
 
 export interface WeeklySlot {
@@ -12,33 +13,8 @@ export interface WantedWindow {
   to: string;
 }
 
-type Interval = [start: number, end: number];
-
 const MINUTE = 60_000;
 const WORKDAYS = 5;
-
-function at(year: number, month: number, day: number, time: string, timeZone: string): number {
-  const [h, m] = time.split(":").map(Number) as [number, number];
-  // TZDate normalizes day overflow like Date does, and resolves the wall time in the zone (DST included).
-  return new TZDate(year, month, day, h, m, timeZone).getTime();
-}
-
-/** The zone's calendar date of an instant, and the offset of that day from its week's Monday. */
-function calendarDay(instant: number, timeZone: string) {
-  const d = new TZDate(instant, timeZone);
-  return { year: d.getFullYear(), month: d.getMonth(), day: d.getDate(), sinceMonday: (d.getDay() + 6) % 7 };
-}
-
-function merged(intervals: Interval[]): Interval[] {
-  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
-  const out: Interval[] = [];
-  for (const [start, end] of sorted) {
-    const last = out.at(-1);
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else out.push([start, end]);
-  }
-  return out;
-}
 
 /**
  * How many minutes per working day an assistant's weekly hours (in their own zone) overlap the

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { timeZoneSchema } from "../accounts/schema.ts";
+import { weeklyHoursSchema } from "../profiles/schema.ts";
+
+/** The lengths an interview may be booked for, in minutes. */
+export const INTERVIEW_DURATIONS = [30, 60] as const;
+export type InterviewDuration = (typeof INTERVIEW_DURATIONS)[number];
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "time_invalid" });
+/** An end of hours may be "24:00", the end of the day, so that a night shift can continue after midnight. */
+const endTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: "time_invalid" });
+
+/**
+ * A date that differs from the weekly hours, in the person's own zone. Without `from`/`to` the
+ * whole day is off; with them, that window is the day's only availability and replaces the weekly
+ * hours of that date (several windows on one date add up; a day-off entry on the date wins).
+ * Hours never run past midnight in one entry: a night shift is two entries, the first ending "24:00".
+ */
+export const availabilityExceptionSchema = z
+  .strictObject({
+    date: z.iso.date({ message: "date_invalid" }),
+    from: clockTime.optional(),
+    to: endTime.optional(),
+  })
+  .refine((e) => (e.from === undefined) === (e.to === undefined), { message: "time_range_invalid" })
+  .refine((e) => e.from === undefined || e.to === undefined || e.from < e.to, {
+    message: "time_range_invalid",
+  });
+export type AvailabilityException = z.infer<typeof availabilityExceptionSchema>;
+
+/** When someone can meet: weekly hours (as on the profile) and exceptions in their zone, and a gap around busy time. */
+export const availabilitySchema = z.strictObject({
+  timeZone: timeZoneSchema,
+  weeklyHours: weeklyHoursSchema,
+  // A year of holidays and changed days is plenty; more is a client bug.
+  exceptions: z.array(availabilityExceptionSchema).max(400).default([]),
+  bufferMinutes: z.number().int().min(0).max(240).default(0),
+});
+export type Availability = z.infer<typeof availabilitySchema>;
