@@ -1,22 +1,15 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
 import {
   daysFromNow,
-  type MarketRole,
   publishJobViaApi,
   saveAssistantProfileViaApi,
-  seedUser,
+  signedInEnglish,
 } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
 
 const t = (key: string, values?: Record<string, string | number>) => tr("en", key, values);
 const QUESTION = "Which booking tools do you know?";
-
-async function signedIn(browser: Browser, role: MarketRole, name: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London" })).newPage();
-  await seedUser(page, role, "en", name);
-  return page;
-}
 
 async function bid(page: Page, jobId: string, rateMinor: number) {
   const response = await page.request.post(`/api/v1/jobs/${jobId}/bids`, {
@@ -34,7 +27,7 @@ test("the client sorts, compares and rejects bids; the assistant edits and withd
   browser,
 }) => {
   const title = `Travel planning for a sales team ${Date.now()}`;
-  const client = await signedIn(browser, "client", "Chris Client");
+  const client = await signedInEnglish(browser, "client", "Chris Client");
   const jobId = await publishJobViaApi(client, {
     title,
     maxRateMinor: 4000,
@@ -42,9 +35,9 @@ test("the client sorts, compares and rejects bids; the assistant edits and withd
     overlap: { hours: 3, timeZone: "Europe/Berlin", from: "09:00", to: "17:00" },
   });
   const [ada, ben, cleo] = [
-    await signedIn(browser, "assistant", "Ada Able"),
-    await signedIn(browser, "assistant", "Ben Baker"),
-    await signedIn(browser, "assistant", "Cleo Cole"),
+    await signedInEnglish(browser, "assistant", "Ada Able"),
+    await signedInEnglish(browser, "assistant", "Ben Baker"),
+    await signedInEnglish(browser, "assistant", "Cleo Cole"),
   ];
   // Ada works 09:00–13:00 London time, 10:00–14:00 in Berlin: 4 h inside the job's window.
   await saveAssistantProfileViaApi(ada, {

@@ -1,28 +1,13 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
 import { placeBidViaApi, publishJobViaApi, signedInGerman } from "./support/marketplace.ts";
+import { inboxIn } from "./support/messaging.ts";
 import { chooseFile, pdfFile } from "./support/sample-files.ts";
 import { tr } from "./support/translations.ts";
 
 const t = (key: string, values?: Record<string, string | number>) => tr("de", key, values);
 
-/** The open thread: its heading names the other party, its log holds the messages. */
-async function expectThread(page: Page, other: string, label: string) {
-  await expect(page.getByRole("heading", { level: 1, name: t("messages.title") })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2, name: other })).toBeVisible();
-  await expectAccessible(page, label);
-}
-
-const log = (page: Page) => page.getByRole("log", { name: t("messages.log") });
-const composer = (page: Page) =>
-  page.getByRole("textbox", { name: t("messages.composer.label"), exact: true });
-
-async function send(page: Page, text: string) {
-  await composer(page).fill(text);
-  await page.getByRole("button", { name: t("messages.composer.send") }).click();
-  await expect(log(page).getByText(text)).toBeVisible();
-  await expect(composer(page)).toHaveValue("");
-}
+const { log, composer, send, expectThread } = inboxIn("de");
 
 test("Nachrichten zu einem Angebot: live, mit Tippanzeige, Lesebestätigung, Kontaktwarnung, Nachholen nach einer Unterbrechung, Datei, Korrektur und Löschen, auch auf dem Handy (deutsch)", async ({
   browser,

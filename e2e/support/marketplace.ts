@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 import { AccountPages } from "./account-pages.ts";
 import { type Lang, uniqueEmail } from "./translations.ts";
 
@@ -46,13 +46,39 @@ export async function seedUser(page: Page, role: MarketRole, lang: Lang, name: s
   return { name, email, password: PASSWORD, ui };
 }
 
-/** A new browser context in Germany (de-DE, Berlin) with a confirmed account of `role` signed in. */
-export async function signedInGerman(browser: Browser, role: MarketRole, name: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin" });
-  const page = await context.newPage();
-  await seedUser(page, role, "de", name);
+/** Where a browser speaking each language sits: its locale and time zone. */
+const BROWSER_PLACES: Record<Lang, { locale: string; timezoneId: string }> = {
+  de: { locale: "de-DE", timezoneId: "Europe/Berlin" },
+  en: { locale: "en-GB", timezoneId: "Europe/London" },
+};
+
+/**
+ * A new browser context in the language's place with a confirmed account of `role` signed in;
+ * `context` adds to it (e.g. a phone's screen and touch).
+ */
+export async function signedIn(
+  browser: Browser,
+  lang: Lang,
+  role: MarketRole,
+  name: string,
+  context: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await (await browser.newContext({ ...BROWSER_PLACES[lang], ...context })).newPage();
+  await seedUser(page, role, lang, name);
   return page;
 }
+
+/** A new browser context in Germany (de-DE, Berlin) with a confirmed account of `role` signed in. */
+export const signedInGerman = (browser: Browser, role: MarketRole, name: string) =>
+  signedIn(browser, "de", role, name);
+
+/** A new browser context in Britain (en-GB, London) with a confirmed account of `role` signed in. */
+export const signedInEnglish = (
+  browser: Browser,
+  role: MarketRole,
+  name: string,
+  context: BrowserContextOptions = {},
+) => signedIn(browser, "en", role, name, context);
 
 /** An ISO calendar date `days` from now, for start dates and deadlines that stay in the future. */
 export function daysFromNow(days: number): string {
@@ -120,4 +146,28 @@ export async function placeBidViaApi(
   });
   expect(placed.status(), await placed.text()).toBe(201);
   return ((await placed.json()) as { id: string }).id;
+}
+
+/**
+ * A hire made through the API: the client of `client` offers hourly terms on the bid, the
+ * assistant of `assistant` accepts. Answers the new contract's id.
+ */
+export async function hireViaApi(
+  client: Page,
+  assistant: Page,
+  bidId: string,
+  terms: { rateMinor: number; weeklyHourCap: number },
+): Promise<string> {
+  const offered = await client.request.post(`/api/v1/bids/${bidId}/offers`, {
+    data: { pricingModel: "hourly", startDate: daysFromNow(14), ...terms },
+  });
+  expect(offered.status(), await offered.text()).toBe(201);
+  const { id: offerId } = (await offered.json()) as { id: string };
+  const accepted = await assistant.request.post(`/api/v1/offers/${offerId}/response`, {
+    data: { decision: "accept" },
+  });
+  expect(accepted.ok(), await accepted.text()).toBe(true);
+  const { contract } = (await accepted.json()) as { contract?: { id: string } };
+  if (!contract) throw new Error("Accepting the offer made no contract");
+  return contract.id;
 }
