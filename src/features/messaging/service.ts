@@ -4,6 +4,7 @@ import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
+import { refreshAheadCache } from "../../server/refresh-ahead.ts";
 import type { Storage } from "../../server/storage/storage.ts";
 import { loadVisibleBid } from "../bids/service.ts";
 import { bid } from "../bids/tables.ts";
@@ -77,8 +78,8 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
     return result;
   }
 
-  /** A thread the actor takes part in, with all its participants and whether it checks contacts. */
-  async function loadThread(actor: Actor, threadId: string) {
+  /** A thread with all its participants and whether it checks contacts, or undefined. */
+  async function threadFacts(threadId: string) {
     const rows = await db
       .select({ thread, userId: threadParticipant.userId, bidStatus: bid.status })
       .from(thread)
@@ -86,31 +87,42 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
       .leftJoin(bid, eq(bid.id, thread.bidId))
       .where(eq(thread.id, threadId));
     const first = rows[0];
-    const participants = rows.map((r) => r.userId);
-    if (!first) throw new AppError("not_found");
-    requireParticipant(actor, participants);
+    if (!first) return undefined;
     return {
       thread: first.thread,
-      participants,
+      participants: rows.map((r) => r.userId),
       contactCheck: checksContacts(first.thread.kind, first.bidStatus),
     };
   }
 
+  /** A thread the actor takes part in (404 for anyone else). */
+  async function loadThread(actor: Actor, threadId: string) {
+    const facts = await threadFacts(threadId);
+    if (!facts) throw new AppError("not_found");
+    requireParticipant(actor, facts.participants);
+    return facts;
+  }
+
   // Who takes part in a thread never changes, and whether it checks contact details changes once
-  // (at hire, to "no"). Sending, the busiest call, keeps both for a few seconds: the only
-  // difference is that a message just after a hire may still get the contact warning.
-  const recentThreads = new Map<string, { participants: string[]; contactCheck: boolean; until: number }>();
-  const RECENT_MS = 10_000;
+  // (at hire, to "no"). Sending, the busiest call, keeps both for a few seconds, checked again in
+  // the background while a conversation goes on: the only difference is that a message just after
+  // a hire may still get the contact warning.
+  const recentThreads = refreshAheadCache<{ participants: string[]; contactCheck: boolean }>({
+    ttlMs: 10_000,
+    max: 10_000,
+  });
   async function threadForSending(actor: Actor, threadId: string) {
-    const t = Date.now();
-    const hit = recentThreads.get(threadId);
-    if (hit && hit.until > t) {
+    const reload = async () => {
+      const facts = await threadFacts(threadId);
+      return facts && { value: facts };
+    };
+    const hit = recentThreads.get(threadId, reload);
+    if (hit) {
       requireParticipant(actor, hit.participants);
       return hit;
     }
     const { participants, contactCheck } = await loadThread(actor, threadId);
-    if (recentThreads.size >= 10_000) recentThreads.delete(recentThreads.keys().next().value as string);
-    const entry = { participants, contactCheck, until: t + RECENT_MS };
+    const entry = { participants, contactCheck };
     recentThreads.set(threadId, entry);
     return entry;
   }

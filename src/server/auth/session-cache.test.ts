@@ -44,4 +44,51 @@ describe("session cache", () => {
     expect(cache.get("1")).toBeUndefined();
     expect(cache.get("3")).toEqual(ben);
   });
+
+  it("verifies a session in use again past half its life, so it never lapses for a busy user", async () => {
+    vi.useFakeTimers({ now: new Date("2027-01-04T09:00:00Z") });
+    const cache = createSessionCache(10_000);
+    cache.set("a.sig", anna, "a", inAnHour());
+    const verify = vi.fn(async () => ({ actor: anna, token: "a", expiresAt: inAnHour() }));
+    vi.advanceTimersByTime(4_000);
+    expect(cache.get("a.sig", verify)).toEqual(anna);
+    expect(verify).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(2_000);
+    // Served at once; the check runs behind it, once however many requests arrive meanwhile.
+    expect(cache.get("a.sig", verify)).toEqual(anna);
+    expect(cache.get("a.sig", verify)).toEqual(anna);
+    await vi.waitFor(() => expect(verify).toHaveBeenCalledTimes(1));
+    await Promise.resolve();
+    vi.advanceTimersByTime(8_000);
+    expect(cache.get("a.sig", verify)).toEqual(anna);
+  });
+
+  it("drops a session the background check no longer finds", async () => {
+    vi.useFakeTimers({ now: new Date("2027-01-04T09:00:00Z") });
+    const cache = createSessionCache(10_000);
+    cache.set("a.sig", anna, "a", inAnHour());
+    vi.advanceTimersByTime(6_000);
+    const verify = vi.fn(async () => undefined);
+    expect(cache.get("a.sig", verify)).toEqual(anna);
+    await vi.waitFor(() => expect(cache.size).toBe(0));
+    expect(cache.get("a.sig", verify)).toBeUndefined();
+  });
+
+  it("a sign-out during a background check wins: the old answer does not bring the session back", async () => {
+    vi.useFakeTimers({ now: new Date("2027-01-04T09:00:00Z") });
+    const cache = createSessionCache(10_000);
+    cache.set("a.sig", anna, "a", inAnHour());
+    vi.advanceTimersByTime(6_000);
+    let answer: (session: { actor: typeof anna; token: string; expiresAt: Date }) => void = () => {};
+    const verify = () =>
+      new Promise<{ actor: typeof anna; token: string; expiresAt: Date }>((r) => (answer = r));
+    expect(cache.get("a.sig", verify)).toEqual(anna);
+    cache.evictSession("a");
+    // The check read the session before it was deleted and answers it as valid.
+    answer({ actor: anna, token: "a", expiresAt: inAnHour() });
+    // Let the answer's continuation run (microtasks only; the clock is fake).
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(cache.size).toBe(0);
+    expect(cache.get("a.sig")).toBeUndefined();
+  });
 });
