@@ -6,10 +6,16 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { Redis } from "ioredis";
 import { accountsRoutes } from "../features/accounts/routes.ts";
 import { createAccountsService } from "../features/accounts/service.ts";
+import { availabilityRoutes } from "../features/availability/routes.ts";
+import { type AvailabilityService, createAvailabilityService } from "../features/availability/service.ts";
+import { startCalendarSync } from "../features/availability/sync.ts";
 import { bidsRoutes } from "../features/bids/routes.ts";
 import { createBidsService } from "../features/bids/service.ts";
 import { contractsRoutes } from "../features/contracts/routes.ts";
 import { createContractsService } from "../features/contracts/service.ts";
+import { startReminders } from "../features/interviews/reminders.ts";
+import { interviewsRoutes } from "../features/interviews/routes.ts";
+import { createInterviewsService, type InterviewsService } from "../features/interviews/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
 import { startEventPruning } from "../features/messaging/event-pruning.ts";
@@ -181,6 +187,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ? (await import("./storage/s3.ts")).s3Storage(config.s3)
     : localStorage(join(config.dataDir, "files"));
   const samples = createSamplesService(database.db, storage);
+  const availability = createAvailabilityService(database.db, {
+    allowPrivateCalendarUrls: config.calendarUrlsAllowPrivate,
+  });
+  const interviews = createInterviewsService(database.db, availability, mailer, notifier, {
+    publicUrl: config.publicUrl,
+  });
+  await startCalendarSync(jobs, availability);
+  await startReminders(database.db, jobs, interviews);
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
   const services = {
     mailer,
@@ -190,6 +204,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     jobs: jobsService,
     bids: createBidsService(database.db, jobsService, samples, notifier),
     contracts: createContractsService(database.db, notifier),
+    availability,
+    interviews,
     // Each message change writes its events to the per-user log in its own transaction, then
     // sends them through the broker to the recipients' sockets on every instance.
     messaging: createMessagingService(database.db, storage, {
@@ -219,6 +235,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(contractsRoutes(services.contracts, authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
       await api.register(messagingRoutes(services.messaging, authenticate));
+      await api.register(availabilityRoutes(availability, authenticate));
+      await api.register(interviewsRoutes(interviews, authenticate));
     },
     { prefix: "/api/v1" },
   );
@@ -251,6 +269,8 @@ declare module "fastify" {
       jobs: ReturnType<typeof createJobsService>;
       bids: ReturnType<typeof createBidsService>;
       contracts: ReturnType<typeof createContractsService>;
+      availability: AvailabilityService;
+      interviews: InterviewsService;
       messaging: ReturnType<typeof createMessagingService>;
     };
   }

@@ -26,6 +26,8 @@ const envSchema = z.object({
   MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SEED_DEMO: bool.optional(),
+  CALENDAR_URLS_ALLOW_PRIVATE: bool.default(false),
+  ICE_SERVERS: z.string().default("[]"),
   WEB_DIST_DIR: z.string().default("./dist/web"),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: z.url().optional(),
@@ -57,6 +59,10 @@ export interface Config {
   /** Sign-in, second-factor and sign-up attempts per client address and minute. */
   authAttemptsPerMinute: number;
   seedDemo: boolean;
+  /** Lets calendar subscriptions reach loopback and private addresses: for tests on one machine only. */
+  calendarUrlsAllowPrivate: boolean;
+  /** STUN/TURN servers for the video room, as RTCIceServer objects in JSON. */
+  iceServers: string;
   webDistDir: string;
   /** Object storage for files; local disk under DATA_DIR/files when absent. */
   s3: S3Settings | undefined;
@@ -109,6 +115,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     // Demo data is for the embedded mode; a PostgreSQL deployment opts in explicitly.
     seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== "test"),
     webDistDir: resolve(e.WEB_DIST_DIR),
+    calendarUrlsAllowPrivate: e.CALENDAR_URLS_ALLOW_PRIVATE,
+    iceServers: e.ICE_SERVERS,
     s3: e.S3_BUCKET
       ? {
           bucket: e.S3_BUCKET,

@@ -1,14 +1,10 @@
 import { z } from "zod";
 import { timeZoneSchema } from "../accounts/schema.ts";
-import { weeklyHoursSchema } from "../profiles/schema.ts";
+import { clockTimeSchema, endTimeSchema, weeklyHoursSchema } from "../profiles/schema.ts";
 
 /** The lengths an interview may be booked for, in minutes. */
 export const INTERVIEW_DURATIONS = [30, 60] as const;
 export type InterviewDuration = (typeof INTERVIEW_DURATIONS)[number];
-
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "time_invalid" });
-/** An end of hours may be "24:00", the end of the day, so that a night shift can continue after midnight. */
-const endTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: "time_invalid" });
 
 /**
  * A date that differs from the weekly hours, in the person's own zone. Without `from`/`to` the
@@ -19,8 +15,8 @@ const endTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message:
 export const availabilityExceptionSchema = z
   .strictObject({
     date: z.iso.date({ message: "date_invalid" }),
-    from: clockTime.optional(),
-    to: endTime.optional(),
+    from: clockTimeSchema.optional(),
+    to: endTimeSchema.optional(),
   })
   .refine((e) => (e.from === undefined) === (e.to === undefined), { message: "time_range_invalid" })
   .refine((e) => e.from === undefined || e.to === undefined || e.from < e.to, {

@@ -19,6 +19,7 @@ const aboutJob = (texts: Record<Locale, (title: string) => Lines>): Texts => ({
 /** Where the mail's button leads, below the public URL. */
 export function notificationPath(type: NotificationType, data: NotificationData): string {
   if (type === "message.unread") return `/messages/${data.threadId ?? ""}`;
+  if (type === "interview.requested") return `/interviews/${data.interviewId ?? ""}`;
   return `/jobs/${data.jobId ?? ""}`;
 }
 
@@ -145,4 +146,16 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Texts> = {
       action: "Read the messages",
     }),
   },
+  "interview.requested": aboutJob({
+    de: (t) => ({
+      subject: `Interview-Anfrage zu „${t}“`,
+      intro: `Der Auftraggeber von „${t}“ möchte Sie per Video kennenlernen. Bitte wählen oder bestätigen Sie einen Termin.`,
+      action: "Termin wählen",
+    }),
+    en: (t) => ({
+      subject: `Interview request about "${t}"`,
+      intro: `The client of "${t}" would like to meet you by video. Please choose or confirm a time.`,
+      action: "Choose a time",
+    }),
+  }),
 };

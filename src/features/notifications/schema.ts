@@ -9,8 +9,10 @@ export const NOTIFICATION_TYPES = [
   "offer.declined",
   "job.terms_changed",
   "job.filled",
-  /** Messages still unread after five minutes (messaging/unread-mail.ts); e-mail or nothing. */
+  /** Messages still unread after five minutes (messaging/unread-mail.ts). */
   "message.unread",
+  /** A client asks the assistant for an interview (interviews/service.ts). */
+  "interview.requested",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -6,13 +6,19 @@ export const LANGUAGE_LEVELS = ["basic", "conversational", "fluent", "native"] a
 export const AVAILABILITY = ["available", "limited", "unavailable"] as const;
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "time_invalid" });
+export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "time_invalid" });
+/** "24:00" ends a day, so a night shift can go on after midnight in a second entry. */
+export const endTimeSchema = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: "time_invalid" });
 
-/** Working hours per weekday in the assistant's own time zone; a day without entries is off. */
+/** Working hours per weekday in the person's own time zone; a day without entries is off. */
 export const weeklyHoursSchema = z
-  .array(z.strictObject({ day: z.enum(WEEKDAYS), from: time, to: time }))
+  .array(z.strictObject({ day: z.enum(WEEKDAYS), from: clockTimeSchema, to: endTimeSchema }))
   .max(21)
   .refine((slots) => slots.every((s) => s.from < s.to), { message: "time_range_invalid" });
+
+export type WeeklySlot = z.infer<typeof weeklyHoursSchema>[number];
 
 export const assistantProfileInputSchema = z.strictObject({
   headline: z.string().trim().min(1, { message: "required" }).max(140),

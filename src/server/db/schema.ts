@@ -1,7 +1,9 @@
 // Every table of the application, for Drizzle's relational queries and for drizzle-kit.
 export * from "../../features/accounts/tables.ts";
+export * from "../../features/availability/tables.ts";
 export * from "../../features/bids/tables.ts";
 export * from "../../features/contracts/tables.ts";
+export * from "../../features/interviews/tables.ts";
 export * from "../../features/jobs/tables.ts";
 export * from "../../features/messaging/tables.ts";
 export * from "../../features/notifications/tables.ts";

@@ -1,6 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
 import { type Jobs, QUEUES } from "../jobs/boss.ts";
-import { mailOutbox } from "./tables.ts";
+import { type CalendarPart, mailOutbox } from "./tables.ts";
 import type { RenderedMail } from "./templates.ts";
 
 /** How long writes are gathered before the relay is woken: a burst of events costs one queue write. */
@@ -8,7 +8,7 @@ const NUDGE_DELAY_MS = 50;
 
 export interface Mailer {
   /** Writes the mail to the outbox (inside the caller's transaction when given) and wakes the relay. */
-  enqueue(mail: RenderedMail & { to: string }, tx?: Tx): Promise<string>;
+  enqueue(mail: RenderedMail & { to: string; calendar?: CalendarPart }, tx?: Tx): Promise<string>;
   /**
    * Wakes the relay for mails written to the outbox by other means. Coalesced and best effort:
    * a wake-up that comes before the writer's commit, or is lost, leaves the mail to the relay's

@@ -1,6 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+export interface CalendarPart {
+  method: "REQUEST" | "CANCEL";
+  /** The iCalendar object, METHOD included. */
+  content: string;
+}
+
 /**
  * Every e-mail is first written here, in the same transaction as the change that causes it, and
  * delivered by the mail relay afterwards (see worker.ts). A crash between the two never loses or
@@ -16,6 +22,8 @@ export const mailOutbox = pgTable(
     html: text("html").notNull(),
     /** Extra MIME parts (e.g. text/calendar invitations) as nodemailer attachment objects. */
     attachments: jsonb("attachments").$type<{ filename: string; contentType: string; content: string }[]>(),
+    /** A calendar invitation, sent as the text/calendar alternative of the mail (iMIP, RFC 6047). */
+    calendar: jsonb("calendar").$type<CalendarPart>(),
     status: text("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     /** When the relay may (next) try: now for a new mail, later after a failure or while leased. */

@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { Config } from "../config.ts";
+import type { CalendarPart } from "./tables.ts";
 
 export interface OutgoingMail {
   from: string;
@@ -8,6 +9,7 @@ export interface OutgoingMail {
   text: string;
   html: string;
   attachments?: { filename: string; contentType: string; content: string }[] | null;
+  calendar?: CalendarPart | null;
 }
 
 export interface MailTransport {
@@ -26,7 +28,13 @@ export function createTransport(config: Config): MailTransport {
   return {
     kind: "smtp",
     async deliver(mail) {
-      await transporter.sendMail({ ...mail, attachments: mail.attachments ?? [] });
+      const { calendar, ...rest } = mail;
+      await transporter.sendMail({
+        ...rest,
+        attachments: mail.attachments ?? [],
+        // nodemailer puts it beside text and HTML in multipart/alternative, as calendar clients expect.
+        ...(calendar ? { icalEvent: { method: calendar.method, content: calendar.content } } : {}),
+      });
     },
     close: () => transporter.close(),
   };

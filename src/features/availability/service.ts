@@ -1,0 +1,270 @@
+import { and, count, eq, gt, lt } from "drizzle-orm";
+import type { Actor } from "../../server/auth/actor.ts";
+import type { Db } from "../../server/db/client.ts";
+import { AppError } from "../../server/errors.ts";
+import { user } from "../accounts/tables.ts";
+import { fetchIcs, IcsUrlError } from "../calendar/ics-fetch.ts";
+import { busyFromIcs, IcsError } from "../calendar/ics-read.ts";
+import type { Person } from "../calendar/slots.ts";
+import { interviewHold } from "../interviews/tables.ts";
+import type { WeeklySlot } from "../profiles/schema.ts";
+import { assistantProfile } from "../profiles/tables.ts";
+import {
+  type Availability,
+  type AvailabilityView,
+  type CalendarImport,
+  type ImportUrlInput,
+  MAX_IMPORTS,
+} from "./schema.ts";
+import { availability, busyTime, calendarImport } from "./tables.ts";
+
+const DAY = 86_400_000;
+/** Imported events are read this far back and ahead: interviews are booked weeks, not years, out. */
+const IMPORT_PAST_MS = DAY;
+const IMPORT_AHEAD_MS = 120 * DAY;
+/** A subscription is fetched again when its last sync is older than this (the job runs as often). */
+export const SYNC_EVERY_MS = 15 * 60_000;
+
+const OFFICE_HOURS = (["mon", "tue", "wed", "thu", "fri"] as const).map((day) => ({
+  day,
+  from: "09:00",
+  to: "17:00",
+}));
+
+export interface AvailabilityOptions {
+  /** Lets imports reach loopback and private addresses: only for tests on one machine. */
+  allowPrivateCalendarUrls?: boolean;
+  now?: () => Date;
+}
+
+export function createAvailabilityService(db: Db, options: AvailabilityOptions = {}) {
+  const now = () => (options.now ? options.now() : new Date());
+
+  /**
+   * Saved availability, or a sensible default until the user saves their own: an assistant's
+   * profile hours in the profile's zone, otherwise office hours (Mon–Fri 9–17) in the account zone.
+   */
+  async function availabilityOf(userId: string): Promise<AvailabilityView> {
+    const [saved] = await db.select().from(availability).where(eq(availability.userId, userId));
+    if (saved) {
+      const { timeZone, weeklyHours, exceptions, bufferMinutes } = saved;
+      return { timeZone, weeklyHours, exceptions, bufferMinutes, isDefault: false };
+    }
+    const [row] = await db
+      .select({
+        accountZone: user.timeZone,
+        profileZone: assistantProfile.timeZone,
+        hours: assistantProfile.weeklyHours,
+      })
+      .from(user)
+      .leftJoin(assistantProfile, eq(assistantProfile.userId, user.id))
+      .where(eq(user.id, userId));
+    if (!row) throw new AppError("not_found");
+    const fromProfile = row.hours && row.hours.length > 0 && row.profileZone;
+    return {
+      timeZone: fromProfile ? (row.profileZone as string) : row.accountZone,
+      weeklyHours: fromProfile ? ((row.hours ?? []) as WeeklySlot[]) : OFFICE_HOURS,
+      exceptions: [],
+      bufferMinutes: 0,
+      isDefault: true,
+    };
+  }
+
+  /** A user as the slot search sees them: availability plus busy time (imports and interviews) in the window. */
+  async function personOf(
+    userId: string,
+    from: number,
+    to: number,
+    exceptInterview?: string,
+  ): Promise<Person> {
+    const [a, imported, held] = await Promise.all([
+      availabilityOf(userId),
+      db
+        .select({ start: busyTime.startsAt, end: busyTime.endsAt })
+        .from(busyTime)
+        .where(
+          and(
+            eq(busyTime.userId, userId),
+            lt(busyTime.startsAt, new Date(to)),
+            gt(busyTime.endsAt, new Date(from)),
+          ),
+        ),
+      db
+        .select({ id: interviewHold.interviewId, start: interviewHold.startsAt, end: interviewHold.endsAt })
+        .from(interviewHold)
+        .where(
+          and(
+            eq(interviewHold.userId, userId),
+            lt(interviewHold.startsAt, new Date(to)),
+            gt(interviewHold.endsAt, new Date(from)),
+          ),
+        ),
+    ]);
+    const busy = [...imported, ...held.filter((h) => h.id !== exceptInterview)].map((b) => ({
+      start: b.start.getTime(),
+      end: b.end.getTime(),
+    }));
+    return { ...a, busy };
+  }
+
+  const viewOf = (row: typeof calendarImport.$inferSelect, busyCount: number): CalendarImport => ({
+    id: row.id,
+    kind: row.kind as CalendarImport["kind"],
+    name: row.name,
+    host: row.url ? new URL(row.url.replace(/^webcal:/i, "https:")).host : null,
+    lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
+    lastError: row.lastError,
+    busyCount,
+  });
+
+  /** Replaces an import's busy time with what the calendar says now. */
+  async function storeBusy(importId: string, userId: string, ics: string, timeZone: string) {
+    const t = now().getTime();
+    const busy = busyFromIcs(ics, { from: t - IMPORT_PAST_MS, to: t + IMPORT_AHEAD_MS, timeZone });
+    await db.transaction(async (tx) => {
+      await tx.delete(busyTime).where(eq(busyTime.importId, importId));
+      if (busy.length)
+        await tx
+          .insert(busyTime)
+          .values(
+            busy.map((b) => ({ importId, userId, startsAt: new Date(b.start), endsAt: new Date(b.end) })),
+          );
+      await tx
+        .update(calendarImport)
+        .set({ lastSyncedAt: now(), lastError: null })
+        .where(eq(calendarImport.id, importId));
+    });
+    return busy.length;
+  }
+
+  /** Fetches a subscription and stores its busy time; a failure is recorded on the import, not thrown. */
+  async function sync(row: typeof calendarImport.$inferSelect) {
+    try {
+      const ics = await fetchIcs(row.url as string, {
+        allowPrivate: options.allowPrivateCalendarUrls ?? false,
+      });
+      const { timeZone } = await availabilityOf(row.userId);
+      return { busyCount: await storeBusy(row.id, row.userId, ics, timeZone), error: null };
+    } catch (error) {
+      if (!(error instanceof IcsUrlError || error instanceof IcsError)) throw error;
+      await db.update(calendarImport).set({ lastError: error.reason }).where(eq(calendarImport.id, row.id));
+      return { busyCount: 0, error: error.reason };
+    }
+  }
+
+  async function ownImport(actor: Actor, id: string) {
+    const [row] = await db
+      .select()
+      .from(calendarImport)
+      .where(and(eq(calendarImport.id, id), eq(calendarImport.userId, actor.userId)));
+    if (!row) throw new AppError("not_found");
+    return row;
+  }
+
+  async function requireRoom(actor: Actor) {
+    const [row] = await db
+      .select({ n: count() })
+      .from(calendarImport)
+      .where(eq(calendarImport.userId, actor.userId));
+    if ((row?.n ?? 0) >= MAX_IMPORTS)
+      throw new AppError("conflict", {
+        reason: "calendar_import.limit",
+        detail: `At most ${MAX_IMPORTS} calendars can be imported.`,
+      });
+  }
+
+  return {
+    availabilityOf,
+    personOf,
+    get: (actor: Actor) => availabilityOf(actor.userId),
+
+    async save(actor: Actor, input: Availability): Promise<AvailabilityView> {
+      const values = { ...input, updatedAt: now() };
+      await db
+        .insert(availability)
+        .values({ userId: actor.userId, ...values })
+        .onConflictDoUpdate({ target: availability.userId, set: values });
+      return availabilityOf(actor.userId);
+    },
+
+    async imports(actor: Actor): Promise<CalendarImport[]> {
+      const rows = await db
+        .select({ row: calendarImport, busy: count(busyTime.importId) })
+        .from(calendarImport)
+        .leftJoin(busyTime, eq(busyTime.importId, calendarImport.id))
+        .where(eq(calendarImport.userId, actor.userId))
+        .groupBy(calendarImport.id)
+        .orderBy(calendarImport.createdAt);
+      return rows.map((r) => viewOf(r.row, r.busy));
+    },
+
+    /** Subscribes to a calendar URL and fetches it at once, so the user sees a problem right away. */
+    async addUrl(actor: Actor, input: ImportUrlInput): Promise<CalendarImport> {
+      await requireRoom(actor);
+      const url = input.url.replace(/^webcal:/i, "https:");
+      const [row] = await db
+        .insert(calendarImport)
+        .values({ userId: actor.userId, kind: "url", name: input.name, url })
+        .returning();
+      if (!row) throw new Error("insert returned no row");
+      const { busyCount } = await sync(row);
+      return viewOf((await ownImport(actor, row.id)) ?? row, busyCount);
+    },
+
+    /** Reads an uploaded .ics file once; nothing is stored when it cannot be read. */
+    async addFile(actor: Actor, name: string, text: string): Promise<CalendarImport> {
+      await requireRoom(actor);
+      const { timeZone } = await availabilityOf(actor.userId);
+      const t = now().getTime();
+      // Parse before writing anything: a malformed file leaves no import behind.
+      try {
+        busyFromIcs(text, { from: t - IMPORT_PAST_MS, to: t + IMPORT_AHEAD_MS, timeZone });
+      } catch (error) {
+        if (error instanceof IcsError) throw icsProblem(error);
+        throw error;
+      }
+      const [row] = await db
+        .insert(calendarImport)
+        .values({ userId: actor.userId, kind: "file", name })
+        .returning();
+      if (!row) throw new Error("insert returned no row");
+      const busyCount = await storeBusy(row.id, actor.userId, text, timeZone);
+      return viewOf(await ownImport(actor, row.id), busyCount);
+    },
+
+    async syncNow(actor: Actor, id: string): Promise<CalendarImport> {
+      const row = await ownImport(actor, id);
+      if (row.kind !== "url")
+        throw new AppError("conflict", {
+          reason: "calendar_import.not_subscribed",
+          detail: "A file is read once.",
+        });
+      const { busyCount } = await sync(row);
+      return viewOf(await ownImport(actor, id), busyCount);
+    },
+
+    async remove(actor: Actor, id: string) {
+      await ownImport(actor, id);
+      await db.delete(calendarImport).where(eq(calendarImport.id, id));
+    },
+
+    /** The job's walk: every subscription not fetched within the interval, one after another. */
+    async syncDue() {
+      const due = await db.select().from(calendarImport).where(eq(calendarImport.kind, "url"));
+      const cutoff = now().getTime() - SYNC_EVERY_MS + 60_000;
+      for (const row of due) if (!row.lastSyncedAt || row.lastSyncedAt.getTime() <= cutoff) await sync(row);
+      return due.length;
+    },
+  };
+}
+
+/** An unreadable calendar file as a problem with the library's reason. */
+export function icsProblem(error: IcsError) {
+  return new AppError(error.reason === "ics.too_large" ? "payload_too_large" : "unprocessable", {
+    reason: error.reason,
+    detail: error.message,
+    errors: [{ field: "file", code: error.reason, message: error.message }],
+  });
+}
+
+export type AvailabilityService = ReturnType<typeof createAvailabilityService>;

@@ -1,0 +1,120 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { actorOf } from "../../server/auth/actor.ts";
+import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
+import { idParamsSchema, problemResponses } from "../problems/schema.ts";
+import {
+  cancelInterviewSchema,
+  confirmInterviewSchema,
+  interviewSchema,
+  requestInterviewSchema,
+  rescheduleInterviewSchema,
+  slotsQuerySchema,
+  slotsSchema,
+} from "./schema.ts";
+import type { InterviewsService } from "./service.ts";
+
+const errors = problemResponses(400, 401, 403, 404, 409, 422);
+
+export function interviewsRoutes(
+  service: InterviewsService,
+  authenticate: (r: FastifyRequest) => Promise<void>,
+) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.addHook("preHandler", authenticate);
+    const common = { tags: ["interviews"], security: [{ session: [] }] };
+
+    r.get(
+      "/bids/:id/interview-slots",
+      {
+        schema: {
+          ...common,
+          summary: "Common free times of the bid's client and assistant (UTC; both zones beside)",
+          params: idParamsSchema,
+          querystring: slotsQuerySchema,
+          response: { 200: slotsSchema, ...errors },
+        },
+      },
+      async (request) => service.slots(actorOf(request), request.params.id, request.query),
+    );
+    r.post(
+      "/bids/:id/interviews",
+      {
+        schema: {
+          ...common,
+          summary: "Request an interview: one time to confirm, or up to five to choose from (client)",
+          params: idParamsSchema,
+          body: requestInterviewSchema,
+          response: { 201: interviewSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.request(actorOf(request), request.params.id, request.body)),
+    );
+    r.get(
+      "/interviews",
+      {
+        schema: {
+          ...common,
+          summary: "Own interviews, newest first",
+          querystring: cursorQuerySchema,
+          response: { 200: pageSchema(interviewSchema), ...errors },
+        },
+      },
+      async (request) => service.list(actorOf(request), request.query.cursor, request.query.limit),
+    );
+    r.get(
+      "/interviews/:id",
+      {
+        schema: {
+          ...common,
+          summary: "One interview",
+          params: idParamsSchema,
+          response: { 200: interviewSchema, ...errors },
+        },
+      },
+      async (request) => service.get(actorOf(request), request.params.id),
+    );
+    r.post(
+      "/interviews/:id/confirm",
+      {
+        schema: {
+          ...common,
+          summary: "Accept one of the proposed times (assistant); invitations go out",
+          params: idParamsSchema,
+          body: confirmInterviewSchema,
+          response: { 200: interviewSchema, ...errors },
+        },
+      },
+      async (request) => service.confirm(actorOf(request), request.params.id, request.body.start),
+    );
+    r.post(
+      "/interviews/:id/reschedule",
+      {
+        schema: {
+          ...common,
+          summary: "Move a confirmed interview (either party, with a reason)",
+          params: idParamsSchema,
+          body: rescheduleInterviewSchema,
+          response: { 200: interviewSchema, ...errors },
+        },
+      },
+      async (request) =>
+        service.reschedule(actorOf(request), request.params.id, request.body.start, request.body.reason),
+    );
+    r.post(
+      "/interviews/:id/cancel",
+      {
+        schema: {
+          ...common,
+          summary: "Cancel (either party, with a reason)",
+          params: idParamsSchema,
+          body: cancelInterviewSchema,
+          response: { 200: interviewSchema, ...errors },
+        },
+      },
+      async (request) => service.cancel(actorOf(request), request.params.id, request.body.reason),
+    );
+  };
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { INTERVIEW_DURATIONS } from "../calendar/schema.ts";
+
+export const INTERVIEW_STATUSES = ["requested", "confirmed", "cancelled"] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+/** Offering more than five times is a poll, not an interview request. */
+export const MAX_PROPOSALS = 5;
+/** The room opens this long before the start, so both can check camera and microphone. */
+export const ROOM_OPENS_BEFORE_MS = 10 * 60_000;
+
+const duration = z.union(
+  INTERVIEW_DURATIONS.map((d) => z.literal(d)) as [z.ZodLiteral<30>, z.ZodLiteral<60>],
+);
+const instant = z.iso.datetime({ offset: true, message: "datetime_invalid" });
+const reason = z.string().trim().min(1, { message: "required" }).max(1_000);
+
+export const slotsQuerySchema = z.strictObject({
+  durationMinutes: z.coerce.number().pipe(duration).default(30),
+  /** Defaults: from now, for 14 days. At most 42 days at once. */
+  from: instant.optional(),
+  to: instant.optional(),
+});
+export type SlotsQuery = z.infer<typeof slotsQuerySchema>;
+
+export const slotSchema = z.object({ start: z.iso.datetime(), end: z.iso.datetime() });
+export const partySchema = z.object({ userId: z.string(), name: z.string(), timeZone: z.string() });
+export const slotsSchema = z.object({
+  client: partySchema,
+  assistant: partySchema,
+  slots: z.array(slotSchema),
+});
+
+export const requestInterviewSchema = z.strictObject({
+  durationMinutes: duration,
+  /** One time for the assistant to confirm, or several to choose from. */
+  proposals: z.array(instant).min(1, { message: "required" }).max(MAX_PROPOSALS),
+  /** A link to an external meeting instead of Assista's video room. */
+  meetingUrl: z
+    .string()
+    .trim()
+    .max(2_000)
+    .refine((u) => /^https:\/\//i.test(u) && URL.canParse(u), { message: "url_invalid" })
+    .optional(),
+  note: z.string().trim().max(2_000).default(""),
+});
+export type RequestInterviewInput = z.infer<typeof requestInterviewSchema>;
+
+export const confirmInterviewSchema = z.strictObject({ start: instant });
+export const rescheduleInterviewSchema = z.strictObject({ start: instant, reason });
+export const cancelInterviewSchema = z.strictObject({ reason });
+
+export const interviewSchema = z.object({
+  id: z.uuid(),
+  bidId: z.uuid(),
+  jobId: z.uuid(),
+  jobTitle: z.string(),
+  client: partySchema,
+  assistant: partySchema,
+  status: z.enum(INTERVIEW_STATUSES),
+  durationMinutes: z.number().int(),
+  proposals: z.array(slotSchema),
+  startsAt: z.iso.datetime().nullable(),
+  endsAt: z.iso.datetime().nullable(),
+  meetingUrl: z.string().nullable(),
+  note: z.string(),
+  sequence: z.number().int(),
+  cancelReason: z.string().nullable(),
+  /** When the built-in room lets the two in (null without a time or with an external link). */
+  roomOpensAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type Interview = z.infer<typeof interviewSchema>;

@@ -1,0 +1,412 @@
+import { and, desc, eq, inArray, or } from "drizzle-orm";
+import type { Actor } from "../../server/auth/actor.ts";
+import { olderThan, pageOf } from "../../server/cursor.ts";
+import type { Db, Tx } from "../../server/db/client.ts";
+import { AppError } from "../../server/errors.ts";
+import type { Mailer } from "../../server/mail/outbox.ts";
+import { user } from "../accounts/tables.ts";
+import type { AvailabilityService } from "../availability/service.ts";
+import { loadVisibleBid } from "../bids/service.ts";
+import { bid as bidTable } from "../bids/tables.ts";
+import { commonSlots, isWithinAvailability } from "../calendar/slots.ts";
+import { job } from "../jobs/tables.ts";
+import type { Notifier } from "../notifications/service.ts";
+import { type InterviewMailKind, mailParticipants, type Recipient } from "./mails.ts";
+import {
+  type Interview,
+  type RequestInterviewInput,
+  ROOM_OPENS_BEFORE_MS,
+  type SlotsQuery,
+} from "./schema.ts";
+import { interview, interviewHold, type ProposedSlot } from "./tables.ts";
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** A slot must leave this much notice: nobody can prepare for an interview in five minutes. */
+const NOTICE_MS = 30 * MINUTE;
+const DEFAULT_RANGE_MS = 14 * DAY;
+const MAX_RANGE_MS = 42 * DAY;
+/** Interviews are planned weeks ahead, not seasons. */
+const MAX_AHEAD_MS = 120 * DAY;
+/** Bids in these states can still lead to an interview. */
+const OPEN_BIDS = ["submitted", "shortlisted"];
+
+type Row = typeof interview.$inferSelect;
+
+export interface InterviewsOptions {
+  publicUrl: string;
+  now?: () => Date;
+}
+
+export function createInterviewsService(
+  db: Db,
+  availability: AvailabilityService,
+  mailer: Mailer,
+  notifier: Notifier,
+  options: InterviewsOptions,
+) {
+  const now = () => (options.now ? options.now() : new Date());
+
+  async function people(ids: string[], tx: Tx = db) {
+    const rows = await tx
+      .select({
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        locale: user.locale,
+        timeZone: user.timeZone,
+      })
+      .from(user)
+      .where(inArray(user.id, ids));
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** The bid's two parties, if the actor is one of them (404 for anyone else). */
+  async function bidParties(actor: Actor, bidId: string) {
+    const { bid, job: j } = await loadVisibleBid(db, actor, bidId);
+    if (actor.userId !== j.clientId && actor.userId !== bid.assistantId) throw new AppError("not_found");
+    return { bid, job: j, clientId: j.clientId, assistantId: bid.assistantId };
+  }
+
+  async function views(rows: Row[]): Promise<Interview[]> {
+    if (!rows.length) return [];
+    const who = await people([...new Set(rows.flatMap((r) => [r.clientId, r.assistantId]))]);
+    const jobs = await db
+      .select({ bidId: interview.bidId, jobId: job.id, title: job.title })
+      .from(interview)
+      .innerJoin(bidTable, eq(bidTable.id, interview.bidId))
+      .innerJoin(job, eq(job.id, bidTable.jobId))
+      .where(
+        inArray(
+          interview.id,
+          rows.map((r) => r.id),
+        ),
+      );
+    const jobOf = new Map(jobs.map((j) => [j.bidId, j]));
+    const party = (id: string) => {
+      const p = who.get(id);
+      return { userId: id, name: p?.name ?? "", timeZone: p?.timeZone ?? "UTC" };
+    };
+    return rows.map((r) => ({
+      id: r.id,
+      bidId: r.bidId,
+      jobId: jobOf.get(r.bidId)?.jobId ?? "",
+      jobTitle: jobOf.get(r.bidId)?.title ?? "",
+      client: party(r.clientId),
+      assistant: party(r.assistantId),
+      status: r.status as Interview["status"],
+      durationMinutes: r.durationMinutes,
+      proposals: r.proposals,
+      startsAt: r.startsAt?.toISOString() ?? null,
+      endsAt: r.endsAt?.toISOString() ?? null,
+      meetingUrl: r.meetingUrl,
+      note: r.note,
+      sequence: r.sequence,
+      cancelReason: r.cancelReason,
+      roomOpensAt:
+        r.startsAt && !r.meetingUrl && r.status === "confirmed"
+          ? new Date(r.startsAt.getTime() - ROOM_OPENS_BEFORE_MS).toISOString()
+          : null,
+      createdAt: r.createdAt.toISOString(),
+    }));
+  }
+
+  async function own(actor: Actor, id: string) {
+    const [row] = await db.select().from(interview).where(eq(interview.id, id));
+    if (!row || (row.clientId !== actor.userId && row.assistantId !== actor.userId))
+      throw new AppError("not_found");
+    return row;
+  }
+
+  /** Refuses a time in the past, too far ahead, or outside either person's availability. */
+  async function requireFree(
+    field: string,
+    clientId: string,
+    assistantId: string,
+    start: number,
+    minutes: number,
+    except?: string,
+  ) {
+    const end = start + minutes * MINUTE;
+    const problem = (code: string, message: string) =>
+      new AppError("unprocessable", {
+        reason: `interview.${code}`,
+        detail: message,
+        errors: [{ field, code, message }],
+      });
+    if (start < now().getTime() + NOTICE_MS)
+      throw problem("slot_past", "The time has passed or is too soon.");
+    if (start > now().getTime() + MAX_AHEAD_MS) throw problem("slot_too_far", "The time is too far ahead.");
+    for (const [who, id] of [
+      ["client", clientId],
+      ["assistant", assistantId],
+    ] as const) {
+      const person = await availability.personOf(id, start - DAY, end + DAY, except);
+      const verdict = isWithinAvailability(person, start, end);
+      if (!verdict.ok)
+        throw problem(`slot_${verdict.reason}`, `The time does not suit the ${who} (${verdict.reason}).`);
+    }
+    return { start: new Date(start), end: new Date(end) };
+  }
+
+  /** Holds the time in both calendars; the exclusion constraint refuses any overlap, also in races. */
+  async function hold(tx: Tx, row: Row, start: Date, end: Date) {
+    try {
+      await tx.insert(interviewHold).values([
+        { interviewId: row.id, userId: row.clientId, startsAt: start, endsAt: end },
+        { interviewId: row.id, userId: row.assistantId, startsAt: start, endsAt: end },
+      ]);
+    } catch (error) {
+      if (isExclusionViolation(error))
+        throw new AppError("conflict", {
+          reason: "interview.slot_taken",
+          detail: "This time has just been booked otherwise. Please pick another.",
+        });
+      throw error;
+    }
+  }
+
+  async function mail(tx: Tx, row: Row, kind: InterviewMailKind, reason?: string | null) {
+    if (!row.startsAt || !row.endsAt) return;
+    const who = await people([row.clientId, row.assistantId], tx);
+    const [j] = await tx
+      .select({ title: job.title })
+      .from(job)
+      .innerJoin(bidTable, eq(bidTable.jobId, job.id))
+      .where(eq(bidTable.id, row.bidId));
+    await mailParticipants(mailer, tx, options.publicUrl, {
+      kind,
+      interviewId: row.id,
+      sequence: row.sequence,
+      start: row.startsAt,
+      end: row.endsAt,
+      jobTitle: j?.title ?? "",
+      client: who.get(row.clientId) as Recipient,
+      assistant: who.get(row.assistantId) as Recipient,
+      meetingUrl: row.meetingUrl,
+      reason: reason ?? null,
+    });
+  }
+
+  return {
+    /** Common free times of the bid's two parties, in UTC (the web app shows them in each viewer's zone). */
+    async slots(actor: Actor, bidId: string, query: SlotsQuery) {
+      const { clientId, assistantId } = await bidParties(actor, bidId);
+      const t = now().getTime();
+      const from = Math.max(query.from ? Date.parse(query.from) : t, t);
+      const to = query.to ? Date.parse(query.to) : from + DEFAULT_RANGE_MS;
+      if (!(to > from) || to - from > MAX_RANGE_MS)
+        throw new AppError("validation_failed", {
+          errors: [
+            {
+              field: "to",
+              code: "range_invalid",
+              message: "The range must end after it starts and span at most 42 days.",
+            },
+          ],
+        });
+      const [client, assistant] = await Promise.all([
+        availability.personOf(clientId, from - DAY, to + DAY),
+        availability.personOf(assistantId, from - DAY, to + DAY),
+      ]);
+      const slots = commonSlots(client, assistant, {
+        from,
+        to,
+        durationMinutes: query.durationMinutes,
+        notBefore: t + NOTICE_MS,
+      });
+      const who = await people([clientId, assistantId]);
+      const party = (id: string, zone: string) => ({
+        userId: id,
+        name: who.get(id)?.name ?? "",
+        timeZone: zone,
+      });
+      return {
+        client: party(clientId, client.timeZone),
+        assistant: party(assistantId, assistant.timeZone),
+        slots: slots.map((s) => ({
+          start: new Date(s.start).toISOString(),
+          end: new Date(s.end).toISOString(),
+        })),
+      };
+    },
+
+    /** The client asks for an interview at one time (to confirm) or offers several (to choose). */
+    async request(actor: Actor, bidId: string, input: RequestInterviewInput): Promise<Interview> {
+      const { bid, clientId, assistantId } = await bidParties(actor, bidId);
+      if (actor.userId !== clientId)
+        throw new AppError("forbidden", {
+          reason: "interview.client_only",
+          detail: "The client requests interviews.",
+        });
+      if (!OPEN_BIDS.includes(bid.status))
+        throw new AppError("conflict", {
+          reason: "interview.bid_closed",
+          detail: "This bid is no longer open.",
+        });
+      const starts = [...new Set(input.proposals.map((p) => Date.parse(p)))].sort((a, b) => a - b);
+      const proposals: ProposedSlot[] = [];
+      for (const [i, start] of starts.entries()) {
+        const slot = await requireFree(`proposals.${i}`, clientId, assistantId, start, input.durationMinutes);
+        proposals.push({ start: slot.start.toISOString(), end: slot.end.toISOString() });
+      }
+      const created = await notifier.transaction(db, async (tx) => {
+        const [row] = await tx
+          .insert(interview)
+          .values({
+            bidId,
+            clientId,
+            assistantId,
+            durationMinutes: input.durationMinutes,
+            proposals,
+            meetingUrl: input.meetingUrl ?? null,
+            note: input.note,
+          })
+          .returning();
+        if (!row) throw new Error("insert returned no row");
+        const [j] = await tx.select({ id: job.id, title: job.title }).from(job).where(eq(job.id, bid.jobId));
+        await notifier.notify(tx, [
+          {
+            userId: assistantId,
+            type: "interview.requested",
+            data: { interviewId: row.id, jobId: j?.id ?? null, jobTitle: j?.title ?? "" },
+          },
+        ]);
+        return row;
+      });
+      return (await views([created]))[0] as Interview;
+    },
+
+    /** The assistant accepts one of the proposed times: it is held in both calendars and invitations go out. */
+    async confirm(actor: Actor, id: string, startIso: string): Promise<Interview> {
+      const row = await own(actor, id);
+      if (actor.userId !== row.assistantId)
+        throw new AppError("forbidden", {
+          reason: "interview.assistant_only",
+          detail: "The assistant confirms.",
+        });
+      if (row.status !== "requested")
+        throw new AppError("conflict", {
+          reason: "interview.not_requested",
+          detail: "This interview is not awaiting an answer.",
+        });
+      const start = Date.parse(startIso);
+      if (!row.proposals.some((p) => Date.parse(p.start) === start))
+        throw new AppError("unprocessable", {
+          reason: "interview.not_proposed",
+          errors: [{ field: "start", code: "not_proposed", message: "Choose one of the proposed times." }],
+        });
+      const slot = await requireFree("start", row.clientId, row.assistantId, start, row.durationMinutes);
+      const updated = await db.transaction(async (tx) => {
+        const [next] = await tx
+          .update(interview)
+          .set({ status: "confirmed", startsAt: slot.start, endsAt: slot.end, updatedAt: now() })
+          .where(and(eq(interview.id, id), eq(interview.status, "requested")))
+          .returning();
+        if (!next) throw new AppError("conflict", { reason: "interview.not_requested" });
+        await hold(tx, next, slot.start, slot.end);
+        await mail(tx, next, "confirmed");
+        return next;
+      });
+      return (await views([updated]))[0] as Interview;
+    },
+
+    /** Either party moves a confirmed interview; the invitation is updated (SEQUENCE + 1). */
+    async reschedule(actor: Actor, id: string, startIso: string, reason: string): Promise<Interview> {
+      const row = await own(actor, id);
+      if (row.status !== "confirmed")
+        throw new AppError("conflict", {
+          reason: "interview.not_confirmed",
+          detail: "Only a confirmed interview can be moved.",
+        });
+      const slot = await requireFree(
+        "start",
+        row.clientId,
+        row.assistantId,
+        Date.parse(startIso),
+        row.durationMinutes,
+        id,
+      );
+      const updated = await db.transaction(async (tx) => {
+        await tx.delete(interviewHold).where(eq(interviewHold.interviewId, id));
+        const [next] = await tx
+          .update(interview)
+          .set({ startsAt: slot.start, endsAt: slot.end, sequence: row.sequence + 1, updatedAt: now() })
+          .where(and(eq(interview.id, id), eq(interview.sequence, row.sequence)))
+          .returning();
+        // Someone else changed it meanwhile: their change stands, this one is refused.
+        if (!next)
+          throw new AppError("conflict", {
+            reason: "interview.changed",
+            detail: "The interview changed meanwhile.",
+          });
+        await hold(tx, next, slot.start, slot.end);
+        await mail(tx, next, "moved", reason);
+        return next;
+      });
+      return (await views([updated]))[0] as Interview;
+    },
+
+    /** Either party cancels with a reason; a confirmed interview's invitation is withdrawn (CANCEL). */
+    async cancel(actor: Actor, id: string, reason: string): Promise<Interview> {
+      const row = await own(actor, id);
+      if (row.status === "cancelled")
+        throw new AppError("conflict", { reason: "interview.cancelled", detail: "Already cancelled." });
+      const updated = await db.transaction(async (tx) => {
+        await tx.delete(interviewHold).where(eq(interviewHold.interviewId, id));
+        const [next] = await tx
+          .update(interview)
+          .set({
+            status: "cancelled",
+            sequence: row.sequence + 1,
+            cancelReason: reason,
+            cancelledBy: actor.userId,
+            updatedAt: now(),
+          })
+          .where(and(eq(interview.id, id), eq(interview.sequence, row.sequence)))
+          .returning();
+        if (!next)
+          throw new AppError("conflict", {
+            reason: "interview.changed",
+            detail: "The interview changed meanwhile.",
+          });
+        if (row.status === "confirmed") await mail(tx, next, "cancelled", reason);
+        return next;
+      });
+      return (await views([updated]))[0] as Interview;
+    },
+
+    async get(actor: Actor, id: string): Promise<Interview> {
+      return (await views([await own(actor, id)]))[0] as Interview;
+    },
+
+    /** One's interviews as client or assistant, newest first. */
+    async list(actor: Actor, cursor: string | undefined, limit: number) {
+      const rows = await db
+        .select()
+        .from(interview)
+        .where(
+          and(
+            or(eq(interview.clientId, actor.userId), eq(interview.assistantId, actor.userId)),
+            olderThan(cursor, interview.createdAt, interview.id),
+          ),
+        )
+        .orderBy(desc(interview.createdAt), desc(interview.id))
+        .limit(limit + 1);
+      const page = pageOf(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
+      return { ...page, items: await views(page.items) };
+    },
+
+    /** For the reminder sweep (reminders.ts) and the feeds: the mail of one interview event. */
+    mail,
+  };
+}
+
+/** PostgreSQL's exclusion_violation, from either driver (the error or its cause carries the code). */
+function isExclusionViolation(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === "23P01") return true;
+  return false;
+}
+
+export type InterviewsService = ReturnType<typeof createInterviewsService>;
