@@ -144,12 +144,16 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
         allowPrivate: options.allowPrivateCalendarUrls ?? false,
       });
       const { timeZone } = await availabilityOf(row.userId);
-      return { busyCount: await storeBusy(row.id, row.userId, ics, timeZone), error: null };
+      await storeBusy(row.id, row.userId, ics, timeZone);
     } catch (error) {
       if (!(error instanceof IcsUrlError || error instanceof IcsError)) throw error;
       await db.update(calendarImport).set({ lastError: error.reason }).where(eq(calendarImport.id, row.id));
-      return { busyCount: 0, error: error.reason };
     }
+  }
+
+  async function busyCountOf(importId: string) {
+    const [row] = await db.select({ n: count() }).from(busyTime).where(eq(busyTime.importId, importId));
+    return row?.n ?? 0;
   }
 
   async function ownImport(actor: Actor, id: string) {
@@ -207,8 +211,8 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
         .values({ userId: actor.userId, kind: "url", name: input.name, url })
         .returning();
       if (!row) throw new Error("insert returned no row");
-      const { busyCount } = await sync(row);
-      return viewOf((await ownImport(actor, row.id)) ?? row, busyCount);
+      await sync(row);
+      return viewOf(await ownImport(actor, row.id), await busyCountOf(row.id));
     },
 
     /** Reads an uploaded .ics file once; nothing is stored when it cannot be read. */
@@ -239,8 +243,8 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
           reason: "calendar_import.not_subscribed",
           detail: "A file is read once.",
         });
-      const { busyCount } = await sync(row);
-      return viewOf(await ownImport(actor, id), busyCount);
+      await sync(row);
+      return viewOf(await ownImport(actor, id), await busyCountOf(id));
     },
 
     async remove(actor: Actor, id: string) {
