@@ -6,6 +6,8 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { Redis } from "ioredis";
 import { accountsRoutes } from "../features/accounts/routes.ts";
 import { createAccountsService } from "../features/accounts/service.ts";
+import { feedRoutes, publicFeedRoute } from "../features/availability/feed-routes.ts";
+import { createFeedsService } from "../features/availability/feeds.ts";
 import { availabilityRoutes } from "../features/availability/routes.ts";
 import { type AvailabilityService, createAvailabilityService } from "../features/availability/service.ts";
 import { startCalendarSync } from "../features/availability/sync.ts";
@@ -193,6 +195,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const interviews = createInterviewsService(database.db, availability, mailer, notifier, {
     publicUrl: config.publicUrl,
   });
+  const feeds = createFeedsService(database.db, config.publicUrl);
   await startCalendarSync(jobs, availability);
   await startReminders(database.db, jobs, interviews);
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
@@ -236,10 +239,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
       await api.register(messagingRoutes(services.messaging, authenticate));
       await api.register(availabilityRoutes(availability, authenticate));
+      await api.register(feedRoutes(feeds, authenticate));
       await api.register(interviewsRoutes(interviews, authenticate));
     },
     { prefix: "/api/v1" },
   );
+  await app.register(publicFeedRoute(feeds));
   if (config.env !== "production") registerMailViewer(app, database.db);
   setFallback(await registerWeb(app, config.webDistDir));
 

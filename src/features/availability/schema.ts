@@ -34,3 +34,15 @@ export const calendarImportSchema = z.object({
   busyCount: z.number().int(),
 });
 export type CalendarImport = z.infer<typeof calendarImportSchema>;
+
+export const calendarFeedSchema = z.object({
+  id: z.uuid(),
+  /** Null: all of one's interviews and contract events. */
+  contractId: z.uuid().nullable(),
+  url: z.string(),
+  /** The same link for calendar apps (webcal://). */
+  webcalUrl: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+export const createFeedSchema = z.strictObject({ contractId: z.uuid().nullable().default(null) });

@@ -1,7 +1,18 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { user } from "../accounts/tables.ts";
 import type { AvailabilityException } from "../calendar/schema.ts";
+import { contract } from "../contracts/tables.ts";
 import type { WeeklySlot } from "../profiles/schema.ts";
 
 /** When a user can meet: weekly hours and exceptions in their own zone, and a gap around meetings. */
@@ -62,5 +73,29 @@ export const busyTime = pgTable(
     // Slot search reads one user's busy time in a window of weeks.
     index("busy_time_user_start_idx").on(t.userId, t.startsAt),
     index("busy_time_import_idx").on(t.importId),
+  ],
+);
+
+/**
+ * An iCalendar subscription link: per user (all their interviews and contract events) or per
+ * contract. The token in the URL is the only credential, so it is long and random, and revoking the
+ * row ends the link at once.
+ */
+export const calendarFeed = pgTable(
+  "calendar_feed",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    contractId: uuid("contract_id").references(() => contract.id, { onDelete: "cascade" }),
+    token: text("token").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    // Calendar apps fetch by token every few minutes.
+    uniqueIndex("calendar_feed_token_idx").on(t.token),
+    index("calendar_feed_user_idx").on(t.userId),
   ],
 );

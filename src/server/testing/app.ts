@@ -28,7 +28,11 @@ export async function createTestApp(
     ...env,
   });
   const database = shared ?? (await testDatabase());
-  const app = await buildApp(config, { logger: process.env.TEST_LOG === "1" ? { level: "error" } : false, ...options, database });
+  const app = await buildApp(config, {
+    logger: process.env.TEST_LOG === "1" ? { level: "error" } : false,
+    ...options,
+    database,
+  });
   if (!shared) app.addHook("onClose", async () => database.close());
   return Object.assign(app, { config });
 }

@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../server/auth/actor.ts";
+import { idParamsSchema, problemResponses } from "../problems/schema.ts";
+import type { FeedsService } from "./feeds.ts";
+import { calendarFeedSchema, createFeedSchema } from "./schema.ts";
+
+const errors = problemResponses(400, 401, 404);
+
+/** Managing one's subscription links (signed in, under /api/v1). */
+export function feedRoutes(service: FeedsService, authenticate: (r: FastifyRequest) => Promise<void>) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.addHook("preHandler", authenticate);
+    const common = { tags: ["calendar"], security: [{ session: [] }] };
+    r.get(
+      "/me/calendar-feeds",
+      {
+        schema: {
+          ...common,
+          summary: "Own iCalendar subscription links",
+          response: { 200: z.array(calendarFeedSchema), ...errors },
+        },
+      },
+      async (request) => service.list(actorOf(request)),
+    );
+    r.post(
+      "/me/calendar-feeds",
+      {
+        schema: {
+          ...common,
+          summary: "A new subscription link: all of one's calendar, or one contract's",
+          body: createFeedSchema,
+          response: { 201: calendarFeedSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await service.create(actorOf(request), request.body.contractId)),
+    );
+    r.delete(
+      "/me/calendar-feeds/:id",
+      {
+        schema: {
+          ...common,
+          summary: "Revoke a link: calendar apps get 404 from now on",
+          params: idParamsSchema,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await service.revoke(actorOf(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}
+
+/** The feed itself, for calendar apps: the token in the path is the credential (no cookie). */
+export function publicFeedRoute(service: FeedsService) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.get(
+      "/api/calendar/:token.ics",
+      {
+        schema: {
+          tags: ["calendar"],
+          summary: "An iCalendar feed (text/calendar) behind its unguessable token",
+          params: z.object({ token: z.string().min(20).max(100) }),
+          response: { 200: z.string(), ...problemResponses(404) },
+        },
+      },
+      async (request, reply) => {
+        const text = await service.render(request.params.token);
+        // Private to the subscriber; calendar apps poll, a few minutes of caching spares the database.
+        return reply
+          .header("cache-control", "private, max-age=300")
+          .type("text/calendar; charset=utf-8")
+          .send(text);
+      },
+    );
+  };
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
+import type { Actor } from "../../server/auth/actor.ts";
+import type { Db } from "../../server/db/client.ts";
+import { AppError } from "../../server/errors.ts";
+import { bid } from "../bids/tables.ts";
+import { type FeedEvent, feed } from "../calendar/ics-write.ts";
+import { contract } from "../contracts/tables.ts";
+import { interviewUid } from "../interviews/mails.ts";
+import { interview } from "../interviews/tables.ts";
+import { job } from "../jobs/tables.ts";
+import type { CalendarFeed } from "./schema.ts";
+import { calendarFeed } from "./tables.ts";
+
+/** Past events stay in feeds this long: last month's interviews are still worth seeing. */
+const PAST_MS = 90 * 86_400_000;
+/** At most this many events per source: a feed is fetched every few minutes and must stay light. */
+const MAX_EVENTS = 2_000;
+
+/** More events for a feed (e.g. a contract's calendar), from a feature that owns them. */
+export type FeedSource = (scope: {
+  userId: string;
+  contractId: string | null;
+  since: Date;
+}) => Promise<FeedEvent[]>;
+
+export function createFeedsService(db: Db, publicUrl: string, sources: FeedSource[] = []) {
+  const urls = (token: string) => {
+    const https = `${publicUrl}/api/calendar/${token}.ics`;
+    return { url: https, webcalUrl: https.replace(/^https?:/, "webcal:") };
+  };
+  const view = (row: typeof calendarFeed.$inferSelect): CalendarFeed => ({
+    id: row.id,
+    contractId: row.contractId,
+    ...urls(row.token),
+    createdAt: row.createdAt.toISOString(),
+  });
+
+  /** Confirmed interviews in the scope: the user's, or those of the contract's bid. */
+  async function interviews(userId: string, contractId: string | null, since: Date): Promise<FeedEvent[]> {
+    const rows = await db
+      .select({ i: interview, title: job.title })
+      .from(interview)
+      .innerJoin(bid, eq(bid.id, interview.bidId))
+      .innerJoin(job, eq(job.id, bid.jobId))
+      .leftJoin(contract, eq(contract.bidId, interview.bidId))
+      .where(
+        and(
+          eq(interview.status, "confirmed"),
+          gte(interview.endsAt, since),
+          contractId
+            ? eq(contract.id, contractId)
+            : or(eq(interview.clientId, userId), eq(interview.assistantId, userId)),
+        ),
+      )
+      .orderBy(desc(interview.startsAt))
+      .limit(MAX_EVENTS);
+    return rows.map(({ i, title }) => ({
+      uid: interviewUid(i.id),
+      start: (i.startsAt as Date).getTime(),
+      end: (i.endsAt as Date).getTime(),
+      summary: `Interview: ${title}`,
+      url: i.meetingUrl ?? `${publicUrl}/interviews/${i.id}`,
+      sequence: i.sequence,
+      status: "confirmed" as const,
+    }));
+  }
+
+  return {
+    async list(actor: Actor): Promise<CalendarFeed[]> {
+      const rows = await db
+        .select()
+        .from(calendarFeed)
+        .where(and(eq(calendarFeed.userId, actor.userId), isNull(calendarFeed.revokedAt)))
+        .orderBy(calendarFeed.createdAt);
+      return rows.map(view);
+    },
+
+    /** A new link, for all of one's calendar or for one contract one is a party of. */
+    async create(actor: Actor, contractId: string | null): Promise<CalendarFeed> {
+      if (contractId) {
+        const [c] = await db.select().from(contract).where(eq(contract.id, contractId));
+        if (!c || (c.clientId !== actor.userId && c.assistantId !== actor.userId))
+          throw new AppError("not_found");
+      }
+      // 32 random bytes: unguessable, and the URL is the only credential calendar apps can send.
+      const token = randomBytes(32).toString("base64url");
+      const [row] = await db
+        .insert(calendarFeed)
+        .values({ userId: actor.userId, contractId, token })
+        .returning();
+      if (!row) throw new Error("insert returned no row");
+      return view(row);
+    },
+
+    async revoke(actor: Actor, id: string) {
+      const [row] = await db
+        .update(calendarFeed)
+        .set({ revokedAt: new Date() })
+        .where(
+          and(eq(calendarFeed.id, id), eq(calendarFeed.userId, actor.userId), isNull(calendarFeed.revokedAt)),
+        )
+        .returning();
+      if (!row) throw new AppError("not_found");
+    },
+
+    /** The iCalendar text behind a token, or 404 for an unknown or revoked one. */
+    async render(token: string): Promise<string> {
+      const [row] = await db
+        .select({ feed: calendarFeed })
+        .from(calendarFeed)
+        .where(and(eq(calendarFeed.token, token), isNull(calendarFeed.revokedAt)));
+      if (!row) throw new AppError("not_found");
+      const { userId, contractId } = row.feed;
+      const since = new Date(Date.now() - PAST_MS);
+      const events = (
+        await Promise.all([
+          interviews(userId, contractId, since),
+          ...sources.map((s) => s({ userId, contractId, since })),
+        ])
+      ).flat();
+      return feed({ name: contractId ? "Assista – Vertrag" : "Assista", events });
+    },
+  };
+}
+
+export type FeedsService = ReturnType<typeof createFeedsService>;
