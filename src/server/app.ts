@@ -16,6 +16,7 @@ import { createBidsService } from "../features/bids/service.ts";
 import { contractsRoutes } from "../features/contracts/routes.ts";
 import { createContractsService } from "../features/contracts/service.ts";
 import { startReminders } from "../features/interviews/reminders.ts";
+import { createRoomService, type RoomService } from "../features/interviews/room.ts";
 import { interviewsRoutes } from "../features/interviews/routes.ts";
 import { createInterviewsService, type InterviewsService } from "../features/interviews/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
@@ -168,7 +169,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     // A reconnecting client first gets its log after the last event number it saw.
     replay: eventLog.replay,
-    onFrame: (actor, frame) => services.messaging.typing(actor, frame.threadId),
+    onFrame: (actor, frame) =>
+      frame.type === "typing"
+        ? services.messaging.typing(actor, frame.threadId)
+        : services.rooms.signal(actor, frame.interviewId, frame.signal),
   });
   registerLiveChannelMetrics(metrics, {
     stats: realtime.stats,
@@ -194,8 +198,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const interviews = createInterviewsService(database.db, availability, mailer, notifier, {
     publicUrl: config.publicUrl,
+    noticeMinutes: config.interviewNoticeMinutes,
+    roomOpensBeforeMinutes: config.roomOpensBeforeMinutes,
   });
   const feeds = createFeedsService(database.db, config.publicUrl);
+  const rooms = createRoomService(database.db, {
+    iceServers: config.iceServers,
+    opensBeforeMinutes: config.roomOpensBeforeMinutes,
+    deliver: (userIds, event) => {
+      broker.publish(userIds, event).catch((error) => app.log.warn({ err: error }, "live delivery failed"));
+    },
+  });
   await startCalendarSync(jobs, availability);
   await startReminders(database.db, jobs, interviews);
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
@@ -209,6 +222,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     contracts: createContractsService(database.db, notifier),
     availability,
     interviews,
+    rooms,
     // Each message change writes its events to the per-user log in its own transaction, then
     // sends them through the broker to the recipients' sockets on every instance.
     messaging: createMessagingService(database.db, storage, {
@@ -240,7 +254,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(messagingRoutes(services.messaging, authenticate));
       await api.register(availabilityRoutes(availability, authenticate));
       await api.register(feedRoutes(feeds, authenticate));
-      await api.register(interviewsRoutes(interviews, authenticate));
+      await api.register(interviewsRoutes(interviews, rooms, authenticate));
     },
     { prefix: "/api/v1" },
   );
@@ -276,6 +290,7 @@ declare module "fastify" {
       contracts: ReturnType<typeof createContractsService>;
       availability: AvailabilityService;
       interviews: InterviewsService;
+      rooms: RoomService;
       messaging: ReturnType<typeof createMessagingService>;
     };
   }

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { iceServerSchema } from "../features/interviews/schema.ts";
 import type { S3Settings } from "./storage/s3.ts";
 
 // Every setting comes from the environment. parseConfig reports every bad variable at once,
@@ -27,7 +28,21 @@ const envSchema = z.object({
   AUTH_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SEED_DEMO: bool.optional(),
   CALENDAR_URLS_ALLOW_PRIVATE: bool.default(false),
-  ICE_SERVERS: z.string().default("[]"),
+  INTERVIEW_NOTICE_MINUTES: z.coerce.number().int().min(0).max(1_440).default(30),
+  ROOM_OPENS_BEFORE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(10),
+  // JSON, e.g. [{"urls":"stun:stun.example.org"},{"urls":"turn:turn.example.org","username":"u","credential":"p"}]
+  ICE_SERVERS: z
+    .string()
+    .default("[]")
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(iceServerSchema)),
   WEB_DIST_DIR: z.string().default("./dist/web"),
   S3_BUCKET: z.string().min(3).optional(),
   S3_ENDPOINT: z.url().optional(),
@@ -61,8 +76,12 @@ export interface Config {
   seedDemo: boolean;
   /** Lets calendar subscriptions reach loopback and private addresses: for tests on one machine only. */
   calendarUrlsAllowPrivate: boolean;
+  /** The least notice an interview time must give. */
+  interviewNoticeMinutes: number;
+  /** How long before the start the video room lets the two in. */
+  roomOpensBeforeMinutes: number;
   /** STUN/TURN servers for the video room, as RTCIceServer objects in JSON. */
-  iceServers: string;
+  iceServers: z.infer<typeof iceServerSchema>[];
   webDistDir: string;
   /** Object storage for files; local disk under DATA_DIR/files when absent. */
   s3: S3Settings | undefined;
@@ -116,6 +135,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== "test"),
     webDistDir: resolve(e.WEB_DIST_DIR),
     calendarUrlsAllowPrivate: e.CALENDAR_URLS_ALLOW_PRIVATE,
+    interviewNoticeMinutes: e.INTERVIEW_NOTICE_MINUTES,
+    roomOpensBeforeMinutes: e.ROOM_OPENS_BEFORE_MINUTES,
     iceServers: e.ICE_SERVERS,
     s3: e.S3_BUCKET
       ? {

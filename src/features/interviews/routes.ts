@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { actorOf } from "../../server/auth/actor.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
+import type { RoomService } from "./room.ts";
 import {
   cancelInterviewSchema,
   confirmInterviewSchema,
   interviewSchema,
   requestInterviewSchema,
   rescheduleInterviewSchema,
+  roomSchema,
   slotsQuerySchema,
   slotsSchema,
 } from "./schema.ts";
@@ -18,6 +20,7 @@ const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
 export function interviewsRoutes(
   service: InterviewsService,
+  rooms: RoomService,
   authenticate: (r: FastifyRequest) => Promise<void>,
 ) {
   return async (app: FastifyInstance) => {
@@ -75,6 +78,19 @@ export function interviewsRoutes(
         },
       },
       async (request) => service.get(actorOf(request), request.params.id),
+    );
+    r.get(
+      "/interviews/:id/room",
+      {
+        schema: {
+          ...common,
+          summary:
+            "Join the video room: participants only, from 10 minutes before the start (409 with a reason otherwise)",
+          params: idParamsSchema,
+          response: { 200: roomSchema, ...errors },
+        },
+      },
+      async (request) => rooms.room(actorOf(request), request.params.id),
     );
     r.post(
       "/interviews/:id/confirm",

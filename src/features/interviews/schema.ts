@@ -5,8 +5,6 @@ export const INTERVIEW_STATUSES = ["requested", "confirmed", "cancelled"] as con
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
 /** Offering more than five times is a poll, not an interview request. */
 export const MAX_PROPOSALS = 5;
-/** The room opens this long before the start, so both can check camera and microphone. */
-export const ROOM_OPENS_BEFORE_MS = 10 * 60_000;
 
 const duration = z.union(
   INTERVIEW_DURATIONS.map((d) => z.literal(d)) as [z.ZodLiteral<30>, z.ZodLiteral<60>],
@@ -70,3 +68,26 @@ export const interviewSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type Interview = z.infer<typeof interviewSchema>;
+
+/** The room closes this long after the planned end: interviews overrun. */
+export const ROOM_CLOSES_AFTER_MS = 30 * 60_000;
+
+export const iceServerSchema = z.object({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+
+/** What a participant needs to join the video room. */
+export const roomSchema = z.object({
+  interviewId: z.uuid(),
+  jobTitle: z.string(),
+  you: z.object({ userId: z.string(), name: z.string() }),
+  peer: z.object({ userId: z.string(), name: z.string() }),
+  /** Perfect negotiation: the polite peer yields when both offer at once (the assistant). */
+  polite: z.boolean(),
+  iceServers: z.array(iceServerSchema),
+  opensAt: z.iso.datetime(),
+  closesAt: z.iso.datetime(),
+});
+export type Room = z.infer<typeof roomSchema>;

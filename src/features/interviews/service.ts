@@ -12,18 +12,11 @@ import { commonSlots, isWithinAvailability } from "../calendar/slots.ts";
 import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { type InterviewMailKind, mailParticipants, type Recipient } from "./mails.ts";
-import {
-  type Interview,
-  type RequestInterviewInput,
-  ROOM_OPENS_BEFORE_MS,
-  type SlotsQuery,
-} from "./schema.ts";
+import type { Interview, RequestInterviewInput, SlotsQuery } from "./schema.ts";
 import { interview, interviewHold, type ProposedSlot } from "./tables.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-/** A slot must leave this much notice: nobody can prepare for an interview in five minutes. */
-const NOTICE_MS = 30 * MINUTE;
 const DEFAULT_RANGE_MS = 14 * DAY;
 const MAX_RANGE_MS = 42 * DAY;
 /** Interviews are planned weeks ahead, not seasons. */
@@ -35,6 +28,10 @@ type Row = typeof interview.$inferSelect;
 
 export interface InterviewsOptions {
   publicUrl: string;
+  /** A time must leave this much notice: nobody can prepare for an interview in five minutes. */
+  noticeMinutes: number;
+  /** The room opens this long before the start, so both can check camera and microphone. */
+  roomOpensBeforeMinutes: number;
   now?: () => Date;
 }
 
@@ -46,6 +43,8 @@ export function createInterviewsService(
   options: InterviewsOptions,
 ) {
   const now = () => (options.now ? options.now() : new Date());
+  const NOTICE_MS = options.noticeMinutes * MINUTE;
+  const ROOM_OPENS_BEFORE_MS = options.roomOpensBeforeMinutes * MINUTE;
 
   async function people(ids: string[], tx: Tx = db) {
     const rows = await tx
