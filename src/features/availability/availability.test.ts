@@ -113,10 +113,22 @@ describe("imported calendars", () => {
     const after = await slotsOfDay();
     expect(after).not.toContain(busyStart.toISOString());
     expect(after).not.toContain(weekdayAt(11, 1, 30).toISOString());
+    // The job fetches it again once 15 minutes have passed: a second appointment appears.
+    served.set(
+      "/anna.ics",
+      ics([
+        { start: busyStart, end: weekdayAt(12), summary: "Zahnarzt" },
+        { start: weekdayAt(13), end: weekdayAt(13, 1, 30), summary: "Elternabend" },
+      ]),
+    );
+    await app.services.availability.syncDue(new Date(Date.now() + 5 * 60_000));
+    expect((await assistant.get("/api/v1/me/calendar-imports")).json()[0].busyCount).toBe(1);
+    await app.services.availability.syncDue(new Date(Date.now() + 16 * 60_000));
+    expect((await assistant.get("/api/v1/me/calendar-imports")).json()[0].busyCount).toBe(2);
     // The calendar goes away: the next sync records the error and keeps the last busy time.
     served.delete("/anna.ics");
     const synced = await assistant.post(`/api/v1/me/calendar-imports/${added.json().id}/sync`);
-    expect(synced.json()).toMatchObject({ lastError: "ics_url.http_status", busyCount: 1 });
+    expect(synced.json()).toMatchObject({ lastError: "ics_url.http_status", busyCount: 2 });
     // Only the owner sees, syncs or removes it.
     const stranger = await signedIn(app, ["assistant"]);
     expect((await stranger.post(`/api/v1/me/calendar-imports/${added.json().id}/sync`)).statusCode).toBe(404);
