@@ -194,6 +194,12 @@ test("messages on a phone: the list, then the thread with a way back, sending fr
   await expect(threadList(assistant)).toBeHidden();
   await expect(log(assistant).getByText(question)).toBeInViewport();
   await expectNoSidewaysScroll(assistant);
+  // The header is one short row and the thread fits the screen: the composer is in view without
+  // scrolling the page, only the log scrolls.
+  expect((await banner(assistant).boundingBox())?.height).toBeLessThanOrEqual(120);
+  await expect(composer(assistant)).toBeInViewport();
+  await expect(assistant.getByRole("button", { name: t("messages.composer.send") })).toBeInViewport();
+  await expectNoPageScroll(assistant);
   const reply = "Yes, happy to. Which dates and which budget for the hotel?";
   await composer(assistant).tap();
   await composer(assistant).fill(reply);
@@ -208,6 +214,17 @@ test("messages on a phone: the list, then the thread with a way back, sending fr
   await expect(messagesLink).toHaveAccessibleName(t("nav.messages"));
   await expectAccessible(assistant, "inbox on a phone after answering");
 });
+
+/** Nothing sticks out below: the page is no taller than the phone's screen and has not scrolled. */
+async function expectNoPageScroll(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => document.documentElement.scrollHeight - document.documentElement.clientHeight + window.scrollY,
+      ),
+    )
+    .toBeLessThanOrEqual(0);
+}
 
 /** Nothing sticks out to the side: the page is no wider than the phone's screen. */
 async function expectNoSidewaysScroll(page: Page) {

@@ -1,6 +1,8 @@
+import { VisuallyHidden } from "@mantine/core";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { apiFetch } from "../api/http.ts";
+import { LineIcon } from "./line-icon.tsx";
 import { ButtonLink } from "./links.tsx";
 import { UnreadBadge } from "./unread-badge.tsx";
 
@@ -17,14 +19,38 @@ export const unreadMessagesQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
-/** The header's link to the inbox with the number of unread messages. */
-export function MessagesLink() {
+/**
+ * The header's link to the inbox with the number of unread messages. `compact` (a phone's header)
+ * shows an icon for the word, as the bell does, so the row fits a 320 px screen with any count.
+ */
+export function MessagesLink({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { data } = useQuery(unreadMessagesQuery);
   const unread = data?.total ?? 0;
   return (
-    <ButtonLink to="/messages" variant="subtle" rightSection={<UnreadBadge count={unread} />}>
-      {t("nav.messages")}
+    <ButtonLink
+      to="/messages"
+      variant="subtle"
+      px={compact ? "xs" : undefined}
+      rightSection={<UnreadBadge count={unread} />}
+    >
+      {compact ? (
+        <>
+          <MessagesIcon />
+          {/* Named by visible parts (icon, count) plus hidden words, as the bell. */}
+          <VisuallyHidden>{t("nav.messages")}</VisuallyHidden>
+        </>
+      ) : (
+        t("nav.messages")
+      )}
     </ButtonLink>
+  );
+}
+
+function MessagesIcon() {
+  return (
+    <LineIcon>
+      <path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" />
+    </LineIcon>
   );
 }

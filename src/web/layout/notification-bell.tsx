@@ -2,6 +2,7 @@ import { VisuallyHidden } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { apiFetch } from "../api/http.ts";
+import { LineIcon } from "./line-icon.tsx";
 import { ButtonLink } from "./links.tsx";
 import { UnreadBadge } from "./unread-badge.tsx";
 
@@ -10,8 +11,11 @@ export const UNREAD_KEY = ["notifications", "unread"] as const;
 // a tab whose socket cannot connect.
 const POLL_MS = 5 * 60_000;
 
-/** The header's bell: a link to the notifications with the unread count; shown to signed-in users only. */
-export function NotificationBell() {
+/**
+ * The header's bell: a link to the notifications with the unread count; shown to signed-in users
+ * only. `compact` narrows it for a phone.
+ */
+export function NotificationBell({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { data: unread = 0 } = useQuery({
     queryKey: UNREAD_KEY,
@@ -24,7 +28,12 @@ export function NotificationBell() {
     refetchInterval: POLL_MS,
   });
   return (
-    <ButtonLink to="/notifications" variant="subtle" rightSection={<UnreadBadge count={unread} />}>
+    <ButtonLink
+      to="/notifications"
+      variant="subtle"
+      px={compact ? "xs" : undefined}
+      rightSection={<UnreadBadge count={unread} />}
+    >
       <BellIcon />
       {/* Named by visible parts (icon, count) plus hidden words, so the name contains what is seen. */}
       <VisuallyHidden>{t("notifications.title")}</VisuallyHidden>
@@ -34,17 +43,9 @@ export function NotificationBell() {
 
 function BellIcon() {
   return (
-    <svg
-      width="20"
-      height="20"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-    >
+    <LineIcon>
       <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
       <path d="M13.73 21a2 2 0 0 1-3.46 0" />
-    </svg>
+    </LineIcon>
   );
 }

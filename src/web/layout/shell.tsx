@@ -1,11 +1,14 @@
-import { Box, Group } from "@mantine/core";
+import { Box, Group, useMantineTheme } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { Outlet } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import type { Me } from "../../features/accounts/schema.ts";
 import { useMe } from "../api/me.ts";
 import { useUserLocale } from "../i18n/language.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { AnchorLink, ButtonLink } from "./links.tsx";
 import { MarketplaceNav } from "./marketplace-nav.tsx";
+import { PhoneNav } from "./phone-nav.tsx";
 import { useLive } from "./use-live.ts";
 import { UserMenu } from "./user-menu.tsx";
 
@@ -16,37 +19,49 @@ export function Shell() {
   const { data: me } = useMe();
   useUserLocale(me);
   useLive(me?.id);
+  // Read at once rather than after the first paint, so a phone never flashes the wide header.
+  const wide = useMediaQuery(`(min-width: ${useMantineTheme().breakpoints.sm})`, true, {
+    getInitialValueInEffect: false,
+  });
   return (
     <>
       <Box component="header" className="app-header">
         <a className="skip-link" href="#main">
           {t("nav.skip")}
         </a>
-        <Group mih="4rem" px="md" py="xs" justify="space-between" gap="xs">
+        <Group mih="4rem" px="md" py="xs" justify="space-between" gap="xs" wrap={wide ? "wrap" : "nowrap"}>
           <AnchorLink to="/" fw={700} fz="xl" underline="never" c="var(--mantine-color-text)">
             {t("app.name")}
           </AnchorLink>
-          <Group gap="xs" justify="flex-end" component="nav" aria-label={t("nav.label")}>
-            <MarketplaceNav me={me} />
-            <LanguageSwitcher />
-            {me ? (
-              <UserMenu me={me} />
-            ) : (
-              <>
-                <ButtonLink to="/sign-in" search={{}} variant="subtle">
-                  {t("nav.signIn")}
-                </ButtonLink>
-                <ButtonLink to="/sign-up" search={{}}>
-                  {t("nav.signUp")}
-                </ButtonLink>
-              </>
-            )}
-          </Group>
+          {wide ? <WideNav me={me} /> : <PhoneNav me={me} />}
         </Group>
       </Box>
       <Box component="main" id="main" tabIndex={-1}>
         <Outlet />
       </Box>
     </>
+  );
+}
+
+/** The header's navigation from the `sm` breakpoint up: every link in a row, wrapping if need be. */
+function WideNav({ me }: { me: Me | null | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" justify="flex-end" component="nav" aria-label={t("nav.label")}>
+      <MarketplaceNav me={me} />
+      <LanguageSwitcher />
+      {me ? (
+        <UserMenu me={me} />
+      ) : (
+        <>
+          <ButtonLink to="/sign-in" search={{}} variant="subtle">
+            {t("nav.signIn")}
+          </ButtonLink>
+          <ButtonLink to="/sign-up" search={{}}>
+            {t("nav.signUp")}
+          </ButtonLink>
+        </>
+      )}
+    </Group>
   );
 }

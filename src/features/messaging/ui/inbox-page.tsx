@@ -9,13 +9,13 @@ const threadRoute = getRouteApi("/signed-in/messages/$threadId");
 
 /**
  * The inbox: threads beside the open one. On a phone the two stack: the list alone, or the open
- * thread alone with a way back (app.css, .inbox).
+ * thread alone with a way back, filling the screen so the composer stays in view (app.css, .inbox).
  */
 function Inbox({ threadId }: { threadId?: string }) {
   const { t } = useTranslation();
   usePageTitle(t("messages.title"));
   return (
-    <Container size="xl" py="lg">
+    <Container size="xl" py="lg" className="inbox-page">
       <Stack gap="md">
         <Title order={1}>{t("messages.title")}</Title>
         <div className="inbox" data-open={threadId ? "" : undefined}>

@@ -21,7 +21,7 @@ function OpenThread({ thread, myId }: { thread: Thread; myId: string }) {
   useMarkRead(thread, myId, messages);
   const readId = readReceiptFor(messages, myId, other?.readUpToId ?? null);
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="thread-title">
+    <Paper withBorder p="md" component="section" aria-labelledby="thread-title" className="thread-pane">
       <Stack gap="sm">
         <AnchorLink to="/messages" hiddenFrom="sm" size="sm">
           {t("messages.back")}
