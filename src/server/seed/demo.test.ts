@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../testing/app.ts";
-import { Browser } from "../testing/http.ts";
+import { Browser, nextIp } from "../testing/http.ts";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo, seedDemoIfEmpty } from "./demo.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -61,6 +61,15 @@ describe("demo data", () => {
     const profile = (await anon.get(`/api/v1/assistants/${anna?.id}`)).json();
     expect(profile).toMatchObject({ name: "Anna Schmidt", yearsExperience: 15 });
     expect((await anon.get(`/api/v1/assistants/${anna?.id}/samples`)).json()).toHaveLength(1);
+    // Anna has an interview request from Clara with common times to choose from.
+    const annaBrowser = new Browser(app, nextIp());
+    await annaBrowser.post("/api/auth/sign-in/email", {
+      email: "anna@demo.assista.app",
+      password: DEMO_PASSWORD,
+    });
+    const interviews = (await annaBrowser.get("/api/v1/interviews")).json().items;
+    expect(interviews).toEqual([expect.objectContaining({ status: "requested" })]);
+    expect(interviews[0].proposals.length).toBeGreaterThanOrEqual(1);
   });
 
   it("reseeding replaces the demo accounts and keeps everyone else", async () => {

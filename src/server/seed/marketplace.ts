@@ -343,7 +343,7 @@ const bookkeepingCsv = () =>
   );
 
 export async function seedMarketplace(app: FastifyInstance, ids: Map<string, { id: string; roles: Role[] }>) {
-  const { profiles, samples, jobs, bids, contracts } = app.services;
+  const { profiles, samples, jobs, bids, contracts, interviews } = app.services;
   const actor = (email: string): Actor => {
     const u = ids.get(email);
     if (!u) throw new Error(`demo user ${email} missing`);
@@ -434,4 +434,20 @@ export async function seedMarketplace(app: FastifyInstance, ids: Map<string, { i
     "reject",
     "Vielen Dank! Wir suchen jemanden mit sehr guten Deutschkenntnissen.",
   );
+  // Clara would like to meet Anna: three common times next week for Anna to choose from
+  // (both keep their default hours: office hours in Berlin and Anna's profile hours).
+  const shortlisted = bidIds["anna@demo.assista.app/bookkeeping"] as string;
+  const { slots } = await interviews.slots(clara, shortlisted, {
+    durationMinutes: 30,
+    from: new Date(Date.now() + 7 * DAY).toISOString(),
+  });
+  const offered = [slots[0], slots[Math.floor(slots.length / 2)], slots.at(-1)].filter(
+    (slot): slot is { start: string; end: string } => slot !== undefined,
+  );
+  if (offered.length)
+    await interviews.request(clara, shortlisted, {
+      durationMinutes: 30,
+      proposals: [...new Set(offered.map((slot) => slot.start))],
+      note: "Ein kurzes Kennenlernen per Video – ich zeige Ihnen unsere Belegablage.",
+    });
 }
