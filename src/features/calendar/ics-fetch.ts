@@ -2,7 +2,7 @@ import type { LookupAddress } from "node:dns";
 import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
-import { Agent, type Dispatcher, fetch as undiciFetch } from "undici";
+import type { Agent, Dispatcher } from "undici";
 import { ReasonError } from "./reason-error.ts";
 
 // Fetching a calendar someone subscribes to by URL: the URL comes from a user, so it must not reach
@@ -94,9 +94,9 @@ async function resolve(url: URL, options: Required<Pick<FetchIcsOptions, "allowP
 }
 
 /** An agent whose connections go only to the given addresses, whatever DNS says by then. */
-function pinnedAgent(addresses: LookupAddress[]): Agent {
+function pinnedAgent(AgentClass: typeof Agent, addresses: LookupAddress[]): Agent {
   const [first] = addresses as [LookupAddress];
-  return new Agent({
+  return new AgentClass({
     connect: {
       lookup: (_host, options, callback) => {
         if (options.all) callback(null, addresses);
@@ -127,7 +127,9 @@ async function readText(body: ReadableStream<Uint8Array> | null, maxBytes: numbe
 /** The text at a calendar URL, fetched with the guards above; failures are IcsUrlErrors. */
 export async function fetchIcs(rawUrl: string, options: FetchIcsOptions = {}): Promise<string> {
   const { allowPrivate = false, timeoutMs = 10_000, maxRedirects = 3, maxBytes = 5 * 1024 * 1024 } = options;
-  const fetchImpl = options.fetchImpl ?? (undiciFetch as unknown as FetchLike);
+  // Loaded on first use: the HTTP client is large, and most processes never fetch a calendar.
+  const undici = await import("undici");
+  const fetchImpl = options.fetchImpl ?? (undici.fetch as unknown as FetchLike);
   const lookup = options.lookup ?? ((host: string) => dnsLookup(host, { all: true }));
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
@@ -142,7 +144,7 @@ export async function fetchIcs(rawUrl: string, options: FetchIcsOptions = {}): P
     for (let redirects = 0; ; redirects++) {
       // DNS lookups cannot be cancelled, so the deadline races them.
       const addresses = await Promise.race([resolve(url, { allowPrivate, lookup }), timedOut]);
-      const agent = pinnedAgent(addresses);
+      const agent = pinnedAgent(undici.Agent, addresses);
       try {
         const res = await fetchImpl(url.href, {
           redirect: "manual",
