@@ -32,6 +32,9 @@ export function MarketplaceNav({ me }: { me: Me | null | undefined }) {
           <ButtonLink to="/contracts" variant="subtle">
             {t("nav.contracts")}
           </ButtonLink>
+          <ButtonLink to="/interviews" variant="subtle">
+            {t("nav.interviews")}
+          </ButtonLink>
           <MessagesLink />
           <NotificationBell />
         </>

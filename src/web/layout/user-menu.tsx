@@ -36,6 +36,9 @@ export function UserMenu({ me }: { me: Me }) {
           {t("nav.clientProfile")}
         </ButtonLink>
       ) : null}
+      <ButtonLink to="/availability" variant="subtle">
+        {t("nav.availability")}
+      </ButtonLink>
       <ButtonLink to="/settings" variant="subtle">
         {t("nav.settings")}
       </ButtonLink>
