@@ -38,6 +38,12 @@ const marketplaceUi = {
   inbox: () => import("../features/messaging/ui/inbox-page.tsx"),
 };
 
+const calendarUi = {
+  availability: () => import("../features/availability/ui/availability-page.tsx"),
+  interviews: () => import("../features/interviews/ui/interviews-page.tsx"),
+  interview: () => import("../features/interviews/ui/interview-page.tsx"),
+};
+
 const profilesUi = {
   assistantPublic: () => import("../features/profiles/ui/assistant-public-page.tsx"),
   assistantEditor: () => import("../features/profiles/ui/assistant-profile-page.tsx"),
@@ -209,6 +215,31 @@ const threadRoute = createRoute({
   component: lazyRouteComponent(marketplaceUi.inbox, "ThreadPage"),
 });
 
+const availabilityRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/availability",
+  component: lazyRouteComponent(calendarUi.availability, "AvailabilityPage"),
+});
+const interviewsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/interviews",
+  component: lazyRouteComponent(calendarUi.interviews, "InterviewsPage"),
+});
+const interviewRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/interviews/$interviewId",
+  component: lazyRouteComponent(calendarUi.interview, "InterviewPage"),
+});
+
+// --- Interview video room: placeholder so typed links to it compile. -----------------------------
+// The room page is built separately; this block is replaced by its real route (component and all).
+const interviewRoomRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/interviews/$interviewId/room",
+  component: lazyRouteComponent(calendarUi.interview, "InterviewPage"),
+});
+// --- end of the video room placeholder -----------------------------------------------------------
+
 const routeTree = rootRoute.addChildren([
   landingRoute,
   signUpRoute,
@@ -234,6 +265,10 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     inboxRoute,
     threadRoute,
+    availabilityRoute,
+    interviewsRoute,
+    interviewRoute,
+    interviewRoomRoute,
   ]),
 ]);
 

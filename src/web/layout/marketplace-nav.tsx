@@ -34,6 +34,11 @@ export function MarketplaceLinks({ me, inMenu }: { me: Me | null | undefined; in
           {t("nav.contracts")}
         </ButtonLink>
       ) : null}
+      {me ? (
+        <ButtonLink to="/interviews" variant="subtle" {...item}>
+          {t("nav.interviews")}
+        </ButtonLink>
+      ) : null}
     </>
   );
 }

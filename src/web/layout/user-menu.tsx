@@ -47,6 +47,9 @@ export function UserMenu({ me, inMenu }: { me: Me; inMenu?: MenuItemProps }) {
           {t("nav.clientProfile")}
         </ButtonLink>
       ) : null}
+      <ButtonLink to="/availability" variant="subtle" {...item}>
+        {t("nav.availability")}
+      </ButtonLink>
       <ButtonLink to="/settings" variant="subtle" {...item}>
         {t("nav.settings")}
       </ButtonLink>

@@ -7,6 +7,7 @@ import { AnchorLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { makeOffer } from "../../contracts/ui/contract-api.ts";
 import { OfferForm } from "../../contracts/ui/offer-form.tsx";
+import { RequestInterviewButton } from "../../interviews/ui/request-interview.tsx";
 import type { Job } from "../../jobs/schema.ts";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useAction } from "../../jobs/ui/use-action.ts";
@@ -21,6 +22,8 @@ import { bidFacts } from "./bid-facts.ts";
 const SHORTLISTABLE: readonly BidStatus[] = ["submitted"];
 const REJECTABLE: readonly BidStatus[] = ["submitted", "shortlisted"];
 const OFFERABLE: readonly BidStatus[] = ["submitted", "shortlisted", "declined"];
+// Mirrors interviews/service.ts: interviews only on bids still under consideration.
+const INTERVIEWABLE: readonly BidStatus[] = ["submitted", "shortlisted"];
 
 type Panel = "reject" | "offer" | null;
 
@@ -98,6 +101,9 @@ export function ReviewBid(props: {
             <Button onClick={() => setPanel(panel === "offer" ? null : "offer")}>
               {t("bids.review.makeOffer")}
             </Button>
+          ) : null}
+          {INTERVIEWABLE.includes(bid.status) ? (
+            <RequestInterviewButton bidId={bid.id} assistantName={name} />
           ) : null}
           <OpenThreadButton subject="bids" id={bid.id} variant="default" />
         </Group>

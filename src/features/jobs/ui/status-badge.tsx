@@ -14,14 +14,16 @@ const COLORS: Record<string, string> = {
   accepted: "teal.9",
   paused: "gray.7",
   filled: "blue.9",
+  requested: "blue.9",
+  confirmed: "teal.9",
 };
 
-/** A state of a job, bid, offer or contract as a translated badge; `kind` picks the translation set. */
+/** A state of a job, bid, offer, contract or interview as a translated badge; `kind` picks the translation set. */
 export function StatusBadge({
   kind,
   status,
 }: {
-  kind: "jobs" | "bids" | "offers" | "contracts";
+  kind: "jobs" | "bids" | "offers" | "contracts" | "interviews";
   status: string;
 }) {
   const { t } = useTranslation();

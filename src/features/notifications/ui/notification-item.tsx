@@ -16,6 +16,7 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
   const jobId = id(notification.data, "jobId");
   const offerId = id(notification.data, "offerId");
   const threadId = id(notification.data, "threadId");
+  const interviewId = id(notification.data, "interviewId");
   switch (notification.type) {
     case "bid.received":
     case "offer.declined":
@@ -46,6 +47,12 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
     case "message.unread":
       return threadId ? (
         <AnchorLink to="/messages/$threadId" params={{ threadId }} onClick={onClick}>
+          {label}
+        </AnchorLink>
+      ) : null;
+    case "interview.requested":
+      return interviewId ? (
+        <AnchorLink to="/interviews/$interviewId" params={{ interviewId }} onClick={onClick}>
           {label}
         </AnchorLink>
       ) : null;

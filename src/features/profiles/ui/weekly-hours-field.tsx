@@ -12,6 +12,10 @@ export function WeeklyHoursField(props: {
   value: Slot[];
   onChange: (slots: Slot[]) => void;
   error: (field: string) => string | undefined;
+  /** Ends typed as text, so "24:00" (to midnight) can be entered; a time picker stops at 23:59. */
+  midnightEnd?: boolean;
+  legend?: string;
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -21,10 +25,10 @@ export function WeeklyHoursField(props: {
   const whole = props.error("weeklyHours");
 
   return (
-    <Fieldset legend={t("profiles.assistant.weeklyHours")}>
+    <Fieldset legend={props.legend ?? t("profiles.assistant.weeklyHours")}>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          {t("profiles.assistant.weeklyHoursHint")}
+          {props.hint ?? t("profiles.assistant.weeklyHoursHint")}
         </Text>
         {whole ? (
           <Text c="red.9" size="sm" role="alert">
@@ -58,7 +62,9 @@ export function WeeklyHoursField(props: {
                       error={props.error(`weeklyHours.${index}.from`)}
                     />
                     <TextInput
-                      type="time"
+                      {...(props.midnightEnd
+                        ? { type: "text", inputMode: "numeric" as const, placeholder: "17:00", maxLength: 5 }
+                        : { type: "time" })}
                       label={t("profiles.assistant.slotTo", names)}
                       value={slot.to}
                       onChange={(event) => update(index, { to: event.currentTarget.value })}
