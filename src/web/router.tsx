@@ -44,6 +44,10 @@ const profilesUi = {
   clientEditor: () => import("../features/profiles/ui/client-profile-page.tsx"),
 };
 
+// ── Interview video room (self-contained block) ───────────────────────────────────────────────
+// Its own chunk: WebRTC, media devices and the room's styles load only when someone joins a call.
+const roomUi = () => import("../features/interviews/ui/room/room-page.tsx");
+
 const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
 
 /** Only same-site paths, so a crafted sign-in link cannot send the user elsewhere afterwards. */
@@ -209,6 +213,13 @@ const threadRoute = createRoute({
   component: lazyRouteComponent(marketplaceUi.inbox, "ThreadPage"),
 });
 
+const interviewRoomRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/interviews/$interviewId/room",
+  component: lazyRouteComponent(roomUi, "RoomPage"),
+});
+// ── end of the interview video room block ─────────────────────────────────────────────────────
+
 const routeTree = rootRoute.addChildren([
   landingRoute,
   signUpRoute,
@@ -234,6 +245,7 @@ const routeTree = rootRoute.addChildren([
     notificationsRoute,
     inboxRoute,
     threadRoute,
+    interviewRoomRoute,
   ]),
 ]);
 
