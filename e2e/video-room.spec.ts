@@ -82,6 +82,28 @@ test("Video-Gespräch zwischen Auftraggeberin (Berlin, deutsch) und Assistentin 
   expect(confirmed.ok(), await confirmed.text()).toBe(true);
   const roomUrl = `/interviews/${interviewId}/room`;
 
+  // A later interview of the two: its room is not open yet and says when it opens, in each one's zone.
+  const later = ((await slots.json()) as { slots: { start: string }[] }).slots.find(
+    (s) => Date.parse(s.start) > Date.now() + 3 * 3_600_000,
+  )?.start;
+  expect(later).toBeDefined();
+  const laterRequest = await client.request.post(`/api/v1/bids/${bidId}/interviews`, {
+    data: { durationMinutes: 30, proposals: [later] },
+  });
+  expect(laterRequest.status(), await laterRequest.text()).toBe(201);
+  const laterId = ((await laterRequest.json()) as { id: string }).id;
+  const laterConfirmed = await assistant.request.post(`/api/v1/interviews/${laterId}/confirm`, {
+    data: { start: later },
+  });
+  expect(laterConfirmed.ok(), await laterConfirmed.text()).toBe(true);
+  await client.goto(`/interviews/${laterId}/room`);
+  await expect(client.getByRole("status").filter({ hasText: /öffnet am .*MES?Z/ })).toBeVisible();
+  await assistant.goto(`/interviews/${laterId}/room`);
+  await expect(
+    assistant.getByRole("status").filter({ hasText: /opens on .*(GMT\+8|PHT|PST)/ }),
+  ).toBeVisible();
+  await expectAccessible(assistant, "room not open yet (en)");
+
   // Pre-join: preview, device lists, level meter.
   await client.goto(roomUrl);
   await expect(
