@@ -12,6 +12,20 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 // process) keeps them from each making a directory of their own.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "assista-e2e-"));
 
+// The system Chromium: nothing is downloaded (no `npx playwright install`).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+/** Specs that need fake media devices (their own project below). */
+const MEDIA_SPECS = /video-room\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
   workers: 1,
@@ -29,19 +43,24 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testIgnore: MEDIA_SPECS,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } },
+    },
+    {
+      // The video room: fake camera and microphone (a test pattern and a tone), no permission
+      // prompts, and WebRTC between two contexts on the one host.
+      name: "chromium-media",
+      testMatch: MEDIA_SPECS,
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          // The system Chromium: nothing is downloaded (no `npx playwright install`).
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          executablePath: CHROMIUM,
           args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
+            ...CHROMIUM_ARGS,
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            "--allow-loopback-in-peer-connection",
+            "--autoplay-policy=no-user-gesture-required",
           ],
         },
       },
@@ -65,6 +84,10 @@ export default defineConfig({
       // Every browser and API call of the suite comes from 127.0.0.1: the per-address sign-up and
       // sign-in limits (tested on their own in the API tests) would otherwise throttle the suite.
       AUTH_ATTEMPTS_PER_MINUTE: "1000",
+      // The video room spec books the next free half hour and joins at once: no minimum notice, and
+      // the room opens an hour ahead. Both only widen what is allowed; other specs are unaffected.
+      INTERVIEW_NOTICE_MINUTES: "0",
+      ROOM_OPENS_BEFORE_MINUTES: "60",
       // npm test hands over a PostgreSQL database when TEST_DATABASE_URL is set; otherwise PGlite in
       // DATA_DIR. Set either way, so a DATABASE_URL in the caller's shell cannot leak in.
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",

@@ -14,7 +14,15 @@ await build({
   logLevel: "warning",
   // Packages that read files next to their own code at run time stay in node_modules.
   // undici is imported on demand (calendar subscriptions): outside the bundle it costs nothing until then.
-  external: ["@electric-sql/pglite", "@fastify/swagger-ui", "pino", "thread-stream", "pg-native", "sharp", "undici"],
+  external: [
+    "@electric-sql/pglite",
+    "@fastify/swagger-ui",
+    "pino",
+    "thread-stream",
+    "pg-native",
+    "sharp",
+    "undici",
+  ],
   // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

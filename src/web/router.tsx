@@ -50,6 +50,10 @@ const profilesUi = {
   clientEditor: () => import("../features/profiles/ui/client-profile-page.tsx"),
 };
 
+// ── Interview video room (self-contained block) ───────────────────────────────────────────────
+// Its own chunk: WebRTC, media devices and the room's styles load only when someone joins a call.
+const roomUi = () => import("../features/interviews/ui/room/room-page.tsx");
+
 const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
 
 /** Only same-site paths, so a crafted sign-in link cannot send the user elsewhere afterwards. */
@@ -231,14 +235,12 @@ const interviewRoute = createRoute({
   component: lazyRouteComponent(calendarUi.interview, "InterviewPage"),
 });
 
-// --- Interview video room: placeholder so typed links to it compile. -----------------------------
-// The room page is built separately; this block is replaced by its real route (component and all).
 const interviewRoomRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/interviews/$interviewId/room",
-  component: lazyRouteComponent(calendarUi.interview, "InterviewPage"),
+  component: lazyRouteComponent(roomUi, "RoomPage"),
 });
-// --- end of the video room placeholder -----------------------------------------------------------
+// ── end of the interview video room block ─────────────────────────────────────────────────────
 
 const routeTree = rootRoute.addChildren([
   landingRoute,

@@ -16,6 +16,12 @@ const frameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("typing"), data: z.object({ threadId: z.uuid(), userId: z.string() }) }),
   // The bell: something new in the notifications (the list and count are fetched again).
   z.object({ id: z.string().optional(), type: z.literal("notification.created") }),
+  // A video room's signalling step from the other participant (not stored, never replayed); the
+  // signal itself is checked by the room (interviews/ui/room/signals.ts).
+  z.object({
+    type: z.literal("rtc.signal"),
+    data: z.object({ interviewId: z.uuid(), from: z.string(), signal: z.unknown() }),
+  }),
 ]);
 export type LiveFrame = z.infer<typeof frameSchema>;
 

@@ -19,6 +19,28 @@ const TYPING_EVERY_MS = 3_000;
 let current: { send: (frame: unknown) => boolean } | null = null;
 const lastTyping = new Map<string, number>();
 
+/** What the video room hears from the live connection: each (re)connect and each signalling step. */
+export interface RtcListener {
+  ready: () => void;
+  signal: (data: { interviewId: string; from: string; signal: unknown }) => void;
+}
+const rtcListeners = new Set<RtcListener>();
+let live = false;
+
+/** Listens for video-room signalling; `ready` runs now when the connection is already open. */
+export function listenRtc(listener: RtcListener): () => void {
+  rtcListeners.add(listener);
+  if (live) listener.ready();
+  return () => {
+    rtcListeners.delete(listener);
+  };
+}
+
+/** Sends one signalling step to the interview's other participant; false when not connected. */
+export function sendRtc(interviewId: string, signal: unknown): boolean {
+  return current?.send({ type: "rtc.signal", interviewId, signal }) ?? false;
+}
+
 /** Tells the others in a thread that the user is typing (at most every 3 s, and only when live). */
 export function sendTyping(threadId: string) {
   const now = Date.now();
@@ -55,6 +77,12 @@ export function startLive(queryClient: QueryClient, myId: string): () => void {
       if (!frame) return;
       if (frame.type === "ready") {
         attempt = 0;
+        live = true;
+        for (const listener of rtcListeners) listener.ready();
+        return;
+      }
+      if (frame.type === "rtc.signal") {
+        for (const listener of rtcListeners) listener.signal(frame.data);
         return;
       }
       if ("id" in frame && !cursor.accept(frame.id)) return;
@@ -63,6 +91,7 @@ export function startLive(queryClient: QueryClient, myId: string): () => void {
     ws.addEventListener("close", (event) => {
       if (socket !== ws) return;
       socket = null;
+      live = false;
       if (stopped || event.code === CLOSE_UNAUTHENTICATED) return;
       // Offline, every try would fail; the "online" event reconnects instead.
       if (!navigator.onLine) return;
@@ -97,6 +126,7 @@ export function startLive(queryClient: QueryClient, myId: string): () => void {
     socket?.close();
     socket = null;
     current = null;
+    live = false;
   };
 }
 
