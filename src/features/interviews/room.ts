@@ -2,11 +2,10 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import type { RtcSignal } from "../../server/realtime/frames.ts";
 import { user } from "../accounts/tables.ts";
 import { bid } from "../bids/tables.ts";
 import { job } from "../jobs/tables.ts";
-import { ROOM_CLOSES_AFTER_MS, type Room } from "./schema.ts";
+import { ROOM_CLOSES_AFTER_MS, type Room, type RtcSignal } from "./schema.ts";
 import { interview } from "./tables.ts";
 
 export interface RoomOptions {
@@ -26,6 +25,9 @@ export interface RoomOptions {
  */
 export function createRoomService(db: Db, options: RoomOptions) {
   const now = () => (options.now ? options.now() : new Date());
+  // Each frame is checked against the database before it is relayed; frames of one sender in one
+  // room wait for the one before, so an offer never overtakes the join it follows.
+  const queues = new Map<string, Promise<void>>();
 
   async function access(actor: Actor, interviewId: string) {
     const [row] = await db
@@ -86,9 +88,19 @@ export function createRoomService(db: Db, options: RoomOptions) {
     },
 
     /** Relays one signalling step to the other participant; anyone else's frames are dropped. */
-    async signal(actor: Actor, interviewId: string, signal: RtcSignal) {
-      const { peerId } = await access(actor, interviewId);
-      options.deliver([peerId], { type: "rtc.signal", data: { interviewId, from: actor.userId, signal } });
+    signal(actor: Actor, interviewId: string, signal: RtcSignal): Promise<void> {
+      const key = `${actor.userId}:${interviewId}`;
+      const relay = async () => {
+        const { peerId } = await access(actor, interviewId);
+        options.deliver([peerId], { type: "rtc.signal", data: { interviewId, from: actor.userId, signal } });
+      };
+      const next = (queues.get(key) ?? Promise.resolve()).then(relay, relay);
+      const tail = next.catch(() => {});
+      queues.set(key, tail);
+      void tail.then(() => {
+        if (queues.get(key) === tail) queues.delete(key);
+      });
+      return next;
     },
   };
 }

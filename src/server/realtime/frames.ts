@@ -1,29 +1,5 @@
 import { z } from "zod";
-
-/** One step of a WebRTC handshake (perfect negotiation): join/leave, an SDP description or an ICE candidate. */
-export const rtcSignalSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("join") }),
-  z.object({ kind: z.literal("leave") }),
-  z.object({
-    kind: z.literal("description"),
-    description: z.object({
-      type: z.enum(["offer", "answer", "pranswer", "rollback"]),
-      sdp: z.string().max(60_000).optional(),
-    }),
-  }),
-  z.object({
-    kind: z.literal("candidate"),
-    candidate: z
-      .object({
-        candidate: z.string().max(2_000).optional(),
-        sdpMid: z.string().max(100).nullable().optional(),
-        sdpMLineIndex: z.number().int().nullable().optional(),
-        usernameFragment: z.string().max(200).nullable().optional(),
-      })
-      .nullable(),
-  }),
-]);
-export type RtcSignal = z.infer<typeof rtcSignalSchema>;
+import { rtcSignalSchema } from "../../features/interviews/schema.ts";
 
 /** What a client may send over the socket. Anything else is ignored (and counted). */
 export const clientFrameSchema = z.discriminatedUnion("type", [

@@ -1,32 +1,10 @@
-import { z } from "zod";
+import { type RtcSignal, rtcSignalSchema } from "../../schema.ts";
 
-// The signalling steps of the video room as the server relays them (server/realtime/frames.ts),
-// checked again here: a drifted or odd frame is dropped instead of reaching the peer connection.
-const signalSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("join") }),
-  z.object({ kind: z.literal("leave") }),
-  z.object({
-    kind: z.literal("description"),
-    description: z.object({
-      type: z.enum(["offer", "answer", "pranswer", "rollback"]),
-      sdp: z.string().optional(),
-    }),
-  }),
-  z.object({
-    kind: z.literal("candidate"),
-    candidate: z
-      .object({
-        candidate: z.string().optional(),
-        sdpMid: z.string().nullable().optional(),
-        sdpMLineIndex: z.number().nullable().optional(),
-        usernameFragment: z.string().nullable().optional(),
-      })
-      .nullable(),
-  }),
-]);
-export type Signal = z.infer<typeof signalSchema>;
+// The signalling steps of the video room as the server relays them, checked again here with the
+// same schema: a drifted or odd frame is dropped instead of reaching the peer connection.
+export type Signal = RtcSignal;
 
 export function parseSignal(value: unknown): Signal | null {
-  const parsed = signalSchema.safeParse(value);
+  const parsed = rtcSignalSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
