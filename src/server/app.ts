@@ -8,6 +8,8 @@ import { accountsRoutes } from "../features/accounts/routes.ts";
 import { createAccountsService } from "../features/accounts/service.ts";
 import { bidsRoutes } from "../features/bids/routes.ts";
 import { createBidsService } from "../features/bids/service.ts";
+import { contractEventsRoutes } from "../features/calendar/events-routes.ts";
+import { createContractEventsService } from "../features/calendar/events-service.ts";
 import { contractsRoutes } from "../features/contracts/routes.ts";
 import { createContractsService } from "../features/contracts/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
@@ -190,6 +192,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     jobs: jobsService,
     bids: createBidsService(database.db, jobsService, samples, notifier),
     contracts: createContractsService(database.db, notifier),
+    // The contract calendar: either party's change notifies the other (bell live, mail by preference).
+    contractEvents: createContractEventsService(database.db, notifier),
     // Each message change writes its events to the per-user log in its own transaction, then
     // sends them through the broker to the recipients' sockets on every instance.
     messaging: createMessagingService(database.db, storage, {
@@ -217,6 +221,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
       await api.register(bidsRoutes(services.bids, authenticate));
       await api.register(contractsRoutes(services.contracts, authenticate));
+      await api.register(contractEventsRoutes(services.contractEvents, authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
       await api.register(messagingRoutes(services.messaging, authenticate));
     },
@@ -251,6 +256,7 @@ declare module "fastify" {
       jobs: ReturnType<typeof createJobsService>;
       bids: ReturnType<typeof createBidsService>;
       contracts: ReturnType<typeof createContractsService>;
+      contractEvents: ReturnType<typeof createContractEventsService>;
       messaging: ReturnType<typeof createMessagingService>;
     };
   }

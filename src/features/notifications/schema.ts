@@ -11,6 +11,8 @@ export const NOTIFICATION_TYPES = [
   "job.filled",
   /** Messages still unread after five minutes (messaging/unread-mail.ts); e-mail or nothing. */
   "message.unread",
+  /** An event in a contract's calendar made, changed or deleted by the other party. */
+  "calendar.event_changed",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

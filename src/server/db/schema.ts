@@ -1,6 +1,7 @@
 // Every table of the application, for Drizzle's relational queries and for drizzle-kit.
 export * from "../../features/accounts/tables.ts";
 export * from "../../features/bids/tables.ts";
+export * from "../../features/calendar/tables.ts";
 export * from "../../features/contracts/tables.ts";
 export * from "../../features/jobs/tables.ts";
 export * from "../../features/messaging/tables.ts";
