@@ -4,6 +4,8 @@ import { plainText } from "../common/schema.ts";
 import { WEEKDAYS } from "../profiles/schema.ts";
 import { normalizeRrule, rruleProblem } from "./rrule-grammar.ts";
 
+export { MAX_RRULE_COUNT, rruleParts } from "./rrule-grammar.ts";
+
 // The contract calendar's API contracts, shared by the routes and the web form (re-exported by
 // schema.ts, which browser code may import). An event is written as wall-clock readings in a named
 // zone, as iCalendar writes DTSTART;TZID=…: "2027-01-11T09:00" in "Europe/Berlin". The server reads

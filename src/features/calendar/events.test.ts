@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
-import { Browser, signedIn } from "../../server/testing/http.ts";
+import { Browser, lastMailTo, signedIn } from "../../server/testing/http.ts";
 import { contract } from "../contracts/tables.ts";
 import { bidThread } from "../messaging/testing.ts";
 
@@ -75,6 +75,10 @@ describe("contract calendar: both parties", () => {
       { data: { change: "created", title: "Zahnarzt für Frau Berger", actor: "Anna Schmidt" } },
     ]);
     expect(await noticesOf(assistant)).toEqual([]);
+    // By e-mail too, by default, in the client's language, with a link to the calendar.
+    const mail = await lastMailTo(app, client.email);
+    expect(mail?.subject).toBe("Termin eingetragen: „Zahnarzt für Frau Berger“");
+    expect(mail?.text).toContain(`/contracts/${event.contractId}/calendar`);
 
     const seen = await list(client, events, "2027-01-11T00:00:00+01:00", "2027-01-18T00:00:00+01:00");
     expect(seen.statusCode, seen.body).toBe(200);
