@@ -114,7 +114,15 @@ export function CalendarView(props: {
       }
       // Words, not FullCalendar's icon font: its chevrons are images without a name.
       buttonIcons={false}
-      buttonText={{ listWeek: t("calendar.views.list") }}
+      buttonText={{
+        prev: t("calendar.views.prev"),
+        next: t("calendar.views.next"),
+        today: t("calendar.views.today"),
+        month: t("calendar.views.month"),
+        week: t("calendar.views.week"),
+        day: t("calendar.views.day"),
+        listWeek: t("calendar.views.list"),
+      }}
       height="auto"
       slotLabelFormat={CLOCK}
       eventTimeFormat={CLOCK}

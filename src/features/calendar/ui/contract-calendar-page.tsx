@@ -30,7 +30,7 @@ const route = getRouteApi("/signed-in/contracts/$contractId/calendar");
 function Legend({ context }: { context: CalendarContext }) {
   const { t } = useTranslation();
   const { viewer, other } = context;
-  const assumed = [viewer, other].filter((p) => p.workingHours.assumed);
+  const nameOf = (p: CalendarContext["viewer"]) => (p === viewer ? t("calendar.you") : p.name);
   return (
     <Stack gap={4}>
       <Text>{t("calendar.zones", { mine: viewer.timeZone, name: other.name, theirs: other.timeZone })}</Text>
@@ -38,14 +38,20 @@ function Legend({ context }: { context: CalendarContext }) {
         <span className="assista-legend-swatch" aria-hidden="true" />{" "}
         {t("calendar.overlapLegend", { name: other.name })}
       </Text>
-      {assumed.map((p) => (
-        <Text size="sm" key={p.userId}>
-          {t("calendar.assumedHours", {
-            name: p === viewer ? t("calendar.you") : p.name,
-            zone: p.workingHours.timeZone,
-          })}
-        </Text>
-      ))}
+      {[viewer, other].map((p) => {
+        const hours = p.workingHours;
+        // Say where the shaded hours come from when it is not plain: assumed, or in another zone.
+        const key = hours.assumed
+          ? "calendar.assumedHours"
+          : hours.timeZone !== p.timeZone
+            ? "calendar.hoursZone"
+            : null;
+        return key ? (
+          <Text size="sm" key={p.userId}>
+            {t(key, { name: nameOf(p), zone: hours.timeZone })}
+          </Text>
+        ) : null;
+      })}
     </Stack>
   );
 }

@@ -46,17 +46,18 @@ export function EventDialog(props: {
       .map((p) => (p === context.viewer ? t("calendar.you") : p.name));
     return who.length ? `${zone} (${who.join(", ")})` : zone;
   };
-  // Where a party's clock differs from the event's zone, the start as that party reads it.
+  // Where the parties' clocks differ from the event's zone, the start as they read it (one line per zone).
   const otherClocks = values.allDay
     ? []
-    : parties.flatMap((p) => {
+    : [...new Set(parties.map((p) => p.timeZone))].flatMap((zone) => {
         const time =
-          p.timeZone === values.timeZone
-            ? undefined
-            : readableIn(values.start, values.timeZone, p.timeZone, locale);
+          zone === values.timeZone ? undefined : readableIn(values.start, values.timeZone, zone, locale);
         if (!time) return [];
-        const name = p === context.viewer ? t("calendar.you") : p.name;
-        return [{ key: p.userId, text: t("calendar.form.theirTime", { name, time, zone: p.timeZone }) }];
+        const name = parties
+          .filter((p) => p.timeZone === zone)
+          .map((p) => (p === context.viewer ? t("calendar.you") : p.name))
+          .join(", ");
+        return [{ key: zone, text: t("calendar.form.theirTime", { name, time, zone }) }];
       });
 
   async function remove() {
