@@ -13,6 +13,8 @@ import { type AvailabilityService, createAvailabilityService } from "../features
 import { startCalendarSync } from "../features/availability/sync.ts";
 import { bidsRoutes } from "../features/bids/routes.ts";
 import { createBidsService } from "../features/bids/service.ts";
+import { contractEventsRoutes } from "../features/calendar/events-routes.ts";
+import { createContractEventsService } from "../features/calendar/events-service.ts";
 import { contractsRoutes } from "../features/contracts/routes.ts";
 import { createContractsService } from "../features/contracts/service.ts";
 import { startReminders } from "../features/interviews/reminders.ts";
@@ -223,6 +225,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     availability,
     interviews,
     rooms,
+    // The contract calendar: either party's change notifies the other (bell live, mail by preference).
+    contractEvents: createContractEventsService(database.db, notifier),
     // Each message change writes its events to the per-user log in its own transaction, then
     // sends them through the broker to the recipients' sockets on every instance.
     messaging: createMessagingService(database.db, storage, {
@@ -250,6 +254,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
       await api.register(bidsRoutes(services.bids, authenticate));
       await api.register(contractsRoutes(services.contracts, authenticate));
+      await api.register(contractEventsRoutes(services.contractEvents, authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
       await api.register(messagingRoutes(services.messaging, authenticate));
       await api.register(availabilityRoutes(availability, authenticate));
@@ -291,6 +296,7 @@ declare module "fastify" {
       availability: AvailabilityService;
       interviews: InterviewsService;
       rooms: RoomService;
+      contractEvents: ReturnType<typeof createContractEventsService>;
       messaging: ReturnType<typeof createMessagingService>;
     };
   }

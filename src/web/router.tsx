@@ -34,6 +34,8 @@ const marketplaceUi = {
   portfolio: () => import("../features/samples/ui/portfolio-page.tsx"),
   offer: () => import("../features/contracts/ui/offer-page.tsx"),
   contracts: () => import("../features/contracts/ui/contracts-page.tsx"),
+  // FullCalendar (and Luxon with it) loads with this page only, never with the landing page.
+  contractCalendar: () => import("../features/calendar/ui/contract-calendar-page.tsx"),
   notifications: () => import("../features/notifications/ui/notifications-page.tsx"),
   inbox: () => import("../features/messaging/ui/inbox-page.tsx"),
 };
@@ -202,6 +204,16 @@ const contractsRoute = createRoute({
   path: "/contracts",
   component: lazyRouteComponent(marketplaceUi.contracts, "ContractsPage"),
 });
+const contractCalendarRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/contracts/$contractId/calendar",
+  // ?date=2027-01-11 opens the calendar on that day's week.
+  validateSearch: (search: Record<string, unknown>): { date?: string } => {
+    const date = text(search.date);
+    return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { date } : {};
+  },
+  component: lazyRouteComponent(marketplaceUi.contractCalendar, "ContractCalendarPage"),
+});
 const notificationsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/notifications",
@@ -264,6 +276,7 @@ const routeTree = rootRoute.addChildren([
     portfolioRoute,
     offerRoute,
     contractsRoute,
+    contractCalendarRoute,
     notificationsRoute,
     inboxRoute,
     threadRoute,

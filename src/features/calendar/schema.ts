@@ -33,3 +33,6 @@ export const availabilitySchema = z.strictObject({
   bufferMinutes: z.number().int().min(0).max(240).default(0),
 });
 export type Availability = z.infer<typeof availabilitySchema>;
+
+// The contract calendar's contracts live beside it; re-exported so the web app finds them here.
+export * from "./events-schema.ts";

@@ -67,7 +67,7 @@ function exceptionsByDate(exceptions: Availability["exceptions"]): Map<number, W
 }
 
 /** A person's working time within [lo, hi) as instants, with or without their exceptions. */
-function workingTime(p: Availability, lo: number, hi: number, withExceptions = true): Interval[] {
+export function workingTime(p: Availability, lo: number, hi: number, withExceptions = true): Interval[] {
   const weekly: Windows[] = WEEKDAYS.map(() => []);
   for (const h of p.weeklyHours)
     weekly[WEEKDAYS.indexOf(h.day)]?.push([minutesOfDay(h.from), minutesOfDay(h.to)]);

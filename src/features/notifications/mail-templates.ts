@@ -20,6 +20,7 @@ const aboutJob = (texts: Record<Locale, (title: string) => Lines>): Texts => ({
 export function notificationPath(type: NotificationType, data: NotificationData): string {
   if (type === "message.unread") return `/messages/${data.threadId ?? ""}`;
   if (type === "interview.requested") return `/interviews/${data.interviewId ?? ""}`;
+  if (type === "calendar.event_changed") return `/contracts/${data.contractId ?? ""}/calendar`;
   return `/jobs/${data.jobId ?? ""}`;
 }
 
@@ -158,4 +159,25 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Texts> = {
       action: "Choose a time",
     }),
   }),
+  // Either party's change to an event in the contract's calendar, told to the other party.
+  "calendar.event_changed": {
+    de: (d) => {
+      const verb =
+        { created: "eingetragen", updated: "geändert", deleted: "gelöscht" }[String(d.change)] ?? "geändert";
+      return {
+        subject: `Termin ${verb}: „${d.title}“`,
+        intro: `${d.actor} hat den Termin „${d.title}“ im Kalender zu „${d.jobTitle}“ ${verb}.`,
+        action: "Kalender öffnen",
+      };
+    },
+    en: (d) => {
+      const verb =
+        { created: "added", updated: "changed", deleted: "deleted" }[String(d.change)] ?? "changed";
+      return {
+        subject: `Appointment ${verb}: "${d.title}"`,
+        intro: `${d.actor} ${verb} the appointment "${d.title}" in the calendar of "${d.jobTitle}".`,
+        action: "Open the calendar",
+      };
+    },
+  },
 };

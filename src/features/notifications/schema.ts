@@ -13,6 +13,8 @@ export const NOTIFICATION_TYPES = [
   "message.unread",
   /** A client asks the assistant for an interview (interviews/service.ts). */
   "interview.requested",
+  /** An event in a contract's calendar made, changed or deleted by the other party. */
+  "calendar.event_changed",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -2,6 +2,7 @@
 export * from "../../features/accounts/tables.ts";
 export * from "../../features/availability/tables.ts";
 export * from "../../features/bids/tables.ts";
+export * from "../../features/calendar/tables.ts";
 export * from "../../features/contracts/tables.ts";
 export * from "../../features/interviews/tables.ts";
 export * from "../../features/jobs/tables.ts";

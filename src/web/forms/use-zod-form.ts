@@ -7,11 +7,23 @@ import { type FieldErrors, fieldErrorsFromIssues, translateFieldError } from "./
 
 type Values = Record<string, unknown>;
 
+export interface ZodFormOptions {
+  /**
+   * Fields the server may name that are not keys of the form's values, for a form that turns its
+   * values into a different body (the calendar's repeat choice becomes an "rrule").
+   */
+  serverFields?: readonly string[];
+}
+
 /**
  * Form state driven by a shared zod schema: the same schema the server parses, so the browser and
  * the API agree on every rule. Server field errors land beside their field; the rest in `formError`.
  */
-export function useZodForm<S extends z.ZodType<Values, Values>>(schema: S, initial: z.input<S>) {
+export function useZodForm<S extends z.ZodType<Values, Values>>(
+  schema: S,
+  initial: z.input<S>,
+  options: ZodFormOptions = {},
+) {
   const { t } = useTranslation();
   const [values, setValues] = useState<z.input<S>>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -36,7 +48,9 @@ export function useZodForm<S extends z.ZodType<Values, Values>>(schema: S, initi
 
   function fail(error: unknown) {
     const apiError = toApiError(error);
-    const known = apiError.fieldErrors.filter((e) => e.field in values);
+    const known = apiError.fieldErrors.filter(
+      (e) => e.field in values || options.serverFields?.includes(e.field),
+    );
     if (known.length) {
       setErrors(Object.fromEntries(known.map((e) => [e.field, e.code])));
       setFormError(known.length < apiError.fieldErrors.length ? apiError : null);
@@ -71,7 +85,19 @@ export function useZodForm<S extends z.ZodType<Values, Values>>(schema: S, initi
     };
   }
 
-  return { values, setValue, setValues, errors, textProps, formError, setFormError, submitting, onSubmit };
+  return {
+    values,
+    setValue,
+    setValues,
+    errors,
+    textProps,
+    formError,
+    setFormError,
+    fail,
+    submitting,
+    setSubmitting,
+    onSubmit,
+  };
 }
 
 function isProblemLike(error: unknown): boolean {

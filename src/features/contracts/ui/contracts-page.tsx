@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
+import { AnchorLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
 import { JobTitleLink } from "../../bids/ui/job-title-link.tsx";
 import { DataTable } from "../../jobs/ui/data-table.tsx";
@@ -26,7 +27,7 @@ export function ContractsPage() {
       <PagedList query={query} empty={t("contracts.empty")}>
         {(contracts) => (
           <DataTable
-            minWidth={860}
+            minWidth={940}
             headers={[
               t("contracts.job"),
               t("contracts.otherParty"),
@@ -35,6 +36,7 @@ export function ContractsPage() {
               t("contracts.startDate"),
               t("contracts.statusColumn"),
               t("contracts.messagesColumn"),
+              t("contracts.calendarColumn"),
             ]}
             rows={contracts.map((contract) => ({
               key: contract.id,
@@ -48,6 +50,13 @@ export function ContractsPage() {
                 format.date(contract.startDate),
                 <StatusBadge key="status" kind="contracts" status={contract.status} />,
                 <OpenThreadButton key="messages" subject="contracts" id={contract.id} size="compact-sm" />,
+                <AnchorLink
+                  key="calendar"
+                  to="/contracts/$contractId/calendar"
+                  params={{ contractId: contract.id }}
+                >
+                  {t("contracts.calendarLink")}
+                </AnchorLink>,
               ],
             }))}
           />

@@ -56,6 +56,14 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
           {label}
         </AnchorLink>
       ) : null;
+    case "calendar.event_changed": {
+      const contractId = id(notification.data, "contractId");
+      return contractId ? (
+        <AnchorLink to="/contracts/$contractId/calendar" params={{ contractId }} onClick={onClick}>
+          {label}
+        </AnchorLink>
+      ) : null;
+    }
     case "job.terms_changed":
     case "job.filled":
       return jobId ? (
@@ -87,6 +95,10 @@ export function NotificationItem(props: { notification: Notification; onRead: ()
             job: id(notification.data, "jobTitle") ?? "–",
             sender: id(notification.data, "sender") ?? "–",
             count: Number(notification.data.count ?? 1),
+            // A calendar notice says what happened to which appointment, and who did it.
+            title: id(notification.data, "title") ?? "–",
+            actor: id(notification.data, "actor") ?? "–",
+            context: id(notification.data, "change"),
           })}
         </Text>
         {message ? <Text fs="italic">{message}</Text> : null}

@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../server/auth/actor.ts";
+import { problemResponses } from "../problems/schema.ts";
+import {
+  calendarContextQuerySchema,
+  calendarContextSchema,
+  contractEventParamsSchema,
+  contractEventSchema,
+  contractParamsSchema,
+  createEventSchema,
+  eventListQuerySchema,
+  eventListSchema,
+  updateEventSchema,
+} from "./events-schema.ts";
+import type { ContractEventsService } from "./events-service.ts";
+
+const errors = problemResponses(400, 401, 404, 409, 422);
+
+/** The contract calendar under /contracts/:contractId: its events, and both parties' zones and common hours. */
+export function contractEventsRoutes(
+  service: ContractEventsService,
+  authenticate: (r: FastifyRequest) => Promise<void>,
+) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+    r.addHook("preHandler", authenticate);
+    const common = { tags: ["calendar"], security: [{ session: [] }] };
+
+    r.get(
+      "/contracts/:contractId/events",
+      {
+        schema: {
+          ...common,
+          summary: "The events in [from, to) (at most 400 days), recurring ones expanded into occurrences",
+          params: contractParamsSchema,
+          querystring: eventListQuerySchema,
+          response: { 200: eventListSchema, ...errors },
+        },
+      },
+      async (request) => service.list(actorOf(request), request.params.contractId, request.query),
+    );
+
+    r.post(
+      "/contracts/:contractId/events",
+      {
+        schema: {
+          ...common,
+          summary: "Add an event (either party); the other party is notified",
+          params: contractParamsSchema,
+          body: createEventSchema,
+          response: { 201: contractEventSchema, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await service.create(actorOf(request), request.params.contractId, request.body)),
+    );
+
+    r.patch(
+      "/contracts/:contractId/events/:eventId",
+      {
+        schema: {
+          ...common,
+          summary: "Change an event (either party); its sequence goes up by one",
+          params: contractEventParamsSchema,
+          body: updateEventSchema,
+          response: { 200: contractEventSchema, ...errors },
+        },
+      },
+      async (request) =>
+        service.update(actorOf(request), request.params.contractId, request.params.eventId, request.body),
+    );
+
+    r.delete(
+      "/contracts/:contractId/events/:eventId",
+      {
+        schema: {
+          ...common,
+          summary: "Delete an event with all its occurrences (either party)",
+          params: contractEventParamsSchema,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await service.remove(actorOf(request), request.params.contractId, request.params.eventId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    r.get(
+      "/contracts/:contractId/calendar-context",
+      {
+        schema: {
+          ...common,
+          summary: "Both parties' names, zones and working hours, and when both work within [from, to)",
+          params: contractParamsSchema,
+          querystring: calendarContextQuerySchema,
+          response: { 200: calendarContextSchema, ...errors },
+        },
+      },
+      async (request) => service.contractOverlap(actorOf(request), request.params.contractId, request.query),
+    );
+  };
+}

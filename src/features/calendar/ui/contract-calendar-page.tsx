@@ -1,0 +1,140 @@
+import { Button, Group, Loader, Stack, Text } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useMe } from "../../../web/api/me.ts";
+import { toApiError } from "../../../web/api/problem-parse.ts";
+import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { AnchorLink } from "../../../web/layout/links.tsx";
+import { notify } from "../../../web/layout/notify.ts";
+import { Page } from "../../../web/layout/page.tsx";
+import type { CalendarContext, CreateEventInput } from "../schema.ts";
+import {
+  calendarKey,
+  contextQuery,
+  createEvent,
+  deleteEvent,
+  eventsQuery,
+  updateEvent,
+  type Window,
+} from "./calendar-api.ts";
+import { CalendarView } from "./calendar-view.tsx";
+import { type Draft, EventDialog } from "./event-dialog.tsx";
+import { eventValues, newEventValues, nextHour } from "./event-values.ts";
+import { useRefreshOnNotice } from "./use-refresh-on-notice.ts";
+
+const route = getRouteApi("/signed-in/contracts/$contractId/calendar");
+
+/** Whose zone is whose, and which hours are shaded (and when they are assumed rather than stored). */
+function Legend({ context }: { context: CalendarContext }) {
+  const { t } = useTranslation();
+  const { viewer, other } = context;
+  const nameOf = (p: CalendarContext["viewer"]) => (p === viewer ? t("calendar.you") : p.name);
+  return (
+    <Stack gap={4}>
+      <Text>{t("calendar.zones", { mine: viewer.timeZone, name: other.name, theirs: other.timeZone })}</Text>
+      <Text size="sm">
+        <span className="assista-legend-swatch" aria-hidden="true" />{" "}
+        {t("calendar.overlapLegend", { name: other.name })}
+      </Text>
+      {[viewer, other].map((p) => {
+        const hours = p.workingHours;
+        // Say where the shaded hours come from when it is not plain: assumed, or in another zone.
+        const key = hours.assumed
+          ? "calendar.assumedHours"
+          : hours.timeZone !== p.timeZone
+            ? "calendar.hoursZone"
+            : null;
+        return key ? (
+          <Text size="sm" key={p.userId}>
+            {t(key, { name: nameOf(p), zone: hours.timeZone })}
+          </Text>
+        ) : null;
+      })}
+    </Stack>
+  );
+}
+
+/** The shared calendar of a contract: both parties add, change and delete appointments. */
+export function ContractCalendarPage() {
+  const { t } = useTranslation();
+  const { contractId } = route.useParams();
+  const { date } = route.useSearch();
+  const { data: me } = useMe();
+  const queryClient = useQueryClient();
+  const [visible, setVisible] = useState<Window | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [focus, setFocus] = useState<string | undefined>(undefined);
+  useRefreshOnNotice(contractId);
+  const enabled = visible !== null;
+  const range = visible ?? { from: "", to: "" };
+  const events = useQuery({ ...eventsQuery(contractId, range), enabled });
+  const context = useQuery({ ...contextQuery(contractId, range), enabled });
+  const zone = me?.timeZone ?? "Europe/Berlin";
+  const ctx = context.data;
+  const readOnly = ctx?.status !== "active";
+
+  async function done(message: string) {
+    setDraft(null);
+    await queryClient.invalidateQueries({ queryKey: calendarKey(contractId) });
+    await notify(t, "green", message);
+  }
+  async function save(body: CreateEventInput) {
+    const id = draft?.event?.id;
+    const saved = id ? await updateEvent(contractId, id, body) : await createEvent(contractId, body);
+    setFocus(saved.startsAt);
+    await done(t(id ? "calendar.saved" : "calendar.created"));
+  }
+  async function remove() {
+    const id = draft?.event?.id;
+    if (!id) return;
+    await deleteEvent(contractId, id);
+    await done(t("calendar.deleted"));
+  }
+  const open = (eventId: string) => {
+    const event = events.data?.events.find((e) => e.id === eventId);
+    if (event) setDraft({ event, values: eventValues(event) });
+  };
+  const create = (range: { start: Date; end: Date; allDay: boolean }) => {
+    if (!readOnly) setDraft({ values: newEventValues(range, zone) });
+  };
+
+  return (
+    <Page title={ctx ? t("calendar.title", { job: ctx.jobTitle }) : t("calendar.titleLoading")} size="xl">
+      <Group justify="space-between" align="flex-start">
+        {ctx ? <Legend context={ctx} /> : <Loader size="sm" aria-label={t("common.loading")} />}
+        <Stack gap="xs" align="flex-end">
+          <Button onClick={() => create(nextHour())} disabled={!ctx || readOnly}>
+            {t("calendar.newEvent")}
+          </Button>
+          <AnchorLink to="/contracts">{t("calendar.backToContracts")}</AnchorLink>
+        </Stack>
+      </Group>
+      {ctx && readOnly ? <Text>{t("calendar.readOnly")}</Text> : null}
+      {events.error || context.error ? <FormAlert error={toApiError(events.error ?? context.error)} /> : null}
+      <CalendarView
+        timeZone={zone}
+        initialDate={date}
+        focus={focus}
+        list={events.data}
+        context={ctx}
+        // FullCalendar reports its range on every render; only a new range is a change.
+        onRange={(r) => setVisible((v) => (v?.from === r.from && v.to === r.to ? v : r))}
+        onSelect={create}
+        onOpen={open}
+      />
+      {draft && ctx ? (
+        <EventDialog
+          key={draft.event?.id ?? "new"}
+          draft={draft}
+          context={ctx}
+          readOnly={readOnly}
+          onClose={() => setDraft(null)}
+          onSave={save}
+          onDelete={remove}
+        />
+      ) : null}
+    </Page>
+  );
+}

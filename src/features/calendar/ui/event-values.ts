@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { type CalendarParty, type ContractEvent, createEventSchema } from "../schema.ts";
+import { NO_REPEAT, type Repeat, repeatOf, rruleOf } from "./repeat.ts";
+import { addDays, convertWall, wallOf } from "./zoned.ts";
+
+/**
+ * What the event form holds. Times are wall readings in `timeZone`; an all-day event's `end` is
+ * its last day as people say it ("24.–26. Dezember"), one day before the API's exclusive end.
+ */
+export type EventValues = {
+  title: string;
+  allDay: boolean;
+  start: string;
+  end: string;
+  timeZone: string;
+  location: string;
+  url: string;
+  notes: string;
+  repeat: Repeat;
+};
+
+/** A new event over a range picked in the calendar (or the next full hour), in the viewer's zone. */
+export function newEventValues(
+  range: { start: Date; end: Date; allDay: boolean },
+  zone: string,
+): EventValues {
+  const { allDay } = range;
+  return {
+    title: "",
+    allDay,
+    start: wallOf(range.start, zone, allDay),
+    end: allDay ? addDays(wallOf(range.end, zone, true), -1) : wallOf(range.end, zone),
+    timeZone: zone,
+    location: "",
+    url: "",
+    notes: "",
+    repeat: NO_REPEAT,
+  };
+}
+
+/** The next full hour for an hour, for the "new appointment" button. */
+export function nextHour(now = new Date()): { start: Date; end: Date; allDay: false } {
+  const start = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000);
+  return { start, end: new Date(start.getTime() + 3_600_000), allDay: false };
+}
+
+export function eventValues(e: ContractEvent): EventValues {
+  return {
+    title: e.title,
+    allDay: e.allDay,
+    start: e.start,
+    end: e.allDay ? addDays(e.end, -1) : e.end,
+    timeZone: e.timeZone,
+    location: e.location,
+    url: e.url ?? "",
+    notes: e.notes,
+    repeat: repeatOf(e.rrule, e.timeZone),
+  };
+}
+
+/** The body the API takes. */
+export function eventBody(v: EventValues): z.input<typeof createEventSchema> {
+  return {
+    title: v.title,
+    allDay: v.allDay,
+    start: v.start,
+    end: v.allDay ? addDays(v.end, 1) : v.end,
+    timeZone: v.timeZone,
+    location: v.location,
+    url: v.url.trim() || null,
+    notes: v.notes,
+    rrule: rruleOf(v.repeat),
+  };
+}
+
+/** Switching all-day on or off: dates become the day's midnight to the next hour, and back. */
+export function withAllDay(v: EventValues, allDay: boolean): EventValues {
+  if (allDay === v.allDay) return v;
+  if (allDay) return { ...v, allDay, start: v.start.slice(0, 10), end: v.end.slice(0, 10) };
+  return { ...v, allDay, start: `${v.start}T09:00`, end: `${v.end}T10:00` };
+}
+
+/** Another zone for the event: the same instants, read on that zone's clock (dates stay dates). */
+export function withTimeZone(v: EventValues, zone: string): EventValues {
+  if (v.allDay || !v.start || !v.end) return { ...v, timeZone: zone };
+  return {
+    ...v,
+    timeZone: zone,
+    start: convertWall(v.start, v.timeZone, zone),
+    end: convertWall(v.end, v.timeZone, zone),
+  };
+}
+
+/** The zones the form offers: the event's own and both parties', each once. */
+export function zoneChoices(current: string, parties: CalendarParty[]): string[] {
+  return [...new Set([current, ...parties.map((p) => p.timeZone)])];
+}
+
+/**
+ * The form's check: a repeat "until" a day needs the day; then the body it sends, checked by the
+ * API's own schema, so its errors (on start, end, url, rrule, …) read as the server's would.
+ */
+export const eventFormSchema = z
+  .custom<EventValues>()
+  .superRefine((v, ctx) => {
+    const { choice, ends, until } = v.repeat;
+    if (choice !== "none" && choice !== "custom" && ends === "until" && !until) {
+      ctx.addIssue({ code: "custom", path: ["until"], message: "required" });
+    }
+  })
+  .transform(eventBody)
+  .pipe(createEventSchema);
