@@ -62,4 +62,52 @@ describe("calendar feeds", () => {
     ).toBe(404);
     expect((await fetchFeed(link.url)).statusCode).toBe(200);
   });
+
+  it("a contract's feed holds its calendar, a weekly series keeping 09:00 Berlin across the DST change", async () => {
+    const { client, assistant, bid } = await bidThread(app);
+    const offer = (
+      await client.post(`/api/v1/bids/${bid.id}/offers`, {
+        pricingModel: "hourly",
+        rateMinor: 3000,
+        weeklyHourCap: 10,
+        startDate: "2027-01-11",
+      })
+    ).json();
+    const contractId = (
+      await assistant.post(`/api/v1/offers/${offer.id}/response`, { decision: "accept" })
+    ).json().contract.id;
+    const created = await assistant.post(`/api/v1/contracts/${contractId}/events`, {
+      title: "Wochenbesprechung",
+      start: "2027-03-15T09:00",
+      end: "2027-03-15T09:30",
+      timeZone: "Europe/Berlin",
+      rrule: "FREQ=WEEKLY;UNTIL=20270412",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const link = (await client.post("/api/v1/me/calendar-feeds", { contractId })).json();
+    expect(link.contractId).toBe(contractId);
+    const res = await fetchFeed(link.url);
+    expect(res.statusCode).toBe(200);
+    const cal = new ICAL.Component(ICAL.parse(res.body));
+    expect(cal.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Europe/Berlin");
+    const event = new ICAL.Event(
+      cal
+        .getAllSubcomponents("vevent")
+        .find((e) => String(e.getFirstPropertyValue("summary")) === "Wochenbesprechung"),
+    );
+    const iterator = event.iterator();
+    const starts: string[] = [];
+    for (let next = iterator.next(); next && starts.length < 5; next = iterator.next())
+      starts.push(next.toJSDate().toISOString());
+    // 08:00 UTC before the change on 28 March, 07:00 UTC after it: always 09:00 in Berlin.
+    expect(starts).toEqual([
+      "2027-03-15T08:00:00.000Z",
+      "2027-03-22T08:00:00.000Z",
+      "2027-03-29T07:00:00.000Z",
+      "2027-04-05T07:00:00.000Z",
+      "2027-04-12T07:00:00.000Z",
+    ]);
+    const parsed = Object.values(await nodeIcal.async.parseICS(res.body)).filter((c) => c?.type === "VEVENT");
+    expect(parsed).toHaveLength(1);
+  });
 });

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, or } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { bid } from "../bids/tables.ts";
 import { type FeedEvent, feed } from "../calendar/ics-write.ts";
+import { contractEvent } from "../calendar/tables.ts";
 import { contract } from "../contracts/tables.ts";
 import { interviewUid } from "../interviews/mails.ts";
 import { interview } from "../interviews/tables.ts";
@@ -66,6 +67,40 @@ export function createFeedsService(db: Db, publicUrl: string, sources: FeedSourc
     }));
   }
 
+  /** Contract calendar events in the scope: one contract's, or those of all the user's contracts. */
+  async function contractEvents(
+    userId: string,
+    contractId: string | null,
+    since: Date,
+  ): Promise<FeedEvent[]> {
+    const rows = await db
+      .select({ e: contractEvent })
+      .from(contractEvent)
+      .innerJoin(contract, eq(contract.id, contractEvent.contractId))
+      .where(
+        and(
+          contractId
+            ? eq(contract.id, contractId)
+            : or(eq(contract.clientId, userId), eq(contract.assistantId, userId)),
+          // A series that started long ago still repeats: keep every recurring event.
+          or(gte(contractEvent.endsAt, since), isNotNull(contractEvent.rrule)),
+        ),
+      )
+      .orderBy(desc(contractEvent.startsAt))
+      .limit(MAX_EVENTS);
+    return rows.map(({ e }) => ({
+      uid: `contract-event-${e.id}@assista`,
+      start: e.startsAt.getTime(),
+      end: e.endsAt.getTime(),
+      summary: e.title,
+      ...(e.notes ? { description: e.notes } : {}),
+      ...(e.location ? { location: e.location } : {}),
+      ...(e.url ? { url: e.url } : {}),
+      ...(e.rrule ? { rrule: e.rrule, timeZone: e.timeZone } : {}),
+      sequence: e.sequence,
+    }));
+  }
+
   return {
     async list(actor: Actor): Promise<CalendarFeed[]> {
       const rows = await db
@@ -116,6 +151,7 @@ export function createFeedsService(db: Db, publicUrl: string, sources: FeedSourc
       const events = (
         await Promise.all([
           interviews(userId, contractId, since),
+          contractEvents(userId, contractId, since),
           ...sources.map((s) => s({ userId, contractId, since })),
         ])
       ).flat();

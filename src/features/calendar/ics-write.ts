@@ -45,6 +45,8 @@ export interface InvitationInput extends EventText {
 export interface FeedEvent extends EventText {
   /** An RRULE value such as "FREQ=WEEKLY;BYDAY=MO" (with or without the "RRULE:" prefix). */
   rrule?: string;
+  /** The zone a recurring event repeats in (its wall clock across DST); the feed's zone otherwise. */
+  timeZone?: string;
   sequence?: number;
   status?: "confirmed" | "tentative" | "cancelled";
 }
@@ -146,10 +148,12 @@ export function invitation(input: InvitationInput): string {
 
 /** A subscription feed (no METHOD) named for calendar apps and refreshed every 15 minutes. */
 export function feed(input: FeedInput): string {
-  const cal = calendar(input.timeZone, { name: input.name });
+  // Any zone switches the VTIMEZONE generator on; it writes one block per zone the events use.
+  const zoned = input.timeZone ?? input.events.find((e) => e.rrule && e.timeZone)?.timeZone;
+  const cal = calendar(zoned, { name: input.name });
   const stamp = new Date(input.now ?? Date.now());
   for (const e of input.events) {
-    addEvent(cal, e, e.rrule ? input.timeZone : undefined, {
+    addEvent(cal, e, e.rrule ? (e.timeZone ?? input.timeZone) : undefined, {
       stamp,
       ...(e.sequence !== undefined ? { sequence: e.sequence } : {}),
       ...(e.status ? { status: STATUS[e.status] } : {}),
