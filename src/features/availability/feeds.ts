@@ -4,7 +4,7 @@ import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { bid } from "../bids/tables.ts";
-import { type FeedEvent, feed } from "../calendar/ics-write.ts";
+import type { FeedEvent } from "../calendar/ics-write.ts";
 import { contractEvent } from "../calendar/tables.ts";
 import { contract } from "../contracts/tables.ts";
 import { interviewUid } from "../interviews/mails.ts";
@@ -155,6 +155,8 @@ export function createFeedsService(db: Db, publicUrl: string, sources: FeedSourc
           ...sources.map((s) => s({ userId, contractId, since })),
         ])
       ).flat();
+      // The writer (ical-generator and the zone database) loads with the first feed asked for.
+      const { feed } = await import("../calendar/ics-write.ts");
       return feed({ name: contractId ? "Assista – Vertrag" : "Assista", events });
     },
   };

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
 import { readUpload } from "../../server/http/upload.ts";
-import { MAX_ICS_BYTES } from "../calendar/ics-read.ts";
+import { MAX_ICS_BYTES } from "../calendar/schema.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
 import {
   availabilitySchema,

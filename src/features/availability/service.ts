@@ -3,8 +3,8 @@ import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { user } from "../accounts/tables.ts";
-import { fetchIcs, IcsUrlError } from "../calendar/ics-fetch.ts";
-import { busyFromIcs, IcsError } from "../calendar/ics-read.ts";
+import type { IcsError } from "../calendar/ics-read.ts";
+import { ReasonError } from "../calendar/reason-error.ts";
 import type { Person } from "../calendar/slots.ts";
 import { interviewHold } from "../interviews/tables.ts";
 import type { WeeklySlot } from "../profiles/schema.ts";
@@ -36,6 +36,11 @@ export interface AvailabilityOptions {
   allowPrivateCalendarUrls?: boolean;
   now?: () => Date;
 }
+
+// The iCalendar reader and fetcher (ical.js, rrule-temporal, undici) load on first use: most
+// processes never import a calendar, and they would cost memory from the start.
+const reader = () => import("../calendar/ics-read.ts");
+const fetcher = () => import("../calendar/ics-fetch.ts");
 
 export function createAvailabilityService(db: Db, options: AvailabilityOptions = {}) {
   const now = () => (options.now ? options.now() : new Date());
@@ -120,6 +125,7 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
   /** Replaces an import's busy time with what the calendar says now. */
   async function storeBusy(importId: string, userId: string, ics: string, timeZone: string) {
     const t = now().getTime();
+    const { busyFromIcs } = await reader();
     const busy = busyFromIcs(ics, { from: t - IMPORT_PAST_MS, to: t + IMPORT_AHEAD_MS, timeZone });
     await db.transaction(async (tx) => {
       await tx.delete(busyTime).where(eq(busyTime.importId, importId));
@@ -140,13 +146,14 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
   /** Fetches a subscription and stores its busy time; a failure is recorded on the import, not thrown. */
   async function sync(row: typeof calendarImport.$inferSelect) {
     try {
+      const { fetchIcs } = await fetcher();
       const ics = await fetchIcs(row.url as string, {
         allowPrivate: options.allowPrivateCalendarUrls ?? false,
       });
       const { timeZone } = await availabilityOf(row.userId);
       await storeBusy(row.id, row.userId, ics, timeZone);
     } catch (error) {
-      if (!(error instanceof IcsUrlError || error instanceof IcsError)) throw error;
+      if (!(error instanceof ReasonError)) throw error;
       await db.update(calendarImport).set({ lastError: error.reason }).where(eq(calendarImport.id, row.id));
     }
   }
@@ -221,6 +228,7 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
       const { timeZone } = await availabilityOf(actor.userId);
       const t = now().getTime();
       // Parse before writing anything: a malformed file leaves no import behind.
+      const { busyFromIcs, IcsError } = await reader();
       try {
         busyFromIcs(text, { from: t - IMPORT_PAST_MS, to: t + IMPORT_AHEAD_MS, timeZone });
       } catch (error) {

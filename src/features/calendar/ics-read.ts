@@ -27,10 +27,9 @@ export interface BusyWindow {
   timeZone?: string;
 }
 
-/** 5 MiB: a decade of a busy person's calendar exports to well under 1 MiB. */
-export const MAX_ICS_BYTES = 5 * 1024 * 1024;
-/** Steps one RRULE may take to cover the window (rrule-temporal's maxIterations); beyond is refused as too large. */
-export const MAX_RULE_STEPS = 10_000;
+import { MAX_ICS_BYTES, MAX_RULE_STEPS } from "./schema.ts";
+
+export { MAX_ICS_BYTES, MAX_RULE_STEPS };
 /** Occurrences in the window over all events; a real calendar has a few hundred a month. */
 export const MAX_OCCURRENCES = 50_000;
 

@@ -1,7 +1,7 @@
 import { RRuleTemporal } from "rrule-temporal";
 import { instantToWall, wallToInstant } from "../common/wall-clock.ts";
-import { MAX_RULE_STEPS } from "./ics-read.ts";
 import { rruleParts } from "./rrule-grammar.ts";
+import { MAX_RULE_STEPS } from "./schema.ts";
 
 // Occurrences of a contract event's RRULE. As for imported calendars (ics-read.ts), the rule runs
 // on the wall clock of the event's zone — there, "every Monday at 09:00" is plain arithmetic — and

@@ -36,3 +36,8 @@ export type Availability = z.infer<typeof availabilitySchema>;
 
 // The contract calendar's contracts live beside it; re-exported so the web app finds them here.
 export * from "./events-schema.ts";
+
+/** 5 MiB: a decade of a busy person's calendar exports to well under 1 MiB. */
+export const MAX_ICS_BYTES = 5 * 1024 * 1024;
+/** Steps one RRULE may take to cover the window (rrule-temporal's maxIterations); beyond is refused as too large. */
+export const MAX_RULE_STEPS = 10_000;

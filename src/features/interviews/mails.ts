@@ -1,7 +1,6 @@
 import type { Tx } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { layoutMail } from "../../server/mail/templates.ts";
-import { invitation } from "../calendar/ics-write.ts";
 
 /** A participant as the mails need them: addressed in their language, times in their zone. */
 export interface Recipient {
@@ -98,6 +97,8 @@ export const interviewUid = (id: string) => `interview-${id}@assista`;
  * interview's current SEQUENCE, so calendar apps replace the entry instead of adding another.
  */
 export async function mailParticipants(mailer: Mailer, tx: Tx, publicUrl: string, m: InterviewMail) {
+  // The writer (ical-generator and the zone database) loads with the first invitation.
+  const { invitation } = await import("../calendar/ics-write.ts");
   const method: "REQUEST" | "CANCEL" | null =
     m.kind === "cancelled" ? "CANCEL" : m.kind === "confirmed" || m.kind === "moved" ? "REQUEST" : null;
   const calendar = method

@@ -14,8 +14,8 @@ export const AVAILABILITY_KEY = ["availability"] as const;
 const IMPORTS_KEY = [...AVAILABILITY_KEY, "imports"] as const;
 const FEEDS_KEY = [...AVAILABILITY_KEY, "feeds"] as const;
 
-/** The same limit as the server's (calendar/ics-read.ts MAX_ICS_BYTES), checked before uploading. */
-export const MAX_ICS_BYTES = 5 * 1024 * 1024;
+/** The server's limit, checked before uploading. */
+export { MAX_ICS_BYTES } from "../../calendar/schema.ts";
 
 export const availabilityQuery = queryOptions({
   queryKey: [...AVAILABILITY_KEY, "mine"],
