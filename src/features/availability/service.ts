@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
@@ -75,41 +75,81 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
     };
   }
 
-  /** A user as the slot search sees them: availability plus busy time (imports and interviews) in the window. */
+  /**
+   * Users as the slot search sees them: availability plus busy time (imports and confirmed
+   * interviews, except `exceptInterview`) in the window. One statement for everyone asked about:
+   * the slot search is the interview dialog's every keystroke of week navigation.
+   */
+  async function peopleOf(userIds: string[], from: number, to: number, exceptInterview?: string) {
+    const window = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+    const result = await db.execute(sql`
+      SELECT u.id, u.time_zone AS account_zone, a.time_zone, a.weekly_hours, a.exceptions, a.buffer_minutes,
+             p.time_zone AS profile_zone, p.weekly_hours AS profile_hours,
+             (SELECT coalesce(json_agg(json_build_array(b.starts_at, b.ends_at)), '[]'::json)
+                FROM ${busyTime} b
+               WHERE b.user_id = u.id AND b.starts_at < ${window.to} AND b.ends_at > ${window.from}) AS imported,
+             (SELECT coalesce(json_agg(json_build_array(h.starts_at, h.ends_at)), '[]'::json)
+                FROM ${interviewHold} h
+               WHERE h.user_id = u.id AND h.starts_at < ${window.to} AND h.ends_at > ${window.from}
+                 AND h.interview_id IS DISTINCT FROM ${exceptInterview ?? null}::uuid) AS held
+      FROM ${user} u
+      LEFT JOIN ${availability} a ON a.user_id = u.id
+      LEFT JOIN ${assistantProfile} p ON p.user_id = u.id
+      WHERE u.id IN ${userIds}`);
+    type Row = {
+      id: string;
+      account_zone: string;
+      time_zone: string | null;
+      weekly_hours: WeeklySlot[] | null;
+      exceptions: Availability["exceptions"] | null;
+      buffer_minutes: number | null;
+      profile_zone: string | null;
+      profile_hours: WeeklySlot[] | null;
+      imported: [string, string][] | string;
+      held: [string, string][] | string;
+    };
+    const people = new Map<string, Person>();
+    for (const r of (result as unknown as { rows: Row[] }).rows) {
+      // node-postgres parses json; PGlite may hand it over as text.
+      const intervals = (v: Row["imported"]) =>
+        (typeof v === "string" ? (JSON.parse(v) as [string, string][]) : v).map(([start, end]) => ({
+          start: Date.parse(start),
+          end: Date.parse(end),
+        }));
+      const busy = [...intervals(r.imported), ...intervals(r.held)];
+      const fromProfile = r.profile_hours && r.profile_hours.length > 0 && r.profile_zone;
+      people.set(
+        r.id,
+        r.time_zone
+          ? {
+              timeZone: r.time_zone,
+              weeklyHours: r.weekly_hours ?? [],
+              exceptions: r.exceptions ?? [],
+              bufferMinutes: r.buffer_minutes ?? 0,
+              busy,
+            }
+          : {
+              timeZone: fromProfile ? (r.profile_zone as string) : r.account_zone,
+              weeklyHours: fromProfile ? (r.profile_hours ?? []) : OFFICE_HOURS,
+              exceptions: [],
+              bufferMinutes: 0,
+              busy,
+            },
+      );
+    }
+    return people;
+  }
+
+  /** One user as the slot search sees them (see peopleOf). */
   async function personOf(
     userId: string,
     from: number,
     to: number,
     exceptInterview?: string,
   ): Promise<Person> {
-    const [a, imported, held] = await Promise.all([
-      availabilityOf(userId),
-      db
-        .select({ start: busyTime.startsAt, end: busyTime.endsAt })
-        .from(busyTime)
-        .where(
-          and(
-            eq(busyTime.userId, userId),
-            lt(busyTime.startsAt, new Date(to)),
-            gt(busyTime.endsAt, new Date(from)),
-          ),
-        ),
-      db
-        .select({ id: interviewHold.interviewId, start: interviewHold.startsAt, end: interviewHold.endsAt })
-        .from(interviewHold)
-        .where(
-          and(
-            eq(interviewHold.userId, userId),
-            lt(interviewHold.startsAt, new Date(to)),
-            gt(interviewHold.endsAt, new Date(from)),
-          ),
-        ),
-    ]);
-    const busy = [...imported, ...held.filter((h) => h.id !== exceptInterview)].map((b) => ({
-      start: b.start.getTime(),
-      end: b.end.getTime(),
-    }));
-    return { ...a, busy };
+    const person = (await peopleOf([userId], from, to, exceptInterview)).get(userId);
+    if (!person) throw new AppError("not_found");
+    return person;
   }
 
   const viewOf = (row: typeof calendarImport.$inferSelect, busyCount: number): CalendarImport => ({
@@ -187,6 +227,7 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
   return {
     availabilityOf,
     personOf,
+    peopleOf,
     get: (actor: Actor) => availabilityOf(actor.userId),
 
     async save(actor: Actor, input: Availability): Promise<AvailabilityView> {

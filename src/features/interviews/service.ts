@@ -148,11 +148,13 @@ export function createInterviewsService(
     if (start < now().getTime() + NOTICE_MS)
       throw problem("slot_past", "The time has passed or is too soon.");
     if (start > now().getTime() + MAX_AHEAD_MS) throw problem("slot_too_far", "The time is too far ahead.");
+    const found = await availability.peopleOf([clientId, assistantId], start - DAY, end + DAY, except);
     for (const [who, id] of [
       ["client", clientId],
       ["assistant", assistantId],
     ] as const) {
-      const person = await availability.personOf(id, start - DAY, end + DAY, except);
+      const person = found.get(id);
+      if (!person) throw new AppError("not_found");
       const verdict = isWithinAvailability(person, start, end);
       if (!verdict.ok)
         throw problem(`slot_${verdict.reason}`, `The time does not suit the ${who} (${verdict.reason}).`);
@@ -216,10 +218,10 @@ export function createInterviewsService(
             },
           ],
         });
-      const [client, assistant] = await Promise.all([
-        availability.personOf(clientId, from - DAY, to + DAY),
-        availability.personOf(assistantId, from - DAY, to + DAY),
-      ]);
+      const found = await availability.peopleOf([clientId, assistantId], from - DAY, to + DAY);
+      const client = found.get(clientId);
+      const assistant = found.get(assistantId);
+      if (!client || !assistant) throw new AppError("not_found");
       const slots = commonSlots(client, assistant, {
         from,
         to,
