@@ -18,14 +18,7 @@ const PAST_MS = 90 * 86_400_000;
 /** At most this many events per source: a feed is fetched every few minutes and must stay light. */
 const MAX_EVENTS = 2_000;
 
-/** More events for a feed (e.g. a contract's calendar), from a feature that owns them. */
-export type FeedSource = (scope: {
-  userId: string;
-  contractId: string | null;
-  since: Date;
-}) => Promise<FeedEvent[]>;
-
-export function createFeedsService(db: Db, publicUrl: string, sources: FeedSource[] = []) {
+export function createFeedsService(db: Db, publicUrl: string) {
   const urls = (token: string) => {
     const https = `${publicUrl}/api/calendar/${token}.ics`;
     return { url: https, webcalUrl: https.replace(/^https?:/, "webcal:") };
@@ -149,11 +142,7 @@ export function createFeedsService(db: Db, publicUrl: string, sources: FeedSourc
       const { userId, contractId } = row.feed;
       const since = new Date(Date.now() - PAST_MS);
       const events = (
-        await Promise.all([
-          interviews(userId, contractId, since),
-          contractEvents(userId, contractId, since),
-          ...sources.map((s) => s({ userId, contractId, since })),
-        ])
+        await Promise.all([interviews(userId, contractId, since), contractEvents(userId, contractId, since)])
       ).flat();
       // The writer (ical-generator and the zone database) loads with the first feed asked for.
       const { feed } = await import("../calendar/ics-write.ts");

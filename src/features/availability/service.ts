@@ -31,6 +31,49 @@ const OFFICE_HOURS = (["mon", "tue", "wed", "thu", "fri"] as const).map((day) =>
   to: "17:00",
 }));
 
+interface AvailabilityRow {
+  id: string;
+  account_zone: string;
+  time_zone: string | null;
+  weekly_hours: WeeklySlot[] | null;
+  exceptions: Availability["exceptions"] | null;
+  buffer_minutes: number | null;
+  profile_zone: string | null;
+  profile_hours: WeeklySlot[] | null;
+  imported: [string, string][] | string;
+  held: [string, string][] | string;
+}
+
+/**
+ * Saved availability, or a sensible default until the user saves their own: an assistant's
+ * profile hours in the profile's zone, otherwise office hours (Mon–Fri 9–17) in the account zone.
+ */
+function availabilityOfRow(r: AvailabilityRow): AvailabilityView {
+  if (r.time_zone)
+    return {
+      timeZone: r.time_zone,
+      weeklyHours: r.weekly_hours ?? [],
+      exceptions: r.exceptions ?? [],
+      bufferMinutes: r.buffer_minutes ?? 0,
+      isDefault: false,
+    };
+  const fromProfile = r.profile_hours && r.profile_hours.length > 0 && r.profile_zone;
+  return {
+    timeZone: fromProfile ? (r.profile_zone as string) : r.account_zone,
+    weeklyHours: fromProfile ? (r.profile_hours ?? []) : OFFICE_HOURS,
+    exceptions: [],
+    bufferMinutes: 0,
+    isDefault: true,
+  };
+}
+
+/** Intervals from a JSON aggregate: node-postgres parses json, PGlite may hand it over as text. */
+const intervals = (v: [string, string][] | string) =>
+  (typeof v === "string" ? (JSON.parse(v) as [string, string][]) : v).map(([start, end]) => ({
+    start: Date.parse(start),
+    end: Date.parse(end),
+  }));
+
 export interface AvailabilityOptions {
   /** Lets imports reach loopback and private addresses: only for tests on one machine. */
   allowPrivateCalendarUrls?: boolean;
@@ -46,96 +89,43 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
   const now = () => (options.now ? options.now() : new Date());
 
   /**
-   * Saved availability, or a sensible default until the user saves their own: an assistant's
-   * profile hours in the profile's zone, otherwise office hours (Mon–Fri 9–17) in the account zone.
+   * Each user's availability, and with a window also their busy time in it (imports and confirmed
+   * interviews, except `exceptInterview`): one statement for everyone asked about, since the slot
+   * search runs on every step of the interview dialog's week navigation.
    */
-  async function availabilityOf(userId: string): Promise<AvailabilityView> {
-    const [saved] = await db.select().from(availability).where(eq(availability.userId, userId));
-    if (saved) {
-      const { timeZone, weeklyHours, exceptions, bufferMinutes } = saved;
-      return { timeZone, weeklyHours, exceptions, bufferMinutes, isDefault: false };
-    }
-    const [row] = await db
-      .select({
-        accountZone: user.timeZone,
-        profileZone: assistantProfile.timeZone,
-        hours: assistantProfile.weeklyHours,
-      })
-      .from(user)
-      .leftJoin(assistantProfile, eq(assistantProfile.userId, user.id))
-      .where(eq(user.id, userId));
-    if (!row) throw new AppError("not_found");
-    const fromProfile = row.hours && row.hours.length > 0 && row.profileZone;
-    return {
-      timeZone: fromProfile ? (row.profileZone as string) : row.accountZone,
-      weeklyHours: fromProfile ? ((row.hours ?? []) as WeeklySlot[]) : OFFICE_HOURS,
-      exceptions: [],
-      bufferMinutes: 0,
-      isDefault: true,
-    };
-  }
-
-  /**
-   * Users as the slot search sees them: availability plus busy time (imports and confirmed
-   * interviews, except `exceptInterview`) in the window. One statement for everyone asked about:
-   * the slot search is the interview dialog's every keystroke of week navigation.
-   */
-  async function peopleOf(userIds: string[], from: number, to: number, exceptInterview?: string) {
-    const window = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  async function rowsOf(userIds: string[], window?: { from: number; to: number; exceptInterview?: string }) {
+    const from = new Date(window?.from ?? 0).toISOString();
+    const to = new Date(window?.to ?? 0).toISOString();
+    const busy = window
+      ? sql`(SELECT coalesce(json_agg(json_build_array(b.starts_at, b.ends_at)), '[]'::json)
+               FROM ${busyTime} b WHERE b.user_id = u.id AND b.starts_at < ${to} AND b.ends_at > ${from}) AS imported,
+            (SELECT coalesce(json_agg(json_build_array(h.starts_at, h.ends_at)), '[]'::json)
+               FROM ${interviewHold} h WHERE h.user_id = u.id AND h.starts_at < ${to} AND h.ends_at > ${from}
+                AND h.interview_id IS DISTINCT FROM ${window.exceptInterview ?? null}::uuid) AS held`
+      : sql`'[]'::json AS imported, '[]'::json AS held`;
     const result = await db.execute(sql`
       SELECT u.id, u.time_zone AS account_zone, a.time_zone, a.weekly_hours, a.exceptions, a.buffer_minutes,
-             p.time_zone AS profile_zone, p.weekly_hours AS profile_hours,
-             (SELECT coalesce(json_agg(json_build_array(b.starts_at, b.ends_at)), '[]'::json)
-                FROM ${busyTime} b
-               WHERE b.user_id = u.id AND b.starts_at < ${window.to} AND b.ends_at > ${window.from}) AS imported,
-             (SELECT coalesce(json_agg(json_build_array(h.starts_at, h.ends_at)), '[]'::json)
-                FROM ${interviewHold} h
-               WHERE h.user_id = u.id AND h.starts_at < ${window.to} AND h.ends_at > ${window.from}
-                 AND h.interview_id IS DISTINCT FROM ${exceptInterview ?? null}::uuid) AS held
+             p.time_zone AS profile_zone, p.weekly_hours AS profile_hours, ${busy}
       FROM ${user} u
       LEFT JOIN ${availability} a ON a.user_id = u.id
       LEFT JOIN ${assistantProfile} p ON p.user_id = u.id
       WHERE u.id IN ${userIds}`);
-    type Row = {
-      id: string;
-      account_zone: string;
-      time_zone: string | null;
-      weekly_hours: WeeklySlot[] | null;
-      exceptions: Availability["exceptions"] | null;
-      buffer_minutes: number | null;
-      profile_zone: string | null;
-      profile_hours: WeeklySlot[] | null;
-      imported: [string, string][] | string;
-      held: [string, string][] | string;
-    };
+    return new Map((result as unknown as { rows: AvailabilityRow[] }).rows.map((r) => [r.id, r]));
+  }
+
+  /** Saved availability, or the default until the user saves their own (see availabilityOfRow). */
+  async function availabilityOf(userId: string): Promise<AvailabilityView> {
+    const row = (await rowsOf([userId])).get(userId);
+    if (!row) throw new AppError("not_found");
+    return availabilityOfRow(row);
+  }
+
+  /** Users as the slot search sees them: availability plus busy time in the window. */
+  async function peopleOf(userIds: string[], from: number, to: number, exceptInterview?: string) {
     const people = new Map<string, Person>();
-    for (const r of (result as unknown as { rows: Row[] }).rows) {
-      // node-postgres parses json; PGlite may hand it over as text.
-      const intervals = (v: Row["imported"]) =>
-        (typeof v === "string" ? (JSON.parse(v) as [string, string][]) : v).map(([start, end]) => ({
-          start: Date.parse(start),
-          end: Date.parse(end),
-        }));
-      const busy = [...intervals(r.imported), ...intervals(r.held)];
-      const fromProfile = r.profile_hours && r.profile_hours.length > 0 && r.profile_zone;
-      people.set(
-        r.id,
-        r.time_zone
-          ? {
-              timeZone: r.time_zone,
-              weeklyHours: r.weekly_hours ?? [],
-              exceptions: r.exceptions ?? [],
-              bufferMinutes: r.buffer_minutes ?? 0,
-              busy,
-            }
-          : {
-              timeZone: fromProfile ? (r.profile_zone as string) : r.account_zone,
-              weeklyHours: fromProfile ? (r.profile_hours ?? []) : OFFICE_HOURS,
-              exceptions: [],
-              bufferMinutes: 0,
-              busy,
-            },
-      );
+    for (const [id, row] of await rowsOf(userIds, { from, to, exceptInterview })) {
+      const { isDefault: _, ...person } = availabilityOfRow(row);
+      people.set(id, { ...person, busy: [...intervals(row.imported), ...intervals(row.held)] });
     }
     return people;
   }
@@ -226,6 +216,9 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
 
   return {
     availabilityOf,
+    /** Several users' availability at once (e.g. their work zones for a list of interviews). */
+    availabilitiesOf: async (userIds: string[]) =>
+      new Map([...(await rowsOf(userIds))].map(([id, row]) => [id, availabilityOfRow(row)])),
     personOf,
     peopleOf,
     get: (actor: Actor) => availabilityOf(actor.userId),

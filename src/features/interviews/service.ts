@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
@@ -6,13 +6,11 @@ import { AppError } from "../../server/errors.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { user } from "../accounts/tables.ts";
 import type { AvailabilityService } from "../availability/service.ts";
-import { availability as availabilityTable } from "../availability/tables.ts";
 import { loadVisibleBid } from "../bids/service.ts";
 import { bid as bidTable } from "../bids/tables.ts";
 import { commonSlots, isWithinAvailability } from "../calendar/slots.ts";
 import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
-import { assistantProfile } from "../profiles/tables.ts";
 import { type InterviewMailKind, mailParticipants, type Recipient } from "./mails.ts";
 import type { Interview, RequestInterviewInput, SlotsQuery } from "./schema.ts";
 import { interview, interviewHold, type ProposedSlot } from "./tables.ts";
@@ -48,10 +46,7 @@ export function createInterviewsService(
   const NOTICE_MS = options.noticeMinutes * MINUTE;
   const ROOM_OPENS_BEFORE_MS = options.roomOpensBeforeMinutes * MINUTE;
 
-  /**
-   * Names, addresses and zones: `timeZone` (the account's, for showing times to the person) and
-   * `workZone` (the zone their hours are in, as the slot search uses it; shown beside the other's times).
-   */
+  /** Names, addresses, languages and account zones (for mails, times shown in the reader's zone). */
   async function people(ids: string[], tx: Tx = db) {
     const rows = await tx
       .select({
@@ -60,14 +55,8 @@ export function createInterviewsService(
         email: user.email,
         locale: user.locale,
         timeZone: user.timeZone,
-        workZone: sql<string>`coalesce(${availabilityTable.timeZone},
-          CASE WHEN jsonb_array_length(coalesce(${assistantProfile.weeklyHours}, '[]'::jsonb)) > 0
-               THEN ${assistantProfile.timeZone} END,
-          ${user.timeZone})`,
       })
       .from(user)
-      .leftJoin(availabilityTable, eq(availabilityTable.userId, user.id))
-      .leftJoin(assistantProfile, eq(assistantProfile.userId, user.id))
       .where(inArray(user.id, ids));
     return new Map(rows.map((r) => [r.id, r]));
   }
@@ -81,7 +70,9 @@ export function createInterviewsService(
 
   async function views(rows: Row[]): Promise<Interview[]> {
     if (!rows.length) return [];
-    const who = await people([...new Set(rows.flatMap((r) => [r.clientId, r.assistantId]))]);
+    const ids = [...new Set(rows.flatMap((r) => [r.clientId, r.assistantId]))];
+    // Beside the other's times goes the zone their hours are in, as the slot search uses it.
+    const [who, hours] = await Promise.all([people(ids), availability.availabilitiesOf(ids)]);
     const jobs = await db
       .select({ bidId: interview.bidId, jobId: job.id, title: job.title })
       .from(interview)
@@ -96,7 +87,7 @@ export function createInterviewsService(
     const jobOf = new Map(jobs.map((j) => [j.bidId, j]));
     const party = (id: string) => {
       const p = who.get(id);
-      return { userId: id, name: p?.name ?? "", timeZone: p?.workZone ?? "UTC" };
+      return { userId: id, name: p?.name ?? "", timeZone: hours.get(id)?.timeZone ?? p?.timeZone ?? "UTC" };
     };
     return rows.map((r) => ({
       id: r.id,
