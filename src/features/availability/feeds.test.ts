@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { signedIn } from "../../server/testing/http.ts";
 import { setTestAvailability, weekdayAt } from "../interviews/testing.ts";
-import { bidThread } from "../messaging/testing.ts";
+import { bidThread, hiredContract } from "../messaging/testing.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -64,18 +64,7 @@ describe("calendar feeds", () => {
   });
 
   it("a contract's feed holds its calendar, a weekly series keeping 09:00 Berlin across the DST change", async () => {
-    const { client, assistant, bid } = await bidThread(app);
-    const offer = (
-      await client.post(`/api/v1/bids/${bid.id}/offers`, {
-        pricingModel: "hourly",
-        rateMinor: 3000,
-        weeklyHourCap: 10,
-        startDate: "2027-01-11",
-      })
-    ).json();
-    const contractId = (
-      await assistant.post(`/api/v1/offers/${offer.id}/response`, { decision: "accept" })
-    ).json().contract.id;
+    const { client, assistant, contractId } = await hiredContract(app);
     const created = await assistant.post(`/api/v1/contracts/${contractId}/events`, {
       title: "Wochenbesprechung",
       start: "2027-03-15T09:00",

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, lastMailTo, signedIn } from "../../server/testing/http.ts";
 import { contract } from "../contracts/tables.ts";
-import { bidThread } from "../messaging/testing.ts";
+import { hiredContract } from "../messaging/testing.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -15,17 +15,7 @@ type User = Awaited<ReturnType<typeof signedIn>>;
 
 /** A hired contract between a client (Berlin) and an assistant, both signed in. */
 async function contractParties() {
-  const { client, assistant, bid } = await bidThread(app);
-  const offer = (
-    await client.post(`/api/v1/bids/${bid.id}/offers`, {
-      pricingModel: "hourly",
-      rateMinor: 3000,
-      weeklyHourCap: 10,
-      startDate: "2027-01-11",
-    })
-  ).json();
-  const accepted = await assistant.post(`/api/v1/offers/${offer.id}/response`, { decision: "accept" });
-  const contractId = accepted.json().contract.id as string;
+  const { client, assistant, contractId } = await hiredContract(app);
   return { client, assistant, contractId, events: `/api/v1/contracts/${contractId}/events` };
 }
 

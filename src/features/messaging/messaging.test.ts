@@ -11,6 +11,7 @@ import { jobInput } from "../jobs/testing.ts";
 import { createEventLog, type Delivery } from "./events.ts";
 import { createMessagingService } from "./service.ts";
 import { realtimeEvent } from "./tables.ts";
+import { hiredContract } from "./testing.ts";
 
 // The messaging clock runs ahead of the wall clock by `offset`: tests move it instead of sleeping.
 let offset = 0;
@@ -50,17 +51,8 @@ async function bidThread(client?: User) {
 }
 
 async function contractPair() {
-  const pair = await bidPair();
-  const offer = (
-    await pair.client.post(`/api/v1/bids/${pair.bid.id}/offers`, {
-      pricingModel: "hourly",
-      rateMinor: 3000,
-      weeklyHourCap: 10,
-      startDate: "2027-01-11",
-    })
-  ).json();
-  const accepted = await pair.assistant.post(`/api/v1/offers/${offer.id}/response`, { decision: "accept" });
-  return { ...pair, contract: accepted.json().contract };
+  const { contractId, ...pair } = await hiredContract(app);
+  return { ...pair, contract: { id: contractId } };
 }
 
 const send = (user: Browser, threadId: string, body: string, confirmContact?: boolean) =>

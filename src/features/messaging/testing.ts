@@ -33,3 +33,20 @@ export async function bidThread(app: FastifyInstance, options: BidThreadOptions 
   const thread = (await client.post(`/api/v1/bids/${bid.id}/thread`)).json() as { id: string };
   return { client, assistant, job, bid, thread };
 }
+
+/** The bid of bidThread hired: an active contract between the two (hourly, from 2027-01-11). */
+export async function hiredContract(app: FastifyInstance, options: BidThreadOptions = {}) {
+  const parties = await bidThread(app, options);
+  const offer = (
+    await parties.client.post(`/api/v1/bids/${parties.bid.id}/offers`, {
+      pricingModel: "hourly",
+      rateMinor: 3000,
+      weeklyHourCap: 10,
+      startDate: "2027-01-11",
+    })
+  ).json();
+  const accepted = await parties.assistant.post(`/api/v1/offers/${offer.id}/response`, {
+    decision: "accept",
+  });
+  return { ...parties, contractId: accepted.json().contract.id as string };
+}
