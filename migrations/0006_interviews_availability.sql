@@ -78,7 +78,8 @@ CREATE INDEX "interview_assistant_idx" ON "interview" USING btree ("assistant_id
 CREATE INDEX "interview_bid_idx" ON "interview" USING btree ("bid_id");--> statement-breakpoint
 CREATE INDEX "interview_upcoming_idx" ON "interview" USING btree ("starts_at") WHERE "interview"."status" = 'confirmed';--> statement-breakpoint
 CREATE INDEX "interview_hold_interview_idx" ON "interview_hold" USING btree ("interview_id");--> statement-breakpoint
--- Not expressible in Drizzle's schema: no person is ever held by two interviews at once. btree_gist
--- lets one GiST index combine equality on the user with overlap of the time range.
-CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
-ALTER TABLE "interview_hold" ADD CONSTRAINT "interview_hold_no_overlap" EXCLUDE USING gist ("user_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&);
+-- Not expressible in Drizzle's schema: no person is ever held by two interviews at once. The person
+-- is a one-point text range so that PostgreSQL's own GiST range support combines "same person" with
+-- "overlapping time" (no btree_gist extension: decision 0010).
+CREATE TYPE "person_range" AS RANGE (subtype = text, collation = "C");--> statement-breakpoint
+ALTER TABLE "interview_hold" ADD CONSTRAINT "interview_hold_no_overlap" EXCLUDE USING gist (person_range("user_id", "user_id", '[]') WITH &&, tstzrange("starts_at", "ends_at", '[)') WITH &&);

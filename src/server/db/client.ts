@@ -1,5 +1,4 @@
 import { PGlite } from "@electric-sql/pglite";
-import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -23,10 +22,6 @@ export function connectPostgres(url: string, max = 10): Database {
   return { kind: "pg", db, pool, close: () => pool.end() };
 }
 
-// Extensions the migrations create: btree_gist lets an exclusion constraint combine "same user"
-// with "overlapping time" (interviews can never be double-booked). PGlite loads them on demand.
-const EXTENSIONS = { btree_gist };
-
 // PostgreSQL's default 128 MB of shared buffers is most of the embedded server's memory; a
 // single-process laptop database is well served by far less.
 const EMBEDDED_SHARED_BUFFERS = "16MB";
@@ -34,13 +29,13 @@ const EMBEDDED_SHARED_BUFFERS = "16MB";
 export async function openPglite(dataDir: string): Promise<Database> {
   const unlock = lockDataDir(dataDir);
   try {
-    let pglite = await PGlite.create({ dataDir: `${dataDir}/pg`, extensions: EXTENSIONS });
+    let pglite = await PGlite.create({ dataDir: `${dataDir}/pg` });
     const { rows } = await pglite.query<{ shared_buffers: string }>("SHOW shared_buffers");
     if (rows[0]?.shared_buffers !== EMBEDDED_SHARED_BUFFERS) {
       // Takes effect at the next start, so the first start of a new data directory reopens once.
       await pglite.exec(`ALTER SYSTEM SET shared_buffers = '${EMBEDDED_SHARED_BUFFERS}'`);
       await pglite.close();
-      pglite = await PGlite.create({ dataDir: `${dataDir}/pg`, extensions: EXTENSIONS });
+      pglite = await PGlite.create({ dataDir: `${dataDir}/pg` });
     }
     return wrapPglite(pglite, unlock);
   } catch (error) {
@@ -51,10 +46,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
 
 /** An in-memory PGlite, optionally started from a dumped data directory (the tests' template). */
 export async function memoryPglite(template?: Blob | File): Promise<Database> {
-  const pglite = await PGlite.create({
-    extensions: EXTENSIONS,
-    ...(template ? { loadDataDir: template } : {}),
-  });
+  // No extensions: loading one into PGlite slows every process.nextTick of the app (decision 0010).
+  const pglite = await PGlite.create(template ? { loadDataDir: template } : {});
   return wrapPglite(pglite, () => {});
 }
 
