@@ -33,6 +33,7 @@ const OFFICE_HOURS = (["mon", "tue", "wed", "thu", "fri"] as const).map((day) =>
 
 interface AvailabilityRow {
   id: string;
+  name: string;
   account_zone: string;
   time_zone: string | null;
   weekly_hours: WeeklySlot[] | null;
@@ -104,7 +105,7 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
                 AND h.interview_id IS DISTINCT FROM ${window.exceptInterview ?? null}::uuid) AS held`
       : sql`'[]'::json AS imported, '[]'::json AS held`;
     const result = await db.execute(sql`
-      SELECT u.id, u.time_zone AS account_zone, a.time_zone, a.weekly_hours, a.exceptions, a.buffer_minutes,
+      SELECT u.id, u.name, u.time_zone AS account_zone, a.time_zone, a.weekly_hours, a.exceptions, a.buffer_minutes,
              p.time_zone AS profile_zone, p.weekly_hours AS profile_hours, ${busy}
       FROM ${user} u
       LEFT JOIN ${availability} a ON a.user_id = u.id
@@ -120,12 +121,13 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
     return availabilityOfRow(row);
   }
 
-  /** Users as the slot search sees them: availability plus busy time in the window. */
+  /** Users as the slot search sees them: availability plus busy time in the window, and the name. */
   async function peopleOf(userIds: string[], from: number, to: number, exceptInterview?: string) {
-    const people = new Map<string, Person>();
+    const people = new Map<string, Person & { name: string }>();
     for (const [id, row] of await rowsOf(userIds, { from, to, exceptInterview })) {
       const { isDefault: _, ...person } = availabilityOfRow(row);
-      people.set(id, { ...person, busy: [...intervals(row.imported), ...intervals(row.held)] });
+      const busy = [...intervals(row.imported), ...intervals(row.held)];
+      people.set(id, { ...person, name: row.name, busy });
     }
     return people;
   }

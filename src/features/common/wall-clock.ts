@@ -6,11 +6,34 @@ import { TZDate, tzOffset } from "@date-fns/tz";
 
 const DAY = 86_400_000;
 
-/** The zone's offset from UTC at an instant, in ms (an unknown zone throws rather than guessing). */
-export function offsetAt(timeZone: string, instant: number): number {
+const HOUR = 3_600_000;
+
+function exactOffset(timeZone: string, instant: number): number {
   const minutes = tzOffset(timeZone, new Date(instant));
   if (Number.isNaN(minutes)) throw new RangeError(`unknown time zone: ${timeZone}`);
   return minutes * 60_000;
+}
+
+// tzOffset asks Intl for every instant (microseconds each), and a slot search asks hundreds of
+// times. No zone changes its offset twice within an hour, so an hour whose first and last
+// millisecond share an offset has it throughout: that answer is kept per zone and hour. An hour
+// with a change in it is marked (NaN) and asked exactly each time.
+const hourOffsets = new Map<string, Map<number, number>>();
+const MAX_HOURS_PER_ZONE = 100_000;
+
+/** The zone's offset from UTC at an instant, in ms (an unknown zone throws rather than guessing). */
+export function offsetAt(timeZone: string, instant: number): number {
+  let hours = hourOffsets.get(timeZone);
+  const hour = Math.floor(instant / HOUR);
+  let offset = hours?.get(hour);
+  if (offset === undefined) {
+    const first = exactOffset(timeZone, hour * HOUR);
+    offset = first === exactOffset(timeZone, hour * HOUR + HOUR - 1) ? first : Number.NaN;
+    if (!hours) hourOffsets.set(timeZone, (hours = new Map()));
+    if (hours.size >= MAX_HOURS_PER_ZONE) hours.clear();
+    hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? exactOffset(timeZone, instant) : offset;
 }
 
 /** The wall-clock reading (as wall ms) of an instant in a zone. */

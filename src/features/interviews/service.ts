@@ -219,15 +219,15 @@ export function createInterviewsService(
         durationMinutes: query.durationMinutes,
         notBefore: t + NOTICE_MS,
       });
-      const who = await people([clientId, assistantId]);
-      const party = (id: string, zone: string) => ({
+      // The slot search's own read carries the names: one statement for both people.
+      const party = (id: string, person: { name: string; timeZone: string }) => ({
         userId: id,
-        name: who.get(id)?.name ?? "",
-        timeZone: zone,
+        name: person.name,
+        timeZone: person.timeZone,
       });
       return {
-        client: party(clientId, client.timeZone),
-        assistant: party(assistantId, assistant.timeZone),
+        client: party(clientId, client),
+        assistant: party(assistantId, assistant),
         slots: slots.map((s) => ({
           start: new Date(s.start).toISOString(),
           end: new Date(s.end).toISOString(),
