@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, gt, lt, or, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "./errors.ts";
 
@@ -19,10 +19,17 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 /** The condition "after the cursor" for a list ordered newest first by (at, id). */
-export function olderThan(cursor: string | undefined, at: PgColumn, id: PgColumn): SQL | undefined {
+export function olderThan(cursor: string | undefined, at: SQLWrapper, id: PgColumn): SQL | undefined {
   if (!cursor) return undefined;
   const c = decodeCursor(cursor);
   return or(lt(at, c.at), and(eq(at, c.at), lt(id, c.id)));
+}
+
+/** The condition "after the cursor" for a list ordered soonest first by (at, id). */
+export function laterThan(cursor: string | undefined, at: SQLWrapper, id: PgColumn): SQL | undefined {
+  if (!cursor) return undefined;
+  const c = decodeCursor(cursor);
+  return or(gt(at, c.at), and(eq(at, c.at), gt(id, c.id)));
 }
 
 /** Cuts the extra row a query fetched (limit + 1) and makes the next cursor from the last kept row. */

@@ -8,6 +8,7 @@ import {
 } from "@tanstack/react-router";
 import type { SelfServiceRole } from "../features/accounts/schema.ts";
 import { LandingPage } from "../features/accounts/ui/landing-page.tsx";
+import type { InterviewStatus } from "../features/interviews/schema.ts";
 import { meQuery } from "./api/me.ts";
 import { NotFound } from "./layout/not-found.tsx";
 import { Shell } from "./layout/shell.tsx";
@@ -236,9 +237,19 @@ const availabilityRoute = createRoute({
   path: "/availability",
   component: lazyRouteComponent(calendarUi.availability, "AvailabilityPage"),
 });
+// Types only: the schema module (and zod) stay out of the landing page's bundle.
+export type InterviewListSearch = { view?: "past"; status?: InterviewStatus };
+const LISTED_STATUSES: readonly InterviewStatus[] = ["requested", "confirmed", "cancelled"];
 const interviewsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/interviews",
+  // ?view=past and ?status=requested|confirmed|cancelled keep a filtered list linkable.
+  validateSearch: (search: Record<string, unknown>): InterviewListSearch => ({
+    ...(search.view === "past" ? { view: "past" as const } : {}),
+    ...(LISTED_STATUSES.includes(search.status as InterviewStatus)
+      ? { status: search.status as InterviewStatus }
+      : {}),
+  }),
   component: lazyRouteComponent(calendarUi.interviews, "InterviewsPage"),
 });
 const interviewRoute = createRoute({

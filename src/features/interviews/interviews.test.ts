@@ -1,11 +1,11 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { signedIn } from "../../server/testing/http.ts";
 import { bidThread } from "../messaging/testing.ts";
 import { sendDueReminders } from "./reminders.ts";
-import { interviewHold } from "./tables.ts";
+import { interview, interviewHold } from "./tables.ts";
 import { setTestAvailability, weekdayAt } from "./testing.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -266,5 +266,69 @@ describe("reminders", () => {
     await sendDueReminders(app.database.db, app.services.interviews, at(10 * 60_000));
     expect((await reminders(client)).at(-1)).toContain("15 Minuten");
     expect(await reminders(assistant)).toHaveLength(2);
+  });
+});
+
+describe("the interview list", () => {
+  it("shows upcoming soonest first and past or cancelled latest first, by status, page by page", async () => {
+    const { client, assistant, bid } = await parties();
+    const url = `/api/v1/bids/${bid.id}/interviews`;
+    const ask = async (...times: Date[]) =>
+      (await client.post(url, { durationMinutes: 30, proposals: times.map((t) => t.toISOString()) })).json();
+    const requested = await ask(weekdayAt(10, 3), weekdayAt(11, 2));
+    const confirmed = await ask(weekdayAt(9, 1), weekdayAt(10, 1));
+    expect(
+      (await assistant.post(`/api/v1/interviews/${confirmed.id}/confirm`, { start: weekdayAt(10, 1) }))
+        .statusCode,
+    ).toBe(200);
+    const cancelled = await ask(weekdayAt(12, 4));
+    await client.post(`/api/v1/interviews/${cancelled.id}/cancel`, { reason: "Stelle besetzt" });
+    // One that took place last week (the API never books the past, so it is moved there directly).
+    const held = await ask(weekdayAt(13, 1));
+    await assistant.post(`/api/v1/interviews/${held.id}/confirm`, { start: weekdayAt(13, 1) });
+    const lastWeek = new Date(Date.now() - 7 * 86_400_000);
+    await app.database.db
+      .update(interview)
+      .set({ startsAt: lastWeek, endsAt: new Date(lastWeek.getTime() + 30 * 60_000) })
+      .where(eq(interview.id, held.id));
+
+    const ids = async (who: typeof client, query: string) => {
+      const res = await who.get(`/api/v1/interviews?${query}`);
+      expect(res.statusCode).toBe(200);
+      return res.json().items.map((i: { id: string }) => i.id);
+    };
+    // Upcoming by the time that counts: the confirmed one (week 1), then the request (earliest proposal week 2).
+    expect(await ids(client, "")).toEqual([confirmed.id, requested.id]);
+    expect(await ids(assistant, "view=upcoming")).toEqual([confirmed.id, requested.id]);
+    expect(await ids(assistant, "view=upcoming&status=requested")).toEqual([requested.id]);
+    // Past and cancelled: the cancelled one's time (week 4) is later than last week's.
+    expect(await ids(client, "view=past")).toEqual([cancelled.id, held.id]);
+    expect(await ids(client, "view=past&status=confirmed")).toEqual([held.id]);
+
+    const first = (await client.get("/api/v1/interviews?view=upcoming&limit=1")).json();
+    expect(first.items.map((i: { id: string }) => i.id)).toEqual([confirmed.id]);
+    const second = (
+      await client.get(`/api/v1/interviews?view=upcoming&limit=1&cursor=${first.nextCursor}`)
+    ).json();
+    expect(second.items.map((i: { id: string }) => i.id)).toEqual([requested.id]);
+    expect(second.nextCursor).toBeNull();
+    const pastFirst = (await client.get("/api/v1/interviews?view=past&limit=1")).json();
+    const pastSecond = (
+      await client.get(`/api/v1/interviews?view=past&limit=1&cursor=${pastFirst.nextCursor}`)
+    ).json();
+    expect(pastSecond.items.map((i: { id: string }) => i.id)).toEqual([held.id]);
+
+    const stranger = await signedIn(app, ["client"]);
+    expect(await ids(stranger, "view=upcoming")).toEqual([]);
+    expect(await ids(stranger, "view=past")).toEqual([]);
+    const bad = await client.get("/api/v1/interviews?view=someday&status=maybe");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers["content-type"]).toContain("application/problem+json");
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(["status", "view"]);
   });
 });

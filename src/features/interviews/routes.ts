@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { actorOf } from "../../server/auth/actor.ts";
-import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
+import { pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import type { RoomService } from "./room.ts";
 import {
   cancelInterviewSchema,
   confirmInterviewSchema,
+  interviewListQuerySchema,
   interviewSchema,
   requestInterviewSchema,
   rescheduleInterviewSchema,
@@ -60,12 +61,12 @@ export function interviewsRoutes(
       {
         schema: {
           ...common,
-          summary: "Own interviews, newest first",
-          querystring: cursorQuerySchema,
+          summary: "Own interviews: upcoming soonest first, or past and cancelled latest first; by status",
+          querystring: interviewListQuerySchema,
           response: { 200: pageSchema(interviewSchema), ...errors },
         },
       },
-      async (request) => service.list(actorOf(request), request.query.cursor, request.query.limit),
+      async (request) => service.list(actorOf(request), request.query),
     );
     r.get(
       "/interviews/:id",

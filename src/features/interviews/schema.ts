@@ -1,8 +1,20 @@
 import { z } from "zod";
 import { INTERVIEW_DURATIONS } from "../calendar/schema.ts";
+import { cursorQuerySchema } from "../common/schema.ts";
 
 export const INTERVIEW_STATUSES = ["requested", "confirmed", "cancelled"] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+/** Upcoming: not cancelled and a time (confirmed or proposed) still ahead; past: everything else. */
+export const INTERVIEW_VIEWS = ["upcoming", "past"] as const;
+export type InterviewView = (typeof INTERVIEW_VIEWS)[number];
+export const interviewListQuerySchema = cursorQuerySchema.extend({
+  view: z.enum(INTERVIEW_VIEWS).default("upcoming").meta({
+    description: "upcoming: soonest first; past (over or cancelled): latest first",
+  }),
+  status: z.enum(INTERVIEW_STATUSES).optional(),
+});
+export type InterviewListQuery = z.infer<typeof interviewListQuerySchema>;
 /** Offering more than five times is a poll, not an interview request. */
 export const MAX_PROPOSALS = 5;
 

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
-import { olderThan, pageOf } from "../../server/cursor.ts";
+import { laterThan, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
@@ -12,7 +12,7 @@ import { commonSlots, isWithinAvailability } from "../calendar/slots.ts";
 import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { type InterviewMailKind, mailParticipants, type Recipient } from "./mails.ts";
-import type { Interview, RequestInterviewInput, SlotsQuery } from "./schema.ts";
+import type { Interview, InterviewListQuery, RequestInterviewInput, SlotsQuery } from "./schema.ts";
 import { interview, interviewHold, type ProposedSlot } from "./tables.ts";
 
 const MINUTE = 60_000;
@@ -385,26 +385,45 @@ export function createInterviewsService(
     },
 
     /** One's interviews as client or assistant, newest first. */
-    async list(actor: Actor, cursor: string | undefined, limit: number) {
+    async list(actor: Actor, query: InterviewListQuery) {
+      const { cursor, limit, view, status } = query;
+      const at = new Date(now().getTime());
+      const upcoming = view === "upcoming";
       const rows = await db
-        .select()
+        .select({ row: interview, when: firstTime })
         .from(interview)
         .where(
           and(
             or(eq(interview.clientId, actor.userId), eq(interview.assistantId, actor.userId)),
-            olderThan(cursor, interview.createdAt, interview.id),
+            upcoming
+              ? and(ne(interview.status, "cancelled"), sql`${lastEnd} > ${at}`)
+              : or(eq(interview.status, "cancelled"), lte(lastEnd, at)),
+            status ? eq(interview.status, status) : undefined,
+            upcoming
+              ? laterThan(cursor, firstTime, interview.id)
+              : olderThan(cursor, firstTime, interview.id),
           ),
         )
-        .orderBy(desc(interview.createdAt), desc(interview.id))
+        .orderBy(...(upcoming ? [asc(firstTime), asc(interview.id)] : [desc(firstTime), desc(interview.id)]))
         .limit(limit + 1);
-      const page = pageOf(rows, limit, (r) => ({ at: r.createdAt, id: r.id }));
-      return { ...page, items: await views(page.items) };
+      const page = pageOf(rows, limit, (r) => ({ at: r.when, id: r.row.id }));
+      return { ...page, items: await views(page.items.map((r) => r.row)) };
     },
 
     /** For the reminder sweep (reminders.ts) and the feeds: the mail of one interview event. */
     mail,
   };
 }
+
+// An interview's time: the confirmed one, else the earliest and latest of the proposed ones.
+const proposed = (fn: "min" | "max", field: "start" | "end") =>
+  sql.raw(
+    `(SELECT ${fn}((p->>'${field}')::timestamptz) FROM jsonb_array_elements("interview"."proposals") p)`,
+  );
+const firstTime: SQL<Date> = sql<Date>`coalesce(${interview.startsAt}, ${proposed("min", "start")})`.mapWith(
+  (value: string | Date) => new Date(value),
+);
+const lastEnd: SQL = sql`coalesce(${interview.endsAt}, ${proposed("max", "end")})`;
 
 /** PostgreSQL's exclusion_violation, from either driver (the error or its cause carries the code). */
 function isExclusionViolation(error: unknown): boolean {

@@ -1,18 +1,23 @@
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "../../../web/api/http.ts";
 import { pagedQuery, searchOf } from "../../jobs/ui/paged-query.ts";
-import { type Interview, interviewSchema, type RequestInterviewInput, slotsSchema } from "../schema.ts";
+import {
+  type Interview,
+  type InterviewStatus,
+  type InterviewView,
+  interviewSchema,
+  type RequestInterviewInput,
+  slotsSchema,
+} from "../schema.ts";
 
 export const INTERVIEWS_KEY = ["interviews"] as const;
 
-export const interviewsQuery = pagedQuery(
-  [...INTERVIEWS_KEY, "list"],
-  "/api/v1/interviews",
-  interviewSchema,
-  {
+/** One filtered list (view and status as in GET /api/v1/interviews), 50 at a time. */
+export const interviewsQuery = (filter: { view: InterviewView; status?: InterviewStatus }) =>
+  pagedQuery([...INTERVIEWS_KEY, "list", filter], "/api/v1/interviews", interviewSchema, {
     limit: 50,
-  },
-);
+    ...filter,
+  });
 
 export const interviewQuery = (id: string) =>
   queryOptions({

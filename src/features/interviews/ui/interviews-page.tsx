@@ -1,71 +1,86 @@
-import { Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Group, Paper, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
 import { AnchorLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
 import { LoadMore, QueryState } from "../../jobs/ui/query-state.tsx";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
-import type { Interview } from "../schema.ts";
+import { INTERVIEW_STATUSES, type Interview, type InterviewStatus } from "../schema.ts";
 import { interviewsQuery } from "./interview-api.ts";
 import { InterviewWhen, sides } from "./interview-times.tsx";
 import { useViewerZone } from "./use-viewer-zone.ts";
 
-/** Still ahead: requested with a time not yet passed, or confirmed and not yet over. */
-export function isUpcoming(interview: Interview, now: number): boolean {
-  if (interview.status === "cancelled") return false;
-  if (interview.endsAt) return Date.parse(interview.endsAt) > now;
-  return interview.proposals.some((p) => Date.parse(p.end) > now);
-}
+const route = getRouteApi("/signed-in/interviews");
 
-const when = (i: Interview) => i.startsAt ?? i.proposals[0]?.start ?? i.createdAt;
-
+/**
+ * Own interviews, filtered on the server: upcoming ones soonest first (what is next), past and
+ * cancelled ones latest first. The view and status live in the address, so a filtered list can
+ * be bookmarked and survives a reload.
+ */
 export function InterviewsPage() {
   const { t } = useTranslation();
-  const query = useInfiniteQuery(interviewsQuery);
-  const now = Date.now();
+  const { view = "upcoming", status } = route.useSearch();
+  const navigate = route.useNavigate();
+  const query = useInfiniteQuery(interviewsQuery({ view, status }));
+  const statuses =
+    view === "upcoming" ? INTERVIEW_STATUSES.filter((s) => s !== "cancelled") : INTERVIEW_STATUSES;
   return (
     <Page title={t("interviews.title")} size="md">
+      <Group justify="space-between" align="end" wrap="wrap">
+        <SegmentedControl
+          aria-label={t("interviews.filter.view")}
+          value={view}
+          onChange={(value) =>
+            void navigate({
+              search: (s) => ({
+                view: value === "past" ? ("past" as const) : undefined,
+                // "Cancelled" only exists among the past ones.
+                status: value === "upcoming" && s.status === "cancelled" ? undefined : s.status,
+              }),
+            })
+          }
+          data={[
+            { value: "upcoming", label: t("interviews.upcoming") },
+            { value: "past", label: t("interviews.past") },
+          ]}
+        />
+        <Select
+          label={t("interviews.filter.status")}
+          w={200}
+          value={status ?? "all"}
+          allowDeselect={false}
+          onChange={(value) =>
+            void navigate({
+              search: (s) => ({ ...s, status: value === "all" ? undefined : (value as InterviewStatus) }),
+            })
+          }
+          data={[
+            { value: "all", label: t("interviews.filter.all") },
+            ...statuses.map((s) => ({ value: s, label: t(`interviews.status.${s}`) })),
+          ]}
+        />
+      </Group>
       <QueryState query={query}>
         {(data) => {
           const items = data.pages.flatMap((page) => page.items);
-          const upcoming = items
-            .filter((i) => isUpcoming(i, now))
-            .sort((a, b) => when(a).localeCompare(when(b)));
-          const past = items.filter((i) => !isUpcoming(i, now));
+          const label = view === "upcoming" ? t("interviews.upcoming") : t("interviews.past");
+          if (items.length === 0)
+            return (
+              <Text>{view === "upcoming" ? t("interviews.noneUpcoming") : t("interviews.nonePast")}</Text>
+            );
           return (
-            <>
-              <InterviewList
-                title={t("interviews.upcoming")}
-                empty={t("interviews.noneUpcoming")}
-                items={upcoming}
-              />
-              <InterviewList title={t("interviews.past")} empty={t("interviews.nonePast")} items={past} />
-            </>
+            <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label={label}>
+              {items.map((interview) => (
+                <InterviewCard key={interview.id} interview={interview} />
+              ))}
+            </Stack>
           );
         }}
       </QueryState>
       <LoadMore query={query} />
     </Page>
-  );
-}
-
-function InterviewList(props: { title: string; empty: string; items: Interview[] }) {
-  return (
-    <Stack gap="sm" component="section" aria-label={props.title}>
-      <Title order={2} size="h3">
-        {props.title}
-      </Title>
-      {props.items.length === 0 ? (
-        <Text>{props.empty}</Text>
-      ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }}>
-          {props.items.map((interview) => (
-            <InterviewCard key={interview.id} interview={interview} />
-          ))}
-        </Stack>
-      )}
-    </Stack>
   );
 }
 
