@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
-import { connectionState, framesDecoded, media } from "./support/call.ts";
+import { connectionState, expectConnected, media } from "./support/call.ts";
 import { hireViaApi, placeBidViaApi, publishJobViaApi, signedIn } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
 
@@ -74,12 +74,10 @@ test("Videoanruf im Vertrag: die Auftraggeberin (deutsch) ruft an, die Assistent
   await assistant.getByRole("button", { name: en("room.prejoin.join") }).click();
 
   // Both connect and decode each other's video.
-  for (const page of [client, assistant]) {
-    await expect.poll(() => connectionState(page), { timeout: 20_000 }).toBe("connected");
-    await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0);
-  }
-  await expect(client.getByRole("status").filter({ hasText: de("room.state.connected") })).toBeVisible();
-  await expect(assistant.getByRole("status").filter({ hasText: en("room.state.connected") })).toBeVisible();
+  await expectConnected([
+    { page: client, connected: de("room.state.connected") },
+    { page: assistant, connected: en("room.state.connected") },
+  ]);
   await expectAccessible(client, "contract call (de)");
   await expectAccessible(assistant, "contract call (en)");
 

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
-import { connectionState, framesDecoded, media } from "./support/call.ts";
+import { connectionState, expectConnected, media } from "./support/call.ts";
 import { placeBidViaApi, publishJobViaApi, signedIn } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
 
@@ -115,12 +115,10 @@ test("Video-Gespräch zwischen Auftraggeberin (Berlin, deutsch) und Assistentin 
     client.getByRole("status").filter({ hasText: de("room.state.waiting", { name: "Amy Assist" }) }),
   ).toBeVisible();
   await assistant.getByRole("button", { name: en("room.prejoin.join") }).click();
-  for (const page of [client, assistant]) {
-    await expect.poll(() => connectionState(page), { timeout: 20_000 }).toBe("connected");
-    await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0);
-  }
-  await expect(client.getByRole("status").filter({ hasText: de("room.state.connected") })).toBeVisible();
-  await expect(assistant.getByRole("status").filter({ hasText: en("room.state.connected") })).toBeVisible();
+  await expectConnected([
+    { page: client, connected: de("room.state.connected") },
+    { page: assistant, connected: en("room.state.connected") },
+  ]);
   await expect(client.getByRole("heading", { level: 2, name: "Amy Assist" })).toBeVisible();
   await expect(client.locator('[data-connection-state="connected"]')).toBeVisible();
   await expectAccessible(client, "room call (de)");
@@ -146,10 +144,10 @@ test("Video-Gespräch zwischen Auftraggeberin (Berlin, deutsch) und Assistentin 
   // The assistant reloads: the call comes back.
   await assistant.reload();
   await assistant.getByRole("button", { name: en("room.prejoin.join") }).click();
-  for (const page of [client, assistant]) {
-    await expect.poll(() => connectionState(page), { timeout: 20_000 }).toBe("connected");
-    await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0);
-  }
+  await expectConnected([
+    { page: client, connected: de("room.state.connected") },
+    { page: assistant, connected: en("room.state.connected") },
+  ]);
 
   // The assistant hangs up: back to the interview; the client sees that she left.
   await assistant.getByRole("button", { name: en("room.call.hangUp") }).click();

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 // What the video-call specs read from a page's peer connection (peer-session.ts exposes it).
 
@@ -20,3 +20,13 @@ export const framesDecoded = (page: Page) =>
     });
     return frames;
   });
+
+/** Both sides of a call are connected and decode the other's video, and say so (in each one's language). */
+export async function expectConnected(pages: { page: Page; connected: string }[]) {
+  for (const { page } of pages) {
+    await expect.poll(() => connectionState(page), { timeout: 20_000 }).toBe("connected");
+    await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0);
+  }
+  for (const { page, connected } of pages)
+    await expect(page.getByRole("status").filter({ hasText: connected })).toBeVisible();
+}
