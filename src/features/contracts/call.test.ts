@@ -47,6 +47,17 @@ describe("a contract's video call", () => {
     expect((await client.get(call(crypto.randomUUID()))).statusCode).toBe(404);
   });
 
+  it("is described in the OpenAPI document: both room kinds, the ring", async () => {
+    const doc = (await app.inject("/api/openapi.json")).json();
+    const room = doc.paths["/api/v1/contracts/{id}/call"].get;
+    expect(room.summary).toContain("rtc.signal");
+    const kinds = room.responses["200"].content["application/json"].schema.oneOf.map(
+      (s: { properties: { kind: { enum: string[] } } }) => s.properties.kind.enum[0],
+    );
+    expect(kinds.sort()).toEqual(["contract", "interview"]);
+    expect(doc.paths["/api/v1/contracts/{id}/call/ring"].post.responses["204"]).toBeDefined();
+  });
+
   it("relays signalling between the two parties; a stranger's frames reach no socket", async () => {
     const { client, assistant, contractId } = await hiredContract(app);
     const stranger = await signedIn(app, ["assistant"]);
