@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { partyOf } from "../calendar/events-policy.ts";
 import type { Door, RoomsService } from "../calls/rooms.ts";
 import type { CallRinging } from "../calls/schema.ts";
 import { job } from "../jobs/tables.ts";
@@ -20,16 +19,18 @@ export function contractDoor(db: Db): Door {
       .from(contract)
       .innerJoin(job, eq(job.id, contract.jobId))
       .where(eq(contract.id, contractId));
-    if (!row) throw new AppError("not_found");
-    const { role, otherId } = partyOf(actor, row.c);
-    if (row.c.status !== "active")
+    const c = row?.c;
+    if (!row || !c || (c.clientId !== actor.userId && c.assistantId !== actor.userId))
+      throw new AppError("not_found");
+    if (c.status !== "active")
       throw new AppError("conflict", {
         reason: "contract.ended",
         detail: "This contract has ended; its video call is no longer available.",
       });
+    const client = actor.userId === c.clientId;
     return {
-      peerId: otherId,
-      polite: role === "assistant",
+      peerId: client ? c.assistantId : c.clientId,
+      polite: !client,
       jobTitle: row.jobTitle,
       opensAt: null,
       closesAt: null,
