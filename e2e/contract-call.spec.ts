@@ -99,6 +99,13 @@ test("Videoanruf im Vertrag: die Auftraggeberin (deutsch) ruft an, die Assistent
   ).toBeVisible();
   await expect.poll(() => connectionState(assistant)).toBe("none");
 
+  // The contract's calendar offers the call too.
+  await client.goto(`/contracts/${contractId}/calendar`);
+  await expect(client.getByRole("link", { name: de("contracts.callLink") })).toHaveAttribute(
+    "href",
+    `/contracts/${contractId}/call`,
+  );
+
   // Someone else cannot enter.
   const stranger = await signedIn(browser, "de", "assistant", "Stefan Fremd", media);
   await stranger.goto(`/contracts/${contractId}/call`);
