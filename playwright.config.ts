@@ -24,7 +24,7 @@ const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 /** Specs that need fake media devices (their own project below). */
-const MEDIA_SPECS = /video-room\.spec\.ts$/;
+const MEDIA_SPECS = /(video-room|contract-call)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -47,7 +47,7 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } },
     },
     {
-      // The video room: fake camera and microphone (a test pattern and a tone), no permission
+      // The video calls: fake camera and microphone (a test pattern and a tone), no permission
       // prompts, and WebRTC between two contexts on the one host.
       name: "chromium-media",
       testMatch: MEDIA_SPECS,

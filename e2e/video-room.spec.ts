@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
+import { connectionState, expectConnected, media } from "./support/call.ts";
 import { placeBidViaApi, publishJobViaApi, signedIn } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
 
@@ -8,7 +9,6 @@ import { tr } from "./support/translations.ts";
 
 const de = (key: string, values?: Record<string, string | number>) => tr("de", key, values);
 const en = (key: string, values?: Record<string, string | number>) => tr("en", key, values);
-const media = { permissions: ["camera", "microphone"] };
 
 const allDay = async (page: Page) => {
   const saved = await page.request.put("/api/v1/me/availability", {
@@ -23,22 +23,6 @@ const allDay = async (page: Page) => {
   });
   expect(saved.ok(), await saved.text()).toBe(true);
 };
-
-/** The connection state of the page's peer connection (see peer-session.ts). */
-const connectionState = (page: Page) =>
-  page.evaluate(() => window.__assistaPeerConnection?.connectionState ?? "none");
-
-/** Frames of the peer's video decoded so far: media really flows. */
-const framesDecoded = (page: Page) =>
-  page.evaluate(async () => {
-    const pc = window.__assistaPeerConnection;
-    if (!pc) return 0;
-    let frames = 0;
-    (await pc.getStats()).forEach((report: { type: string; kind?: string; framesDecoded?: number }) => {
-      if (report.type === "inbound-rtp" && report.kind === "video") frames += report.framesDecoded ?? 0;
-    });
-    return frames;
-  });
 
 const outboundAudioEnabled = (page: Page) =>
   page.evaluate(
@@ -131,12 +115,10 @@ test("Video-Gespräch zwischen Auftraggeberin (Berlin, deutsch) und Assistentin 
     client.getByRole("status").filter({ hasText: de("room.state.waiting", { name: "Amy Assist" }) }),
   ).toBeVisible();
   await assistant.getByRole("button", { name: en("room.prejoin.join") }).click();
-  for (const page of [client, assistant]) {
-    await expect.poll(() => connectionState(page), { timeout: 20_000 }).toBe("connected");
-    await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0);
-  }
-  await expect(client.getByRole("status").filter({ hasText: de("room.state.connected") })).toBeVisible();
-  await expect(assistant.getByRole("status").filter({ hasText: en("room.state.connected") })).toBeVisible();
+  await expectConnected([
+    { page: client, connected: de("room.state.connected") },
+    { page: assistant, connected: en("room.state.connected") },
+  ]);
   await expect(client.getByRole("heading", { level: 2, name: "Amy Assist" })).toBeVisible();
   await expect(client.locator('[data-connection-state="connected"]')).toBeVisible();
   await expectAccessible(client, "room call (de)");
@@ -162,10 +144,10 @@ test("Video-Gespräch zwischen Auftraggeberin (Berlin, deutsch) und Assistentin 
   // The assistant reloads: the call comes back.
   await assistant.reload();
   await assistant.getByRole("button", { name: en("room.prejoin.join") }).click();
-  for (const page of [client, assistant]) {
-    await expect.poll(() => connectionState(page), { timeout: 20_000 }).toBe("connected");
-    await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0);
-  }
+  await expectConnected([
+    { page: client, connected: de("room.state.connected") },
+    { page: assistant, connected: en("room.state.connected") },
+  ]);
 
   // The assistant hangs up: back to the interview; the client sees that she left.
   await assistant.getByRole("button", { name: en("room.call.hangUp") }).click();

@@ -15,10 +15,18 @@ import { bidsRoutes } from "../features/bids/routes.ts";
 import { createBidsService } from "../features/bids/service.ts";
 import { contractEventsRoutes } from "../features/calendar/events-routes.ts";
 import { createContractEventsService } from "../features/calendar/events-service.ts";
+import { createRoomsService, type RoomsService } from "../features/calls/rooms.ts";
+import { refOf } from "../features/calls/schema.ts";
+import {
+  type ContractCallService,
+  contractDoor,
+  createContractCallService,
+} from "../features/contracts/call.ts";
+import { contractCallRoutes } from "../features/contracts/call-routes.ts";
 import { contractsRoutes } from "../features/contracts/routes.ts";
 import { createContractsService } from "../features/contracts/service.ts";
 import { startReminders } from "../features/interviews/reminders.ts";
-import { createRoomService, type RoomService } from "../features/interviews/room.ts";
+import { interviewDoor } from "../features/interviews/room.ts";
 import { interviewsRoutes } from "../features/interviews/routes.ts";
 import { createInterviewsService, type InterviewsService } from "../features/interviews/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
@@ -174,7 +182,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     onFrame: (actor, frame) =>
       frame.type === "typing"
         ? services.messaging.typing(actor, frame.threadId)
-        : services.rooms.signal(actor, frame.interviewId, frame.signal),
+        : services.rooms.signal(actor, refOf(frame), frame.signal),
   });
   registerLiveChannelMetrics(metrics, {
     stats: realtime.stats,
@@ -204,13 +212,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     roomOpensBeforeMinutes: config.roomOpensBeforeMinutes,
   });
   const feeds = createFeedsService(database.db, config.publicUrl);
-  const rooms = createRoomService(database.db, {
+  // Unstored live events (signalling, ringing): straight to the sockets through the broker.
+  const deliverLive = (userIds: string[], event: { type: string; data: unknown }) => {
+    broker.publish(userIds, event).catch((error) => app.log.warn({ err: error }, "live delivery failed"));
+  };
+  // One room service, two doors: a confirmed interview around its time, an active contract any time.
+  const rooms = createRoomsService(database.db, {
     iceServers: config.iceServers,
-    opensBeforeMinutes: config.roomOpensBeforeMinutes,
-    deliver: (userIds, event) => {
-      broker.publish(userIds, event).catch((error) => app.log.warn({ err: error }, "live delivery failed"));
+    doors: {
+      interview: interviewDoor(database.db, { opensBeforeMinutes: config.roomOpensBeforeMinutes }),
+      contract: contractDoor(database.db),
     },
+    deliver: deliverLive,
   });
+  const contractCalls = createContractCallService(database.db, rooms, notifier, { deliver: deliverLive });
   await startCalendarSync(jobs, availability);
   await startReminders(database.db, jobs, interviews);
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
@@ -225,6 +240,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     availability,
     interviews,
     rooms,
+    contractCalls,
     // The contract calendar: either party's change notifies the other (bell live, mail by preference).
     contractEvents: createContractEventsService(database.db, notifier),
     // Each message change writes its events to the per-user log in its own transaction, then
@@ -254,6 +270,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
       await api.register(bidsRoutes(services.bids, authenticate));
       await api.register(contractsRoutes(services.contracts, authenticate));
+      await api.register(contractCallRoutes(rooms, contractCalls, authenticate));
       await api.register(contractEventsRoutes(services.contractEvents, authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
       await api.register(messagingRoutes(services.messaging, authenticate));
@@ -295,7 +312,8 @@ declare module "fastify" {
       contracts: ReturnType<typeof createContractsService>;
       availability: AvailabilityService;
       interviews: InterviewsService;
-      rooms: RoomService;
+      rooms: RoomsService;
+      contractCalls: ContractCallService;
       contractEvents: ReturnType<typeof createContractEventsService>;
       messaging: ReturnType<typeof createMessagingService>;
     };

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
-import { iceServerSchema } from "../features/interviews/schema.ts";
+import { iceServerSchema } from "../features/calls/schema.ts";
 import type { S3Settings } from "./storage/s3.ts";
 
 // Every setting comes from the environment. parseConfig reports every bad variable at once,

@@ -53,9 +53,12 @@ const profilesUi = {
   clientEditor: () => import("../features/profiles/ui/client-profile-page.tsx"),
 };
 
-// ── Interview video room (self-contained block) ───────────────────────────────────────────────
-// Its own chunk: WebRTC, media devices and the room's styles load only when someone joins a call.
-const roomUi = () => import("../features/interviews/ui/room/room-page.tsx");
+// ── Video calls: an interview's room and a contract's call (self-contained block) ─────────────
+// Their own chunks: WebRTC, media devices and the room's styles load only when someone joins a call.
+const callUi = {
+  interview: () => import("../features/interviews/ui/interview-room-page.tsx"),
+  contract: () => import("../features/contracts/ui/contract-call-page.tsx"),
+};
 
 const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : undefined);
 
@@ -261,9 +264,17 @@ const interviewRoute = createRoute({
 const interviewRoomRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/interviews/$interviewId/room",
-  component: lazyRouteComponent(roomUi, "RoomPage"),
+  component: lazyRouteComponent(callUi.interview, "InterviewRoomPage"),
 });
-// ── end of the interview video room block ─────────────────────────────────────────────────────
+const contractCallRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "/contracts/$contractId/call",
+  // ?answer=true: joining answers the other party's ring instead of ringing them.
+  validateSearch: (search: Record<string, unknown>): { answer?: boolean } =>
+    search.answer === true || search.answer === "true" ? { answer: true } : {},
+  component: lazyRouteComponent(callUi.contract, "ContractCallPage"),
+});
+// ── end of the video calls block ──────────────────────────────────────────────────────────────
 
 const routeTree = rootRoute.addChildren([
   landingRoute,
@@ -295,6 +306,7 @@ const routeTree = rootRoute.addChildren([
     interviewsRoute,
     interviewRoute,
     interviewRoomRoute,
+    contractCallRoute,
   ]),
 ]);
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, TEST_ORIGIN } from "../../server/testing/app.ts";
+import { createTestApp } from "../../server/testing/app.ts";
 import { type Browser, signedIn } from "../../server/testing/http.ts";
-import { connect, cookieOf, listening } from "../../server/testing/sockets.ts";
+import { listening } from "../../server/testing/sockets.ts";
+import { expectRelayedOnlyBetween } from "../calls/testing.ts";
 import { bidThread } from "../messaging/testing.ts";
 import { weekdayAt } from "./testing.ts";
 
@@ -44,6 +45,7 @@ describe("the video room", () => {
     const room = await client.get(`/api/v1/interviews/${id}/room`);
     expect(room.statusCode).toBe(200);
     expect(room.json()).toMatchObject({
+      kind: "interview",
       interviewId: id,
       polite: false,
       peer: { userId: assistant.userId },
@@ -53,24 +55,12 @@ describe("the video room", () => {
     const stranger = await signedIn(app, ["client"]);
     expect((await stranger.get(`/api/v1/interviews/${id}/room`)).statusCode).toBe(404);
 
-    const [a, b, s] = [client, assistant, stranger].map((who) =>
-      connect(url, { cookie: cookieOf(who), origin: TEST_ORIGIN }),
+    await expectRelayedOnlyBetween(
+      app,
+      url,
+      { caller: client, callee: assistant, stranger },
+      { interviewId: id },
     );
-    await Promise.all([a, b, s].map((x) => x?.waitFor("ready")));
-    const offer = { kind: "description", description: { type: "offer", sdp: "v=0\r\n" } };
-    // The stranger's frame reaches nobody; the participant's reaches the other participant.
-    s?.socket.send(JSON.stringify({ type: "rtc.signal", interviewId: id, signal: { kind: "join" } }));
-    a?.socket.send(JSON.stringify({ type: "rtc.signal", interviewId: id, signal: offer }));
-    const received = await b?.waitFor("rtc.signal");
-    expect(received?.data).toEqual({ interviewId: id, from: client.userId, signal: offer });
-    b?.socket.send(
-      JSON.stringify({ type: "rtc.signal", interviewId: id, signal: { kind: "candidate", candidate: null } }),
-    );
-    expect((await a?.waitFor("rtc.signal"))?.data).toMatchObject({
-      from: assistant.userId,
-      signal: { kind: "candidate" },
-    });
-    for (const x of [a, b, s]) x?.socket.close();
   });
 
   it("is closed before it opens, with the reason", async () => {

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import type { RoomsService } from "../calls/rooms.ts";
+import { roomSchema } from "../calls/schema.ts";
 import { pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
-import type { RoomService } from "./room.ts";
 import {
   cancelInterviewSchema,
   confirmInterviewSchema,
@@ -11,7 +12,6 @@ import {
   interviewSchema,
   requestInterviewSchema,
   rescheduleInterviewSchema,
-  roomSchema,
   slotsQuerySchema,
   slotsSchema,
 } from "./schema.ts";
@@ -21,7 +21,7 @@ const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
 export function interviewsRoutes(
   service: InterviewsService,
-  rooms: RoomService,
+  rooms: RoomsService,
   authenticate: (r: FastifyRequest) => Promise<void>,
 ) {
   return async (app: FastifyInstance) => {
@@ -86,12 +86,12 @@ export function interviewsRoutes(
         schema: {
           ...common,
           summary:
-            "Join the video room: participants only, from 10 minutes before the start (409 with a reason otherwise)",
+            "Join the video room: participants only, from 10 minutes before the start (409 with a reason otherwise). Signalling then rides /api/ws as rtc.signal frames with interviewId",
           params: idParamsSchema,
           response: { 200: roomSchema, ...errors },
         },
       },
-      async (request) => rooms.room(actorOf(request), request.params.id),
+      async (request) => rooms.room(actorOf(request), { kind: "interview", id: request.params.id }),
     );
     r.post(
       "/interviews/:id/confirm",

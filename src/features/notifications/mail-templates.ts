@@ -21,6 +21,7 @@ export function notificationPath(type: NotificationType, data: NotificationData)
   if (type === "message.unread") return `/messages/${data.threadId ?? ""}`;
   if (type === "interview.requested") return `/interviews/${data.interviewId ?? ""}`;
   if (type === "calendar.event_changed") return `/contracts/${data.contractId ?? ""}/calendar`;
+  if (type === "call.started") return `/contracts/${data.contractId ?? ""}/call`;
   return `/jobs/${data.jobId ?? ""}`;
 }
 
@@ -179,5 +180,18 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Texts> = {
         action: "Open the calendar",
       };
     },
+  },
+  // A contract's video call started by the other party; the link joins it (if it is still on).
+  "call.started": {
+    de: (d) => ({
+      subject: `${d.actor} ruft Sie an: „${d.jobTitle}“`,
+      intro: `${d.actor} hat einen Videoanruf zu „${d.jobTitle}“ gestartet und wartet auf Sie.`,
+      action: "Anruf beitreten",
+    }),
+    en: (d) => ({
+      subject: `${d.actor} is calling you: "${d.jobTitle}"`,
+      intro: `${d.actor} started a video call about "${d.jobTitle}" and is waiting for you.`,
+      action: "Join the call",
+    }),
   },
 };

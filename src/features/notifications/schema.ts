@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = [
   "interview.requested",
   /** An event in a contract's calendar made, changed or deleted by the other party. */
   "calendar.event_changed",
+  /** The other party of a contract started its video call (contracts/call.ts). */
+  "call.started",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -31,7 +31,7 @@ export function registerMetrics(app: FastifyInstance): Registry {
 }
 
 export interface LiveChannelReadings {
-  stats: { delivered: number; dropped: number; ignoredFrames: number };
+  stats: { delivered: number; dropped: number; ignoredFrames: number; refusedFrames: number };
   connections(): number;
 }
 
@@ -60,6 +60,11 @@ export function registerLiveChannelMetrics(registry: Registry, live: LiveChannel
     "ws_frames_ignored_total",
     "Client frames ignored: malformed or of an unknown type",
     () => live.stats.ignoredFrames,
+  );
+  counter(
+    "ws_frames_refused_total",
+    "Well-formed client frames the feature refused (e.g. signalling for a room the sender is not in)",
+    () => live.stats.refusedFrames,
   );
   new Gauge({
     name: "ws_connections",

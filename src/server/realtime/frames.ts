@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { rtcSignalSchema } from "../../features/interviews/schema.ts";
+import { rtcSignalFrameSchema } from "../../features/calls/schema.ts";
 
 /** What a client may send over the socket. Anything else is ignored (and counted). */
 export const clientFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("typing"), threadId: z.uuid() }),
-  // WebRTC signalling for an interview's video room, relayed to the other participant as is.
-  z.object({ type: z.literal("rtc.signal"), interviewId: z.uuid(), signal: rtcSignalSchema }),
+  // WebRTC signalling for a video room (an interview's or a contract's), relayed to the other
+  // participant as is.
+  rtcSignalFrameSchema,
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 

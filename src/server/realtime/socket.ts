@@ -24,6 +24,8 @@ export interface RealtimeStats {
   dropped: number;
   /** Frames that were not JSON or not a known event: ignored, the connection kept. */
   ignoredFrames: number;
+  /** Valid frames the feature refused (onFrame threw: not allowed, or the thing is gone): not relayed. */
+  refusedFrames: number;
 }
 
 const GOING_AWAY = 1001;
@@ -35,7 +37,7 @@ const GOING_AWAY = 1001;
  * harmless). Heartbeats find dead peers; a client that stops reading is dropped.
  */
 export async function registerRealtime(app: FastifyInstance, options: RealtimeOptions) {
-  const stats: RealtimeStats = { delivered: 0, dropped: 0, ignoredFrames: 0 };
+  const stats: RealtimeStats = { delivered: 0, dropped: 0, ignoredFrames: 0, refusedFrames: 0 };
   const hub = createHub(stats);
   const unsubscribe = options.broker.subscribe((userIds, event) => hub.deliver(userIds, event));
   const alive = new WeakSet<WebSocket>();
@@ -92,7 +94,10 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
           stats.ignoredFrames += 1;
           return;
         }
-        options.onFrame?.(actor, frame).catch((error) => request.log.warn({ err: error }, "frame failed"));
+        options.onFrame?.(actor, frame).catch((error) => {
+          stats.refusedFrames += 1;
+          request.log.warn({ err: error }, "frame failed");
+        });
       });
       // Live events flow from here on; what happened while away comes first (and may overlap).
       const after = (request.query as { after?: string }).after;

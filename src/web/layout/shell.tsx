@@ -3,6 +3,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { Outlet } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../features/accounts/schema.ts";
+import { RingingBanner } from "../../features/calls/ui/ringing-banner.tsx";
 import { useMe } from "../api/me.ts";
 import { useUserLocale } from "../i18n/language.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
@@ -36,6 +37,7 @@ export function Shell() {
           {wide ? <WideNav me={me} /> : <PhoneNav me={me} />}
         </Group>
       </Box>
+      {me ? <RingingBanner key={me.id} /> : null}
       <Box component="main" id="main" tabIndex={-1}>
         <Outlet />
       </Box>

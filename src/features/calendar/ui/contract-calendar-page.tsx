@@ -9,6 +9,7 @@ import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { AnchorLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
+import { CallButton } from "../../contracts/ui/call-button.tsx";
 import type { CalendarContext, CreateEventInput } from "../schema.ts";
 import {
   calendarKey,
@@ -105,9 +106,12 @@ export function ContractCalendarPage() {
       <Group justify="space-between" align="flex-start">
         {ctx ? <Legend context={ctx} /> : <Loader size="sm" aria-label={t("common.loading")} />}
         <Stack gap="xs" align="flex-end">
-          <Button onClick={() => create(nextHour())} disabled={!ctx || readOnly}>
-            {t("calendar.newEvent")}
-          </Button>
+          <Group gap="xs">
+            {ctx && !readOnly ? <CallButton contractId={contractId} size="sm" variant="default" /> : null}
+            <Button onClick={() => create(nextHour())} disabled={!ctx || readOnly}>
+              {t("calendar.newEvent")}
+            </Button>
+          </Group>
           <AnchorLink to="/contracts">{t("calendar.backToContracts")}</AnchorLink>
         </Stack>
       </Group>

@@ -10,6 +10,7 @@ import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { OpenThreadButton } from "../../messaging/ui/open-thread-button.tsx";
 import type { Contract } from "../schema.ts";
+import { CallButton } from "./call-button.tsx";
 import { contractsQuery } from "./contract-api.ts";
 
 /** Contracts the user is party to, as client or as assistant, newest first. */
@@ -27,7 +28,7 @@ export function ContractsPage() {
       <PagedList query={query} empty={t("contracts.empty")}>
         {(contracts) => (
           <DataTable
-            minWidth={940}
+            minWidth={1060}
             headers={[
               t("contracts.job"),
               t("contracts.otherParty"),
@@ -37,6 +38,7 @@ export function ContractsPage() {
               t("contracts.statusColumn"),
               t("contracts.messagesColumn"),
               t("contracts.calendarColumn"),
+              t("contracts.callColumn"),
             ]}
             rows={contracts.map((contract) => ({
               key: contract.id,
@@ -57,6 +59,8 @@ export function ContractsPage() {
                 >
                   {t("contracts.calendarLink")}
                 </AnchorLink>,
+                // Calls are for working together: only while the contract is active.
+                contract.status === "active" ? <CallButton key="call" contractId={contract.id} /> : "–",
               ],
             }))}
           />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { callRingingSchema, rtcRelayedSchema } from "../../calls/schema.ts";
 import { messageSchema } from "../schema.ts";
 
 // The frames the live channel sends (server/realtime/socket.ts, messaging/service.ts), checked here
@@ -17,11 +18,10 @@ const frameSchema = z.discriminatedUnion("type", [
   // The bell: something new in the notifications (the list and count are fetched again).
   z.object({ id: z.string().optional(), type: z.literal("notification.created") }),
   // A video room's signalling step from the other participant (not stored, never replayed); the
-  // signal itself is checked by the room (interviews/ui/room/signals.ts).
-  z.object({
-    type: z.literal("rtc.signal"),
-    data: z.object({ interviewId: z.uuid(), from: z.string(), signal: z.unknown() }),
-  }),
+  // signal itself is checked by the room (calls/ui/signals.ts).
+  z.object({ type: z.literal("rtc.signal"), data: rtcRelayedSchema }),
+  // The other party of a contract started its call (not stored: a missed ring is a notification).
+  z.object({ type: z.literal("call.ringing"), data: callRingingSchema }),
 ]);
 export type LiveFrame = z.infer<typeof frameSchema>;
 

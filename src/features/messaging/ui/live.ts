@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import { addressOf, type CallRinging, type RoomRef, type RtcRelayed } from "../../calls/schema.ts";
 import type { UnreadCounts } from "../schema.ts";
 import { createEventCursor, type LiveFrame, parseFrame, reconnectDelay } from "./live-frames.ts";
 import { messagesQuery, THREADS_KEY, threadQuery, UNREAD_MESSAGES_KEY } from "./message-api.ts";
@@ -22,10 +23,19 @@ const lastTyping = new Map<string, number>();
 /** What the video room hears from the live connection: each (re)connect and each signalling step. */
 export interface RtcListener {
   ready: () => void;
-  signal: (data: { interviewId: string; from: string; signal: unknown }) => void;
+  signal: (data: RtcRelayed) => void;
 }
 const rtcListeners = new Set<RtcListener>();
+const ringListeners = new Set<(ringing: CallRinging) => void>();
 let live = false;
+
+/** Hears the other party of a contract start its call (the ringing banner). */
+export function listenRinging(listener: (ringing: CallRinging) => void): () => void {
+  ringListeners.add(listener);
+  return () => {
+    ringListeners.delete(listener);
+  };
+}
 
 /** Listens for video-room signalling; `ready` runs now when the connection is already open. */
 export function listenRtc(listener: RtcListener): () => void {
@@ -36,9 +46,9 @@ export function listenRtc(listener: RtcListener): () => void {
   };
 }
 
-/** Sends one signalling step to the interview's other participant; false when not connected. */
-export function sendRtc(interviewId: string, signal: unknown): boolean {
-  return current?.send({ type: "rtc.signal", interviewId, signal }) ?? false;
+/** Sends one signalling step to the room's other participant; false when not connected. */
+export function sendRtc(room: RoomRef, signal: unknown): boolean {
+  return current?.send({ type: "rtc.signal", ...addressOf(room), signal }) ?? false;
 }
 
 /** Tells the others in a thread that the user is typing (at most every 3 s, and only when live). */
@@ -83,6 +93,10 @@ export function startLive(queryClient: QueryClient, myId: string): () => void {
       }
       if (frame.type === "rtc.signal") {
         for (const listener of rtcListeners) listener.signal(frame.data);
+        return;
+      }
+      if (frame.type === "call.ringing") {
+        for (const listener of ringListeners) listener(frame.data);
         return;
       }
       if ("id" in frame && !cursor.accept(frame.id)) return;

@@ -64,6 +64,20 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
         </AnchorLink>
       ) : null;
     }
+    case "call.started": {
+      const contractId = id(notification.data, "contractId");
+      // Answering: joining does not ring the caller back.
+      return contractId ? (
+        <AnchorLink
+          to="/contracts/$contractId/call"
+          params={{ contractId }}
+          search={{ answer: true }}
+          onClick={onClick}
+        >
+          {label}
+        </AnchorLink>
+      ) : null;
+    }
     case "job.terms_changed":
     case "job.filled":
       return jobId ? (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { listenRtc, sendRtc } from "../../../messaging/ui/live.ts";
-import type { Room } from "../../schema.ts";
+import { listenRtc, sendRtc } from "../../messaging/ui/live.ts";
+import { type Room, refOf, roomRefOf } from "../schema.ts";
 import { type CallPhase, PeerSession } from "./peer-session.ts";
 import { parseSignal } from "./signals.ts";
 
@@ -15,12 +15,12 @@ export function usePeer(room: Room, stream: MediaStream | null) {
 
   useEffect(() => {
     if (!stream) return;
-    const { interviewId } = room;
+    const ref = roomRefOf(room);
     const peer = new PeerSession({
       peerId: room.peer.userId,
       polite: room.polite,
       iceServers: room.iceServers,
-      send: (signal) => sendRtc(interviewId, signal),
+      send: (signal) => sendRtc(ref, signal),
       onChange: (next, remoteStream) => {
         setPhase(next);
         setRemote(remoteStream);
@@ -38,7 +38,8 @@ export function usePeer(room: Room, stream: MediaStream | null) {
         }
       },
       signal: (data) => {
-        if (data.interviewId !== interviewId) return;
+        const from = refOf(data);
+        if (from.kind !== ref.kind || from.id !== ref.id) return;
         const signal = parseSignal(data.signal);
         if (signal) peer.receive(data.from, signal);
       },

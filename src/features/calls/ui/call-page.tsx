@@ -1,38 +1,47 @@
 import { Alert, Button, Container, Group, NativeSelect, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, useRouter } from "@tanstack/react-router";
-import { useEffect, useRef, useState } from "react";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../../../web/api/problem.ts";
-import { usePageTitle } from "../../../../web/layout/page.tsx";
-import { useLocale } from "../../../jobs/ui/use-locale.ts";
-import type { Room } from "../../schema.ts";
+import { usePageTitle } from "../../../web/layout/page.tsx";
+import type { Room } from "../schema.ts";
 import { MicLevel } from "./mic-level.tsx";
 import type { CallPhase } from "./peer-session.ts";
 import classes from "./room.module.css";
-import { interviewQuery, roomQuery } from "./room-api.ts";
 import { type DeviceChoice, useLocalMedia } from "./use-media.ts";
 import { usePeer } from "./use-peer.ts";
 
-const route = getRouteApi("/signed-in/interviews/$interviewId/room");
-
 type Media = ReturnType<typeof useLocalMedia>;
 
-/** The interview's video room: a check of camera and microphone first, then the call. */
-export function RoomPage() {
+export interface CallPageProps {
+  /** The page's heading (and the tab's title). */
+  title: string;
+  query: UseQueryResult<Room>;
+  /** Why this room cannot be entered (now), in the words of its kind (interview or contract). */
+  unavailable: (error: unknown) => ReactNode;
+  /** Runs when the user joins, before the call starts (a contract's call rings the other party). */
+  onJoin?: (room: Room) => void;
+  /** Where hanging up leads. */
+  onHangUp: (room: Room) => void;
+  /** The pre-join hint's variant: the caller's, or someone answering a call that waits. */
+  answering?: boolean;
+}
+
+/**
+ * A video call page: a check of camera and microphone first, then the call. One page for both
+ * kinds of room; the interview room and the contract call only say what is different.
+ */
+export function CallPage(props: CallPageProps) {
   const { t } = useTranslation();
-  const { interviewId } = route.useParams();
-  const query = useQuery(roomQuery(interviewId));
-  const title = query.data ? t("room.title", { job: query.data.jobTitle }) : t("room.titlePlain");
-  usePageTitle(title);
+  const { query } = props;
+  usePageTitle(props.title);
   return (
     <Container size="lg" py="xl">
       <Stack gap="lg">
-        <Title order={1}>{title}</Title>
+        <Title order={1}>{props.title}</Title>
         {query.error ? (
-          <Unavailable interviewId={interviewId} error={query.error} />
+          props.unavailable(query.error)
         ) : query.data ? (
-          <RoomView room={query.data} />
+          <RoomView room={query.data} {...props} />
         ) : (
           <Text role="status">{t("common.loading")}</Text>
         )}
@@ -41,47 +50,24 @@ export function RoomPage() {
   );
 }
 
-/** Why the room cannot be entered (now): not open yet (and when it opens), over, or not theirs. */
-function Unavailable({ interviewId, error }: { interviewId: string; error: unknown }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const reason = error instanceof ApiError ? error.reason : undefined;
-  const notOpen = reason === "interview.room_not_open";
-  const interview = useQuery({ ...interviewQuery(interviewId), enabled: notOpen });
-  let message: string;
-  if (error instanceof ApiError && error.code === "not_found") message = t("room.unavailable.notParticipant");
-  else if (notOpen) {
-    const opensAt = interview.data?.roomOpensAt;
-    message = opensAt
-      ? t("room.unavailable.notOpen", {
-          time: new Intl.DateTimeFormat(locale, {
-            weekday: "long",
-            day: "numeric",
-            month: "long",
-            hour: "2-digit",
-            minute: "2-digit",
-            timeZoneName: "short",
-          }).format(new Date(opensAt)),
-        })
-      : t("room.unavailable.notOpenSoon");
-  } else if (reason === "interview.room_closed") message = t("room.unavailable.closed");
-  else if (reason === "interview.room_unavailable") message = t("room.unavailable.notConfirmed");
-  else if (reason === "interview.external_meeting") message = t("room.unavailable.external");
-  else message = t("room.unavailable.failed");
-  return (
-    <Alert color={notOpen ? "blue.9" : "red.9"} variant="outline" role={notOpen ? "status" : "alert"}>
-      {message}
-    </Alert>
-  );
-}
+/** Interview texts by default; a contract's call has its own where they differ (i18next context). */
+const contextOf = (room: Room) => (room.kind === "contract" ? "contract" : undefined);
 
-function RoomView({ room }: { room: Room }) {
+function RoomView({ room, onJoin, onHangUp, answering }: { room: Room } & Omit<CallPageProps, "title">) {
   const media = useLocalMedia();
   const [joined, setJoined] = useState(false);
   return joined && media.stream ? (
-    <Call room={room} media={media} stream={media.stream} />
+    <Call room={room} media={media} stream={media.stream} onHangUp={() => onHangUp(room)} />
   ) : (
-    <PreJoin room={room} media={media} onJoin={() => setJoined(true)} />
+    <PreJoin
+      room={room}
+      media={media}
+      answering={answering ?? false}
+      onJoin={() => {
+        onJoin?.(room);
+        setJoined(true);
+      }}
+    />
   );
 }
 
@@ -152,12 +138,14 @@ function DeviceSelects({ media, disabled = false }: { media: Media; disabled?: b
   );
 }
 
-function PreJoin({ room, media, onJoin }: { room: Room; media: Media; onJoin: () => void }) {
+function PreJoin(props: { room: Room; media: Media; answering: boolean; onJoin: () => void }) {
   const { t } = useTranslation();
+  const { room, media, onJoin } = props;
+  const name = room.peer.name;
   return (
     <Stack gap="md" maw="40rem">
-      <Title order={2}>{t("room.prejoin.heading", { name: room.peer.name })}</Title>
-      <Text>{t("room.prejoin.hint")}</Text>
+      <Title order={2}>{t("room.prejoin.heading", { name, context: contextOf(room) })}</Title>
+      <Text>{t("room.prejoin.hint", { name, context: props.answering ? "answer" : contextOf(room) })}</Text>
       {media.problem ? (
         <Alert color="red.9" variant="outline" role="alert">
           {t(MEDIA_PROBLEM_KEYS[media.problem])}
@@ -188,9 +176,9 @@ const PHASE_KEYS: Record<CallPhase, string> = {
   left: "room.state.left",
 };
 
-function Call({ room, media, stream }: { room: Room; media: Media; stream: MediaStream }) {
+function Call(props: { room: Room; media: Media; stream: MediaStream; onHangUp: () => void }) {
   const { t } = useTranslation();
-  const router = useRouter();
+  const { room, media, stream } = props;
   const { phase, remote, replaceTrack } = usePeer(room, stream);
   const [muted, setMuted] = useState(false);
   const [cameraOff, setCameraOff] = useState(false);
@@ -242,7 +230,7 @@ function Call({ room, media, stream }: { room: Room; media: Media; stream: Media
     screen?.stop();
     media.stop();
     // Leaving the page closes the connection and tells the other participant (use-peer.ts).
-    router.history.push(`/interviews/${room.interviewId}`);
+    props.onHangUp();
   };
 
   const hasRemote = phase === "connected" || phase === "interrupted" || phase === "connecting";
@@ -251,7 +239,7 @@ function Call({ room, media, stream }: { room: Room; media: Media; stream: Media
       <Group justify="space-between" wrap="wrap">
         <Title order={2}>{room.peer.name}</Title>
         <Text role="status" aria-live="polite" fw={600}>
-          {t(PHASE_KEYS[phase], { name: room.peer.name })}
+          {t(PHASE_KEYS[phase], { name: room.peer.name, context: contextOf(room) })}
         </Text>
       </Group>
       <div className={classes.stage} data-remote={hasRemote && remote ? "" : undefined}>
@@ -265,7 +253,7 @@ function Call({ room, media, stream }: { room: Room; media: Media; stream: Media
         />
         {hasRemote && remote ? null : (
           <div className={classes.waiting}>
-            <Text>{t(PHASE_KEYS[phase], { name: room.peer.name })}</Text>
+            <Text>{t(PHASE_KEYS[phase], { name: room.peer.name, context: contextOf(room) })}</Text>
           </div>
         )}
         <LocalVideo track={screen ?? media.video} className={classes.own} label={t("room.call.ownVideo")} />

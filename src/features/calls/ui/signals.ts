@@ -1,4 +1,4 @@
-import { type RtcSignal, rtcSignalSchema } from "../../schema.ts";
+import { type RtcSignal, rtcSignalSchema } from "../schema.ts";
 
 // The signalling steps of the video room as the server relays them, checked again here with the
 // same schema: a drifted or odd frame is dropped instead of reaching the peer connection.

@@ -1,0 +1,87 @@
+import { inArray } from "drizzle-orm";
+import type { Actor } from "../../server/auth/actor.ts";
+import type { Db } from "../../server/db/client.ts";
+import { user } from "../accounts/tables.ts";
+import { addressOf, type Room, type RoomKind, type RoomRef, type RtcSignal } from "./schema.ts";
+
+/** What a door check grants a participant: who the other one is, and the room's window if it has one. */
+export interface Entry {
+  peerId: string;
+  polite: boolean;
+  jobTitle: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+}
+
+/**
+ * One kind of room's access check: the entry for a participant, or an AppError (404 for anyone
+ * else, 409 with a reason while the room cannot be used). Run for every request and every frame.
+ */
+export type Door = (actor: Actor, id: string) => Promise<Entry>;
+
+export interface RoomsOptions {
+  /** STUN/TURN servers from configuration (ICE_SERVERS); none are needed on one host. */
+  iceServers: Room["iceServers"];
+  doors: Record<RoomKind, Door>;
+  /** Sends an unstored live event to users' sockets on every instance. */
+  deliver: (userIds: string[], event: { type: string; data: unknown }) => void;
+}
+
+/**
+ * The 1:1 video rooms. The media flows browser to browser (WebRTC); the server only introduces the
+ * two participants over their authenticated sockets. Which two, and when, each kind's door decides
+ * (interviews/room.ts, contracts/call.ts); the relay and its ordering are the same for all.
+ */
+export function createRoomsService(db: Db, options: RoomsOptions) {
+  // Each frame is checked against the database before it is relayed; frames of one sender in one
+  // room wait for the one before, so an offer never overtakes the join it follows.
+  const queues = new Map<string, Promise<void>>();
+  const enter = (actor: Actor, ref: RoomRef) => options.doors[ref.kind](actor, ref.id);
+
+  return {
+    async room(actor: Actor, ref: RoomRef): Promise<Room> {
+      const entry = await enter(actor, ref);
+      const names = new Map(
+        (
+          await db
+            .select({ id: user.id, name: user.name })
+            .from(user)
+            .where(inArray(user.id, [actor.userId, entry.peerId]))
+        ).map((u) => [u.id, u.name]),
+      );
+      const common = {
+        jobTitle: entry.jobTitle,
+        you: { userId: actor.userId, name: names.get(actor.userId) ?? "" },
+        peer: { userId: entry.peerId, name: names.get(entry.peerId) ?? "" },
+        polite: entry.polite,
+        iceServers: options.iceServers,
+        opensAt: entry.opensAt?.toISOString() ?? null,
+        closesAt: entry.closesAt?.toISOString() ?? null,
+      };
+      return ref.kind === "contract"
+        ? { kind: "contract", contractId: ref.id, ...common }
+        : { kind: "interview", interviewId: ref.id, ...common };
+    },
+
+    /** Relays one signalling step to the other participant; anyone else's frames are dropped. */
+    signal(actor: Actor, ref: RoomRef, signal: RtcSignal): Promise<void> {
+      const key = `${actor.userId}:${ref.kind}:${ref.id}`;
+      const relay = async () => {
+        const { peerId } = await enter(actor, ref);
+        options.deliver([peerId], {
+          type: "rtc.signal",
+          data: { ...addressOf(ref), from: actor.userId, signal },
+        });
+      };
+      const next = (queues.get(key) ?? Promise.resolve()).then(relay, relay);
+      const tail = next.catch(() => {});
+      queues.set(key, tail);
+      void tail.then(() => {
+        if (queues.get(key) === tail) queues.delete(key);
+      });
+      return next;
+    },
+  };
+}
+
+export type RoomsService = ReturnType<typeof createRoomsService>;
