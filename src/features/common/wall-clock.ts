@@ -29,7 +29,10 @@ export function offsetAt(timeZone: string, instant: number): number {
   if (offset === undefined) {
     const first = exactOffset(timeZone, hour * HOUR);
     offset = first === exactOffset(timeZone, hour * HOUR + HOUR - 1) ? first : Number.NaN;
-    if (!hours) hourOffsets.set(timeZone, (hours = new Map()));
+    if (!hours) {
+      hours = new Map();
+      hourOffsets.set(timeZone, hours);
+    }
     if (hours.size >= MAX_HOURS_PER_ZONE) hours.clear();
     hours.set(hour, offset);
   }
