@@ -41,6 +41,8 @@ export interface AppErrorOptions {
   reason?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** When the refused request will succeed (only a matter of time); sent with a Retry-After header. */
+  availableAt?: Date;
   cause?: unknown;
 }
 
@@ -51,6 +53,7 @@ export class AppError extends Error {
   readonly reason: string | undefined;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  readonly availableAt: Date | undefined;
 
   constructor(code: ProblemCode, options: AppErrorOptions = {}) {
     super(options.detail ?? TITLE[code], { cause: options.cause });
@@ -59,7 +62,10 @@ export class AppError extends Error {
     this.status = STATUS[code];
     this.reason = options.reason;
     this.errors = options.errors;
-    this.headers = options.headers;
+    this.availableAt = options.availableAt;
+    const wait =
+      options.availableAt && Math.max(1, Math.ceil((options.availableAt.getTime() - Date.now()) / 1000));
+    this.headers = wait ? { "retry-after": String(wait), ...options.headers } : options.headers;
   }
 
   toProblem(instance?: string): Problem {
@@ -72,6 +78,7 @@ export class AppError extends Error {
       code: this.code,
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.errors?.length ? { errors: this.errors } : {}),
+      ...(this.availableAt ? { availableAt: this.availableAt.toISOString() } : {}),
     };
   }
 }

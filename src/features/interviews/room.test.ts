@@ -63,10 +63,18 @@ describe("the video room", () => {
     );
   });
 
-  it("is closed before it opens, with the reason", async () => {
-    const { client, id } = await interviewAt(weekdayAt(10, 2).toISOString());
+  it("is closed before it opens, with the reason and the opening time", async () => {
+    const start = weekdayAt(10, 2);
+    const { client, id } = await interviewAt(start.toISOString());
     const early = await client.get(`/api/v1/interviews/${id}/room`);
     expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({ reason: "interview.room_not_open" });
+    const opensAt = new Date(start.getTime() - 60 * 60_000); // ROOM_OPENS_BEFORE_MINUTES=60 above
+    expect(early.json()).toMatchObject({
+      reason: "interview.room_not_open",
+      availableAt: opensAt.toISOString(),
+    });
+    // Retry-After in seconds agrees with it (to within the test's own run time).
+    const wait = Number(early.headers["retry-after"]);
+    expect(Math.abs(Date.now() + wait * 1000 - opensAt.getTime())).toBeLessThan(60_000);
   });
 });

@@ -46,6 +46,7 @@ export function interviewDoor(db: Db, options: InterviewDoorOptions): Door {
       throw new AppError("conflict", {
         reason: "interview.room_not_open",
         detail: `The room opens at ${opensAt.toISOString()}.`,
+        availableAt: opensAt,
       });
     if (t > closesAt.getTime())
       throw new AppError("conflict", { reason: "interview.room_closed", detail: "The interview is over." });

@@ -37,6 +37,8 @@ export const problemSchema = z.object({
   code: z.enum(PROBLEM_CODES),
   reason: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /** When a refusal that is only about time lifts (e.g. a video room not open yet); Retry-After beside it. */
+  availableAt: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

@@ -6,7 +6,6 @@ import { ApiError } from "../../../web/api/problem.ts";
 import { CallPage } from "../../calls/ui/call-page.tsx";
 import { roomQuery } from "../../calls/ui/room-api.ts";
 import { useLocale } from "../../jobs/ui/use-locale.ts";
-import { interviewQuery } from "./interview-api.ts";
 
 const route = getRouteApi("/signed-in/interviews/$interviewId/room");
 
@@ -20,23 +19,23 @@ export function InterviewRoomPage() {
     <CallPage
       title={query.data ? t("room.title", { job: query.data.jobTitle }) : t("room.titlePlain")}
       query={query}
-      unavailable={(error) => <Unavailable interviewId={interviewId} error={error} />}
+      unavailable={(error) => <Unavailable error={error} />}
       onHangUp={() => router.history.push(`/interviews/${interviewId}`)}
     />
   );
 }
 
 /** Why the room cannot be entered (now): not open yet (and when it opens), over, or not theirs. */
-function Unavailable({ interviewId, error }: { interviewId: string; error: unknown }) {
+function Unavailable({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const reason = error instanceof ApiError ? error.reason : undefined;
   const notOpen = reason === "interview.room_not_open";
-  const interview = useQuery({ ...interviewQuery(interviewId), enabled: notOpen });
   let message: string;
   if (error instanceof ApiError && error.code === "not_found") message = t("room.unavailable.notParticipant");
   else if (notOpen) {
-    const opensAt = interview.data?.roomOpensAt;
+    // The refusal says when the room opens.
+    const opensAt = error instanceof ApiError ? error.problem.availableAt : undefined;
     message = opensAt
       ? t("room.unavailable.notOpen", {
           time: new Intl.DateTimeFormat(locale, {
