@@ -281,6 +281,7 @@ describe("contract calendar: recurring events", () => {
       ["2027-03-08T14:00", "2027-03-15T13:00", "2027-03-22T13:00"].map((start) => ({
         eventId: res.json().id,
         startsAt: `${start}:00.000Z`,
+        originalStartsAt: `${start}:00.000Z`,
         endsAt: new Date(Date.parse(`${start}:00Z`) + 90 * 60_000).toISOString(),
       })),
     );
@@ -313,7 +314,12 @@ describe("contract calendar: recurring events", () => {
     const res = await list(client, events, "2027-10-31T03:00:00Z", "2027-10-31T04:00:00Z");
     expect(res.json().events.map((e: { title: string }) => e.title)).toEqual(["Nachtdienst"]);
     expect(res.json().occurrences).toEqual([
-      { eventId: daily.id, startsAt: "2027-10-30T20:00:00.000Z", endsAt: "2027-10-31T05:00:00.000Z" },
+      {
+        eventId: daily.id,
+        startsAt: "2027-10-30T20:00:00.000Z",
+        originalStartsAt: "2027-10-30T20:00:00.000Z",
+        endsAt: "2027-10-31T05:00:00.000Z",
+      },
     ]);
   });
 
