@@ -18,5 +18,4 @@ CREATE TABLE "contract_event_occurrence" (
 	CONSTRAINT "contract_event_occurrence_url_http" CHECK ("contract_event_occurrence"."url" IS NULL OR "contract_event_occurrence"."url" = '' OR "contract_event_occurrence"."url" ~* '^https?://')
 );
 --> statement-breakpoint
-ALTER TABLE "contract_event_occurrence" ADD CONSTRAINT "contract_event_occurrence_event_id_contract_event_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."contract_event"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "contract_event_occurrence_starts_idx" ON "contract_event_occurrence" USING btree ("starts_at");
+ALTER TABLE "contract_event_occurrence" ADD CONSTRAINT "contract_event_occurrence_event_id_contract_event_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."contract_event"("id") ON DELETE cascade ON UPDATE no action;

@@ -3,6 +3,7 @@ import nodeIcal from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { signedIn } from "../../server/testing/http.ts";
+import { weeklyInBerlin } from "../calendar/testing.ts";
 import { setTestAvailability, weekdayAt } from "../interviews/testing.ts";
 import { bidThread, hiredContract } from "../messaging/testing.ts";
 
@@ -65,13 +66,7 @@ describe("calendar feeds", () => {
 
   it("a contract's feed holds its calendar, a weekly series keeping 09:00 Berlin across the DST change", async () => {
     const { client, assistant, contractId } = await hiredContract(app);
-    const created = await assistant.post(`/api/v1/contracts/${contractId}/events`, {
-      title: "Wochenbesprechung",
-      start: "2027-03-15T09:00",
-      end: "2027-03-15T09:30",
-      timeZone: "Europe/Berlin",
-      rrule: "FREQ=WEEKLY;UNTIL=20270412",
-    });
+    const created = await assistant.post(`/api/v1/contracts/${contractId}/events`, weeklyInBerlin);
     expect(created.statusCode, created.body).toBe(201);
     const link = (await client.post("/api/v1/me/calendar-feeds", { contractId })).json();
     expect(link.contractId).toBe(contractId);
@@ -103,15 +98,7 @@ describe("calendar feeds", () => {
   it("a contract's feed carries a moved occurrence as a RECURRENCE-ID in the series' zone and a deleted one as EXDATE", async () => {
     const { client, assistant, contractId } = await hiredContract(app);
     const events = `/api/v1/contracts/${contractId}/events`;
-    const series = (
-      await assistant.post(events, {
-        title: "Wochenbesprechung",
-        start: "2027-03-15T09:00",
-        end: "2027-03-15T09:30",
-        timeZone: "Europe/Berlin",
-        rrule: "FREQ=WEEKLY;UNTIL=20270412",
-      })
-    ).json();
+    const series = (await assistant.post(events, weeklyInBerlin)).json();
     const occurrence = (original: string) =>
       `${events}/${series.id}/occurrences/${encodeURIComponent(original)}`;
     // The first summer Monday moves to Tuesday 11:00; the Monday after is deleted.

@@ -110,17 +110,8 @@ export function contractEventsRoutes(
           response: { 200: occurrenceChangeSchema, ...errors },
         },
       },
-      async (request) => {
-        const { contractId, eventId, originalStart } = request.params;
-        return service.changeOccurrence(
-          actorOf(request),
-          contractId,
-          eventId,
-          originalStart,
-          request.query.scope,
-          request.body,
-        );
-      },
+      async (request) =>
+        service.changeOccurrence(actorOf(request), { ...request.params, ...request.query }, request.body),
     );
 
     r.delete(
@@ -136,14 +127,7 @@ export function contractEventsRoutes(
         },
       },
       async (request, reply) => {
-        const { contractId, eventId, originalStart } = request.params;
-        await service.deleteOccurrence(
-          actorOf(request),
-          contractId,
-          eventId,
-          originalStart,
-          request.query.scope,
-        );
+        await service.deleteOccurrence(actorOf(request), { ...request.params, ...request.query });
         return reply.status(204).send(null);
       },
     );

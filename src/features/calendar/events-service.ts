@@ -91,12 +91,14 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
       await loadContract(actor, contractId);
       const from = Date.parse(window.from);
       const to = Date.parse(window.to);
-      // Series with an occurrence moved into the window, wherever they start.
+      // Series of this contract with an occurrence moved into the window, wherever they start.
       const movedHere = db
         .select({ id: contractEventOccurrence.eventId })
         .from(contractEventOccurrence)
+        .innerJoin(contractEvent, eq(contractEvent.id, contractEventOccurrence.eventId))
         .where(
           and(
+            eq(contractEvent.contractId, contractId),
             lt(contractEventOccurrence.startsAt, new Date(to)),
             gt(contractEventOccurrence.endsAt, new Date(from)),
           ),

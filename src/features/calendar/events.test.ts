@@ -4,6 +4,7 @@ import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, lastMailTo, signedIn } from "../../server/testing/http.ts";
 import { contract } from "../contracts/tables.ts";
 import { hiredContract } from "../messaging/testing.ts";
+import { weeklyInBerlin } from "./testing.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -19,13 +20,7 @@ async function contractParties() {
   return { client, assistant, contractId, events: `/api/v1/contracts/${contractId}/events` };
 }
 
-const weekly = {
-  title: "Wochenbesprechung",
-  start: "2027-03-15T09:00",
-  end: "2027-03-15T09:30",
-  timeZone: "Europe/Berlin",
-  rrule: "FREQ=WEEKLY;UNTIL=20270412",
-};
+const weekly = weeklyInBerlin;
 
 const list = (user: Browser, url: string, from: string, to: string) =>
   user.get(`${url}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);

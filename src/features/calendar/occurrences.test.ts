@@ -4,6 +4,7 @@ import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, signedIn } from "../../server/testing/http.ts";
 import { contract } from "../contracts/tables.ts";
 import { hiredContract } from "../messaging/testing.ts";
+import { weeklyInBerlin } from "./testing.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -13,13 +14,7 @@ afterAll(() => app.close());
 
 // A weekly 09:00 in Berlin across the change to summer time on 28 March 2027: 08:00 UTC on the
 // 15th and 22nd, 07:00 UTC on 29 March, 5 and 12 April.
-const weekly = {
-  title: "Wochenbesprechung",
-  start: "2027-03-15T09:00",
-  end: "2027-03-15T09:30",
-  timeZone: "Europe/Berlin",
-  rrule: "FREQ=WEEKLY;UNTIL=20270412",
-};
+const weekly = weeklyInBerlin;
 const MAR_29 = "2027-03-29T07:00:00.000Z";
 const APR_05 = "2027-04-05T07:00:00.000Z";
 

@@ -16,6 +16,14 @@ import { contractEvent, contractEventOccurrence } from "./tables.ts";
 // series ("all events") is the event's own PATCH and DELETE, which these fall back to when the
 // occurrence is the series' first.
 
+/** Which occurrence (by the start its series gives it), of which event, and whether those after it too. */
+export interface OccurrenceRef {
+  contractId: string;
+  eventId: string;
+  originalStart: string;
+  scope: OccurrenceScope;
+}
+
 interface WholeEvent {
   update(actor: Actor, contractId: string, eventId: string, input: UpdateEventInput): Promise<ContractEvent>;
   remove(actor: Actor, contractId: string, eventId: string): Promise<void>;
@@ -69,7 +77,7 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
   const { db, loadContract, loadEvent, changeAndNotify } = access;
 
   /** The contract (active), the series, and the occurrence's original start, checked to be one. */
-  async function target(actor: Actor, contractId: string, eventId: string, originalStart: string) {
+  async function target(actor: Actor, { contractId, eventId, originalStart }: OccurrenceRef) {
     const c = await loadContract(actor, contractId);
     requireActive(c.contract);
     const row = await loadEvent(contractId, eventId);
@@ -192,29 +200,21 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
     /** Changes one occurrence, or it and all that follow; the other party is notified. */
     async changeOccurrence(
       actor: Actor,
-      contractId: string,
-      eventId: string,
-      originalStart: string,
-      scope: OccurrenceScope,
+      ref: OccurrenceRef,
       input: UpdateEventInput,
     ): Promise<OccurrenceChange> {
-      const t = await target(actor, contractId, eventId, originalStart);
-      if (scope === "this") return changeOne(t, input);
+      const t = await target(actor, ref);
+      if (ref.scope === "this") return changeOne(t, input);
       if (!t.first) return split(t, input);
-      const event = await whole.update(actor, contractId, eventId, input);
-      return { event, occurrence: firstOccurrence(await loadEvent(contractId, event.id)) };
+      const event = await whole.update(actor, ref.contractId, ref.eventId, input);
+      return { event, occurrence: firstOccurrence(await loadEvent(ref.contractId, event.id)) };
     },
 
     /** Deletes one occurrence (an EXDATE), or cuts the series before it. */
-    async deleteOccurrence(
-      actor: Actor,
-      contractId: string,
-      eventId: string,
-      originalStart: string,
-      scope: OccurrenceScope,
-    ): Promise<void> {
-      const t = await target(actor, contractId, eventId, originalStart);
-      if (scope === "following" && t.first) return whole.remove(actor, contractId, eventId);
+    async deleteOccurrence(actor: Actor, ref: OccurrenceRef): Promise<void> {
+      const { scope } = ref;
+      const t = await target(actor, ref);
+      if (scope === "following" && t.first) return whole.remove(actor, ref.contractId, ref.eventId);
       const { row, original } = t;
       await changeAndNotify(t.c, "updated", async (tx) => {
         if (scope === "following") {

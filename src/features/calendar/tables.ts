@@ -75,7 +75,8 @@ export const contractEventOccurrence = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // One override per occurrence; also the index the calendar reads a series' overrides by.
+    // One override per occurrence; also the index the calendar reads a series' overrides by (the
+    // list and the feeds find the contract's series first, then their few overrides).
     unique("contract_event_occurrence_original_unique").on(t.eventId, t.originalStartsAt),
     check(
       "contract_event_occurrence_times",
@@ -87,8 +88,5 @@ export const contractEventOccurrence = pgTable(
       "contract_event_occurrence_url_http",
       sql`${t.url} IS NULL OR ${t.url} = '' OR ${t.url} ~* '^https?://'`,
     ),
-    // A moved occurrence can land in a window its series does not start before: the list finds
-    // such series by the occurrence's new start.
-    index("contract_event_occurrence_starts_idx").on(t.startsAt),
   ],
 );
