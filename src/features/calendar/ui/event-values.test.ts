@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ContractEvent } from "../schema.ts";
+import { type ContractEvent, createEventSchema } from "../schema.ts";
 import { eventBody, occurrenceValues, seriesChange } from "./event-values.ts";
 
 const series: ContractEvent = {
@@ -42,7 +42,7 @@ describe("the form on an occurrence of a series", () => {
   });
 
   it("for all events, moves the series' own start as far as the occurrence was moved", () => {
-    const shown = eventBody(occurrenceValues(series, occurrence));
+    const shown = createEventSchema.parse(eventBody(occurrenceValues(series, occurrence)));
     expect(
       seriesChange(series, shown, { ...shown, start: "2027-03-30T10:00", end: "2027-03-30T11:00" }),
     ).toMatchObject({
