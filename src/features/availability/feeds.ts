@@ -7,7 +7,7 @@ import { bid } from "../bids/tables.ts";
 import { seriesOf } from "../calendar/event-rows.ts";
 import type { FeedEvent } from "../calendar/ics-write.ts";
 import { overridesOf, type StoredOverride } from "../calendar/overrides.ts";
-import { occurrencesIn } from "../calendar/recurrence.ts";
+import { occurrenceAt } from "../calendar/series.ts";
 import { contractEvent } from "../calendar/tables.ts";
 import { contract } from "../contracts/tables.ts";
 import { interviewUid } from "../interviews/mails.ts";
@@ -35,7 +35,7 @@ function changedOccurrence(
     ...rest,
     start: o.start ?? o.original,
     // Unmoved, it ends where the series ends it (an all-day one on a 23-hour day is 23 hours long).
-    end: o.end ?? occurrencesIn(seriesOf(e), o.original, o.original + 1)[0]?.end ?? o.original,
+    end: o.end ?? occurrenceAt(seriesOf(e), o.original)?.end ?? o.original,
     summary: o.row.title ?? e.title,
     ...(notes ? { description: notes } : {}),
     ...(place ? { location: place } : {}),

@@ -4,6 +4,7 @@ import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, signedIn } from "../../server/testing/http.ts";
 import { contract } from "../contracts/tables.ts";
 import { hiredContract } from "../messaging/testing.ts";
+import { contractEventOccurrence } from "./tables.ts";
 import { weeklyInBerlin } from "./testing.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -48,6 +49,15 @@ const listed = async (
     occurrences: Listed[];
   };
 };
+/** A change of one occurrence (or of those following) that must succeed: the series and the occurrence now. */
+async function changed(user: Browser, url: string, body: Record<string, unknown>) {
+  const res = await user.request("PUT", url, body);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as {
+    event: { id: string; sequence: number; rrule: string | null };
+    occurrence: Listed & { endsAt: string };
+  };
+}
 const starts = async (user: Browser, events: string) =>
   (await listed(user, events)).occurrences.map((o) => o.startsAt);
 const changes = async (user: Browser) =>
@@ -59,19 +69,18 @@ const changes = async (user: Browser) =>
 describe("one occurrence of a series", () => {
   it("moves one occurrence and deletes another; the rest of the series stays and the other party hears of both", async () => {
     const { client, assistant, events, at } = await series();
-    const moved = await client.request("PUT", at(MAR_29), {
+    const moved = await changed(client, at(MAR_29), {
       start: "2027-03-30T11:00",
       end: "2027-03-30T12:00",
       title: "Verlegt",
     });
-    expect(moved.statusCode, moved.body).toBe(200);
-    expect(moved.json().occurrence).toMatchObject({
+    expect(moved.occurrence).toMatchObject({
       startsAt: "2027-03-30T09:00:00.000Z",
       endsAt: "2027-03-30T10:00:00.000Z",
       originalStartsAt: MAR_29,
       title: "Verlegt",
     });
-    expect(moved.json().event.sequence).toBe(1);
+    expect(moved.event.sequence).toBe(1);
     expect((await client.request("DELETE", at(APR_05))).statusCode).toBe(204);
     expect(await starts(assistant, events)).toEqual([
       "2027-03-15T08:00:00.000Z",
@@ -104,6 +113,35 @@ describe("one occurrence of a series", () => {
       originalStartsAt: MAR_29,
     });
     expect((await listed(client, events)).occurrences.every((o) => o.title === undefined)).toBe(true);
+  });
+
+  it("an all-day occurrence on the 23-hour day clocks jump keeps the series' day when only its title changes", async () => {
+    const { client, events, event, at } = await series({
+      title: "Messe",
+      allDay: true,
+      start: "2027-03-27",
+      end: "2027-03-28",
+      timeZone: "Europe/Berlin",
+      rrule: "FREQ=DAILY;COUNT=3",
+    });
+    const sunday = await changed(client, at("2027-03-27T23:00:00.000Z"), {
+      title: "Messe (Sonntag)",
+      end: "2027-03-29",
+    });
+    expect(sunday.occurrence).toMatchObject({
+      startsAt: "2027-03-27T23:00:00.000Z",
+      endsAt: "2027-03-28T22:00:00.000Z",
+    });
+    const [stored] = await app.database.db
+      .select()
+      .from(contractEventOccurrence)
+      .where(eq(contractEventOccurrence.eventId, event.id));
+    expect(stored).toMatchObject({ title: "Messe (Sonntag)", startsAt: null, endsAt: null });
+    expect((await listed(client, events)).occurrences.map((o) => o.title ?? null)).toEqual([
+      null,
+      "Messe (Sonntag)",
+      null,
+    ]);
   });
 
   it("changing the whole series keeps overrides whose occurrence it still has and drops the others", async () => {

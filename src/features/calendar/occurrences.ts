@@ -9,7 +9,7 @@ import { type ContractEvent, eventTimeProblems, type UpdateEventInput } from "./
 import type { OccurrenceChange, OccurrenceScope } from "./occurrences-schema.ts";
 import { asOverride, dropStaleOverrides, moveOverrides, occurrenceView } from "./overrides.ts";
 import { storedRule } from "./recurrence.ts";
-import { isOccurrence, placedIn, ruleBefore, ruleFrom } from "./series.ts";
+import { occurrenceAt, placedIn, ruleBefore, ruleFrom } from "./series.ts";
 import { contractEvent, contractEventOccurrence } from "./tables.ts";
 
 // "This event" and "this and following events" of a recurring event (decision 0010). The whole
@@ -82,22 +82,23 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
     requireActive(c.contract);
     const row = await loadEvent(contractId, eventId);
     const original = Date.parse(originalStart);
-    if (!isOccurrence(seriesOf(row), original)) throw notAnOccurrence();
+    // Its end as the series gives it: an all-day one on the day clocks change lasts 23 or 25 hours.
+    const originalEnd = occurrenceAt(seriesOf(row), original)?.end;
+    if (originalEnd === undefined) throw notAnOccurrence();
     const existing = await overrideAt(db, row.id, original);
     // Deleted already, like an event deleted by the other party.
     if (existing?.cancelled) throw new AppError("not_found");
-    return { c, row, original, existing, first: original === row.startsAt.getTime() };
+    return { c, row, original, originalEnd, existing, first: original === row.startsAt.getTime() };
   }
 
   /** This occurrence alone: its own fields where they differ from the series', its own times. */
   async function changeOne(t: Awaited<ReturnType<typeof target>>, input: UpdateEventInput) {
-    const { row, original, existing } = t;
+    const { row, original, originalEnd, existing } = t;
     if (changesSeries(input, row)) {
       const field = input.rrule !== undefined ? "rrule" : "allDay";
       throw invalidFields([{ field, code: "series_only" }]);
     }
     const zone = input.timeZone ?? row.timeZone;
-    const originalEnd = original + (row.endsAt.getTime() - row.startsAt.getTime());
     const currentStart = existing?.startsAt ?? new Date(original);
     const currentEnd = existing?.endsAt ?? new Date(originalEnd);
     const times = {
@@ -145,7 +146,7 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
 
   /** This and following: the series ends before the occurrence, a new one starts there. */
   async function split(t: Awaited<ReturnType<typeof target>>, input: UpdateEventInput) {
-    const { row, original, existing } = t;
+    const { row, original, originalEnd, existing } = t;
     const series = { ...seriesOf(row), rrule: row.rrule as string };
     const current = toEvent(row);
     const merged = {
@@ -154,7 +155,6 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
       start: input.start,
       end: input.end,
     };
-    const originalEnd = original + (row.endsAt.getTime() - row.startsAt.getTime());
     merged.start ??= wallOf(existing?.startsAt ?? new Date(original), merged.timeZone, merged.allDay);
     merged.end ??= wallOf(existing?.endsAt ?? new Date(originalEnd), merged.timeZone, merged.allDay);
     // The series' own rule, sent back unchanged, carries on with what is left of it.

@@ -24,11 +24,13 @@ export interface Placed<O extends Override> extends Span {
   override?: O;
 }
 
-/** Whether the series (before any override) starts an occurrence at exactly this instant. */
-export function isOccurrence(e: Series, instant: number): boolean {
-  if (!e.rrule) return false;
-  return occurrencesIn(e, instant, instant + 1).some((s) => s.start === instant);
+/** The series' occurrence (before any override) that starts at exactly this instant, if any. */
+export function occurrenceAt(e: Series, instant: number): Span | undefined {
+  if (!e.rrule) return undefined;
+  return occurrencesIn(e, instant, instant + 1).find((s) => s.start === instant);
 }
+
+export const isOccurrence = (e: Series, instant: number): boolean => occurrenceAt(e, instant) !== undefined;
 
 /**
  * The event's occurrences overlapping [from, to) with its overrides applied: cancelled ones gone,
