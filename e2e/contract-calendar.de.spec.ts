@@ -166,7 +166,7 @@ test("Vertragskalender: die Assistenz trägt einen wöchentlichen Termin ein, di
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-test("Vertragskalender: die Assistenz verlegt einen Termin einer wöchentlichen Serie und löscht einen anderen; der Rest der Serie bleibt (deutsch)", async ({
+test("Vertragskalender: die Assistenz verlegt einen Termin einer wöchentlichen Serie, löscht einen anderen und verschiebt die letzten beiden; der Rest der Serie bleibt (deutsch)", async ({
   browser,
 }) => {
   const stamp = Date.now();
@@ -176,14 +176,14 @@ test("Vertragskalender: die Assistenz verlegt einen Termin einer wöchentlichen 
   const client = await signedInGerman(browser, "client", "Clara Serie");
   const assistant = await signedInGerman(browser, "assistant", "Anna Serie");
   const contractId = await hired(client, assistant, job);
-  // Four Mondays at 09:00 in Berlin, entered by the client.
+  // Five Mondays at 09:00 in Berlin, entered by the client.
   const created = await client.request.post(`/api/v1/contracts/${contractId}/events`, {
     data: {
       title,
       start: `${monday}T09:00`,
       end: `${monday}T09:30`,
       timeZone: BERLIN,
-      rrule: "FREQ=WEEKLY;COUNT=4",
+      rrule: "FREQ=WEEKLY;COUNT=5",
     },
     headers: { origin: new URL(client.url()).origin },
   });
@@ -223,9 +223,26 @@ test("Vertragskalender: die Assistenz verlegt einen Termin einer wöchentlichen 
   await expect(assistant.getByText(t("calendar.deleted"))).toBeVisible();
   await expect(appointment(assistant, title, "09:00")).toBeHidden();
 
-  // The rest of the series stays: the fourth Monday, and the first, as the client sees them too.
+  // From the fourth Monday on, the series moves to 10:00: this and the following ones.
   await assistant.getByRole("button", { name: t("calendar.views.next") }).click();
-  await expect(appointment(assistant, title, "09:00")).toBeVisible();
+  await appointment(assistant, title, "09:00").click();
+  const fourth = assistant.getByRole("dialog", { name: t("calendar.form.editTitle") });
+  await fourth.getByRole("radio", { name: t("calendar.scope.following") }).check();
+  await expect(fourth.getByRole("combobox", { name: t("calendar.form.repeat") })).toBeEnabled();
+  const fourthMonday = plusDays(monday, 21);
+  await fourth
+    .getByRole("textbox", { name: t("calendar.form.start"), exact: true })
+    .fill(`${fourthMonday}T10:00`);
+  await fourth
+    .getByRole("textbox", { name: t("calendar.form.end"), exact: true })
+    .fill(`${fourthMonday}T10:30`);
+  await fourth.getByRole("button", { name: t("calendar.form.save") }).click();
+  await expect(fourth).toBeHidden();
+  await expect(appointment(assistant, title, "10:00")).toBeVisible();
+  await assistant.getByRole("button", { name: t("calendar.views.next") }).click();
+  await expect(appointment(assistant, title, "10:00")).toBeVisible();
+
+  // The first Monday stays as it was, as the client sees it too.
   await client.goto(`/contracts/${contractId}/calendar?date=${monday}`);
   await expect(appointment(client, title, "09:00")).toBeVisible();
   await client.getByRole("button", { name: t("calendar.views.next") }).click();
