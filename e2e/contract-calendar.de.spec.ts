@@ -33,6 +33,16 @@ function comingMonday(): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** The client's job, the assistant's bid on it and the contract from it; the contract's id. */
+async function hired(client: Page, assistant: Page, job: string): Promise<string> {
+  const jobId = await publishJobViaApi(client, { title: job, maxRateMinor: 4000 });
+  const bidId = await placeBidViaApi(assistant, jobId, {
+    rateMinor: 3500,
+    coverLetter: "Ich vereinbare seit Jahren Termine für Arztpraxen.",
+  });
+  return hireViaApi(client, assistant, bidId, { rateMinor: 3500, weeklyHourCap: 10 });
+}
+
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** An appointment in the week view, named by what it shows: its start on the reader's clock, its title. */
@@ -56,12 +66,7 @@ test("Vertragskalender: die Assistenz trägt einen wöchentlichen Termin ein, di
   });
   expect(zone.ok(), await zone.text()).toBe(true);
   const assistant = await signedInGerman(browser, "assistant", "Anna Kalender");
-  const jobId = await publishJobViaApi(client, { title: job, maxRateMinor: 4000 });
-  const bidId = await placeBidViaApi(assistant, jobId, {
-    rateMinor: 3500,
-    coverLetter: "Ich vereinbare seit Jahren Termine für Arztpraxen.",
-  });
-  const contractId = await hireViaApi(client, assistant, bidId, { rateMinor: 3500, weeklyHourCap: 10 });
+  const contractId = await hired(client, assistant, job);
 
   // The assistant opens the contract's calendar from the contracts list.
   await assistant.goto("/contracts");
@@ -123,6 +128,9 @@ test("Vertragskalender: die Assistenz trägt einen wöchentlichen Termin ein, di
   await expect(edit.getByRole("combobox", { name: t("calendar.form.timeZone") })).toHaveValue(
     `${BERLIN} (Anna Kalender)`,
   );
+  // A weekly appointment asks which occurrences the change is for: she means all of them.
+  await expect(edit.getByRole("radio", { name: t("calendar.scope.this") })).toBeChecked();
+  await edit.getByRole("radio", { name: t("calendar.scope.all") }).check();
   await expect(edit.getByRole("combobox", { name: t("calendar.form.repeat") })).toHaveValue(
     t("calendar.repeat.WEEKLY"),
   );
@@ -152,4 +160,92 @@ test("Vertragskalender: die Assistenz trägt einen wöchentlichen Termin ein, di
   const row = assistant.getByRole("row", { name: new RegExp(`^10:00 - 10:30\\W+${escaped(moved)}$`) });
   await expect(row.getByRole("button", { name: moved })).toBeVisible();
   await expectAccessible(assistant, "contract calendar as a list on a phone (assistant)");
+});
+
+/** The Monday a week after another, "YYYY-MM-DD"; and the Tuesday after a Monday. */
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+test("Vertragskalender: die Assistenz verlegt einen Termin einer wöchentlichen Serie, löscht einen anderen und verschiebt die letzten beiden; der Rest der Serie bleibt (deutsch)", async ({
+  browser,
+}) => {
+  const stamp = Date.now();
+  const job = `Büroorganisation ${stamp}`;
+  const title = `Jour fixe ${stamp}`;
+  const monday = comingMonday();
+  const client = await signedInGerman(browser, "client", "Clara Serie");
+  const assistant = await signedInGerman(browser, "assistant", "Anna Serie");
+  const contractId = await hired(client, assistant, job);
+  // Five Mondays at 09:00 in Berlin, entered by the client.
+  const created = await client.request.post(`/api/v1/contracts/${contractId}/events`, {
+    data: {
+      title,
+      start: `${monday}T09:00`,
+      end: `${monday}T09:30`,
+      timeZone: BERLIN,
+      rrule: "FREQ=WEEKLY;COUNT=5",
+    },
+    headers: { origin: new URL(client.url()).origin },
+  });
+  expect(created.ok(), await created.text()).toBe(true);
+
+  // The second Monday moves to Tuesday 11:00, that one alone (the dialog's first choice).
+  const second = plusDays(monday, 7);
+  await assistant.goto(`/contracts/${contractId}/calendar?date=${second}`);
+  await appointment(assistant, title, "09:00").click();
+  const edit = assistant.getByRole("dialog", { name: t("calendar.form.editTitle") });
+  await expect(edit.getByRole("radio", { name: t("calendar.scope.this") })).toBeChecked();
+  await expect(edit.getByRole("radio", { name: t("calendar.scope.following") })).toBeVisible();
+  await expect(edit.getByRole("textbox", { name: t("calendar.form.start"), exact: true })).toHaveValue(
+    `${second}T09:00`,
+  );
+  await expect(edit.getByRole("combobox", { name: t("calendar.form.repeat") })).toBeDisabled();
+  await expectAccessible(assistant, "editing one occurrence of a series");
+  const tuesday = plusDays(second, 1);
+  await edit.getByRole("textbox", { name: t("calendar.form.start"), exact: true }).fill(`${tuesday}T11:00`);
+  await edit.getByRole("textbox", { name: t("calendar.form.end"), exact: true }).fill(`${tuesday}T11:30`);
+  await edit.getByRole("button", { name: t("calendar.form.save") }).click();
+  await expect(edit).toBeHidden();
+  await expect(appointment(assistant, title, "11:00")).toBeVisible();
+  await expect(appointment(assistant, title, "09:00")).toBeHidden();
+
+  // The third Monday is deleted, that one alone.
+  await assistant.getByRole("button", { name: t("calendar.views.next") }).click();
+  await appointment(assistant, title, "09:00").click();
+  const third = assistant.getByRole("dialog", { name: t("calendar.form.editTitle") });
+  await third.getByRole("radio", { name: t("calendar.scope.this") }).check();
+  await third.getByRole("button", { name: t("calendar.form.delete") }).click();
+  await third
+    .getByRole("group", { name: t("calendar.form.confirmDeleteThis") })
+    .getByRole("button", { name: t("calendar.form.confirmDeleteYes") })
+    .click();
+  await expect(third).toBeHidden();
+  await expect(assistant.getByText(t("calendar.deleted"))).toBeVisible();
+  await expect(appointment(assistant, title, "09:00")).toBeHidden();
+
+  // From the fourth Monday on, the series moves to 10:00: this and the following ones.
+  await assistant.getByRole("button", { name: t("calendar.views.next") }).click();
+  await appointment(assistant, title, "09:00").click();
+  const fourth = assistant.getByRole("dialog", { name: t("calendar.form.editTitle") });
+  await fourth.getByRole("radio", { name: t("calendar.scope.following") }).check();
+  await expect(fourth.getByRole("combobox", { name: t("calendar.form.repeat") })).toBeEnabled();
+  const fourthMonday = plusDays(monday, 21);
+  await fourth
+    .getByRole("textbox", { name: t("calendar.form.start"), exact: true })
+    .fill(`${fourthMonday}T10:00`);
+  await fourth
+    .getByRole("textbox", { name: t("calendar.form.end"), exact: true })
+    .fill(`${fourthMonday}T10:30`);
+  await fourth.getByRole("button", { name: t("calendar.form.save") }).click();
+  await expect(fourth).toBeHidden();
+  await expect(appointment(assistant, title, "10:00")).toBeVisible();
+  await assistant.getByRole("button", { name: t("calendar.views.next") }).click();
+  await expect(appointment(assistant, title, "10:00")).toBeVisible();
+
+  // The first Monday stays as it was, as the client sees it too.
+  await client.goto(`/contracts/${contractId}/calendar?date=${monday}`);
+  await expect(appointment(client, title, "09:00")).toBeVisible();
+  await client.getByRole("button", { name: t("calendar.views.next") }).click();
+  await expect(appointment(client, title, "11:00")).toBeVisible();
+  await expect(appointment(client, title, "09:00")).toBeHidden();
 });

@@ -3,6 +3,7 @@ import nodeIcal from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { signedIn } from "../../server/testing/http.ts";
+import { weeklyInBerlin } from "../calendar/testing.ts";
 import { setTestAvailability, weekdayAt } from "../interviews/testing.ts";
 import { bidThread, hiredContract } from "../messaging/testing.ts";
 
@@ -65,13 +66,7 @@ describe("calendar feeds", () => {
 
   it("a contract's feed holds its calendar, a weekly series keeping 09:00 Berlin across the DST change", async () => {
     const { client, assistant, contractId } = await hiredContract(app);
-    const created = await assistant.post(`/api/v1/contracts/${contractId}/events`, {
-      title: "Wochenbesprechung",
-      start: "2027-03-15T09:00",
-      end: "2027-03-15T09:30",
-      timeZone: "Europe/Berlin",
-      rrule: "FREQ=WEEKLY;UNTIL=20270412",
-    });
+    const created = await assistant.post(`/api/v1/contracts/${contractId}/events`, weeklyInBerlin);
     expect(created.statusCode, created.body).toBe(201);
     const link = (await client.post("/api/v1/me/calendar-feeds", { contractId })).json();
     expect(link.contractId).toBe(contractId);
@@ -98,5 +93,58 @@ describe("calendar feeds", () => {
     ]);
     const parsed = Object.values(await nodeIcal.async.parseICS(res.body)).filter((c) => c?.type === "VEVENT");
     expect(parsed).toHaveLength(1);
+  });
+
+  it("a contract's feed carries a moved occurrence as a RECURRENCE-ID in the series' zone and a deleted one as EXDATE", async () => {
+    const { client, assistant, contractId } = await hiredContract(app);
+    const events = `/api/v1/contracts/${contractId}/events`;
+    const series = (await assistant.post(events, weeklyInBerlin)).json();
+    const occurrence = (original: string) =>
+      `${events}/${series.id}/occurrences/${encodeURIComponent(original)}`;
+    // The first summer Monday moves to Tuesday 11:00; the Monday after is deleted.
+    const moved = await client.request("PUT", occurrence("2027-03-29T07:00:00.000Z"), {
+      start: "2027-03-30T11:00",
+      end: "2027-03-30T12:00",
+      title: "Wochenbesprechung (Dienstag)",
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await client.request("DELETE", occurrence("2027-04-05T07:00:00.000Z"))).statusCode).toBe(204);
+
+    const link = (await client.post("/api/v1/me/calendar-feeds", { contractId })).json();
+    const res = await fetchFeed(link.url);
+    expect(res.body).toContain("RECURRENCE-ID;TZID=Europe/Berlin:20270329T090000");
+    expect(res.body).toContain("EXDATE;TZID=Europe/Berlin:20270405T090000");
+    const vevents = new ICAL.Component(ICAL.parse(res.body)).getAllSubcomponents("vevent");
+    expect(vevents.map((v) => v.getFirstPropertyValue("uid"))).toEqual([
+      `contract-event-${series.id}@assista`,
+      `contract-event-${series.id}@assista`,
+    ]);
+    const master = vevents.find((v) => !v.hasProperty("recurrence-id"));
+    const exception = vevents.find((v) => v.hasProperty("recurrence-id"));
+    if (!master || !exception) throw new Error("series or changed occurrence missing");
+    const event = new ICAL.Event(master);
+    event.relateException(exception);
+    const iterator = event.iterator();
+    const seen: [string, string][] = [];
+    for (let next = iterator.next(); next && seen.length < 10; next = iterator.next()) {
+      const details = event.getOccurrenceDetails(next);
+      seen.push([details.startDate.toJSDate().toISOString(), String(details.item.summary)]);
+    }
+    // 09:00 Berlin on each Monday left (08:00 UTC in winter, 07:00 in summer), the moved one at
+    // 11:00 CEST on Tuesday with its own title, and 5 April gone.
+    expect(seen).toEqual([
+      ["2027-03-15T08:00:00.000Z", "Wochenbesprechung"],
+      ["2027-03-22T08:00:00.000Z", "Wochenbesprechung"],
+      ["2027-03-30T09:00:00.000Z", "Wochenbesprechung (Dienstag)"],
+      ["2027-04-12T07:00:00.000Z", "Wochenbesprechung"],
+    ]);
+    // node-ical, the second parser, files the changed occurrence under its series.
+    const parsed = Object.values(await nodeIcal.async.parseICS(res.body)).filter((c) => c?.type === "VEVENT");
+    expect(parsed).toHaveLength(1);
+    const recurrences = (parsed[0] as { recurrences?: Record<string, { start: Date }> }).recurrences ?? {};
+    // (It keeps each under more than one key, by date and by instant.)
+    expect(new Set(Object.values(recurrences).map((r) => r.start.toISOString()))).toEqual(
+      new Set(["2027-03-30T09:00:00.000Z"]),
+    );
   });
 });

@@ -4,7 +4,10 @@ import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { bid } from "../bids/tables.ts";
+import { seriesOf } from "../calendar/event-rows.ts";
 import type { FeedEvent } from "../calendar/ics-write.ts";
+import { overridesOf, type StoredOverride } from "../calendar/overrides.ts";
+import { occurrenceAt } from "../calendar/series.ts";
 import { contractEvent } from "../calendar/tables.ts";
 import { contract } from "../contracts/tables.ts";
 import { interviewUid } from "../interviews/mails.ts";
@@ -17,6 +20,29 @@ import { calendarFeed } from "./tables.ts";
 const PAST_MS = 90 * 86_400_000;
 /** At most this many events per source: a feed is fetched every few minutes and must stay light. */
 const MAX_EVENTS = 2_000;
+
+/** One changed occurrence of a series: the series' UID with a RECURRENCE-ID, its own fields over the series'. */
+function changedOccurrence(
+  series: FeedEvent,
+  e: typeof contractEvent.$inferSelect,
+  o: StoredOverride,
+): FeedEvent {
+  const { rrule: _rrule, exclude: _exclude, description, location, url, ...rest } = series;
+  const notes = o.row.notes ?? description;
+  const place = o.row.location ?? location;
+  const link = o.row.url ?? url;
+  return {
+    ...rest,
+    start: o.start ?? o.original,
+    // Unmoved, it ends where the series ends it (an all-day one on a 23-hour day is 23 hours long).
+    end: o.end ?? occurrenceAt(seriesOf(e), o.original)?.end ?? o.original,
+    summary: o.row.title ?? e.title,
+    ...(notes ? { description: notes } : {}),
+    ...(place ? { location: place } : {}),
+    ...(link ? { url: link } : {}),
+    recurrenceId: o.original,
+  };
+}
 
 export function createFeedsService(db: Db, publicUrl: string) {
   const urls = (token: string) => {
@@ -81,17 +107,28 @@ export function createFeedsService(db: Db, publicUrl: string) {
       )
       .orderBy(desc(contractEvent.startsAt))
       .limit(MAX_EVENTS);
-    return rows.map(({ e }) => ({
-      uid: `contract-event-${e.id}@assista`,
-      start: e.startsAt.getTime(),
-      end: e.endsAt.getTime(),
-      summary: e.title,
-      ...(e.notes ? { description: e.notes } : {}),
-      ...(e.location ? { location: e.location } : {}),
-      ...(e.url ? { url: e.url } : {}),
-      ...(e.rrule ? { rrule: e.rrule, timeZone: e.timeZone } : {}),
-      sequence: e.sequence,
-    }));
+    const overrides = await overridesOf(
+      db,
+      rows.filter(({ e }) => e.rrule).map(({ e }) => e.id),
+    );
+    return rows.flatMap(({ e }) => {
+      const own = overrides.get(e.id) ?? [];
+      const series: FeedEvent = {
+        uid: `contract-event-${e.id}@assista`,
+        start: e.startsAt.getTime(),
+        end: e.endsAt.getTime(),
+        summary: e.title,
+        ...(e.notes ? { description: e.notes } : {}),
+        ...(e.location ? { location: e.location } : {}),
+        ...(e.url ? { url: e.url } : {}),
+        ...(e.rrule ? { rrule: e.rrule, timeZone: e.timeZone } : {}),
+        ...(own.some((o) => o.cancelled)
+          ? { exclude: own.filter((o) => o.cancelled).map((o) => o.original) }
+          : {}),
+        sequence: e.sequence,
+      };
+      return [series, ...own.filter((o) => !o.cancelled).map((o) => changedOccurrence(series, e, o))];
+    });
   }
 
   return {

@@ -15,6 +15,11 @@ import {
   updateEventSchema,
 } from "./events-schema.ts";
 import type { ContractEventsService } from "./events-service.ts";
+import {
+  occurrenceChangeSchema,
+  occurrenceParamsSchema,
+  occurrenceScopeSchema,
+} from "./occurrences-schema.ts";
 
 const errors = problemResponses(400, 401, 404, 409, 422);
 
@@ -86,6 +91,43 @@ export function contractEventsRoutes(
       },
       async (request, reply) => {
         await service.remove(actorOf(request), request.params.contractId, request.params.eventId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    r.put(
+      "/contracts/:contractId/events/:eventId/occurrences/:originalStart",
+      {
+        schema: {
+          ...common,
+          summary:
+            "Change one occurrence of a recurring event (scope `this`), or it and all that follow (scope `following`: a new series from there); the other party is notified",
+          description:
+            "Only the fields sent change. With scope `this` the repeat rule and all-day cannot change (`series_only`). An original start the series does not have is refused as `calendar.not_an_occurrence` (422).",
+          params: occurrenceParamsSchema,
+          querystring: occurrenceScopeSchema,
+          body: updateEventSchema,
+          response: { 200: occurrenceChangeSchema, ...errors },
+        },
+      },
+      async (request) =>
+        service.changeOccurrence(actorOf(request), { ...request.params, ...request.query }, request.body),
+    );
+
+    r.delete(
+      "/contracts/:contractId/events/:eventId/occurrences/:originalStart",
+      {
+        schema: {
+          ...common,
+          summary:
+            "Delete one occurrence of a recurring event (scope `this`, an EXDATE), or it and all that follow (scope `following`)",
+          params: occurrenceParamsSchema,
+          querystring: occurrenceScopeSchema,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        await service.deleteOccurrence(actorOf(request), { ...request.params, ...request.query });
         return reply.status(204).send(null);
       },
     );

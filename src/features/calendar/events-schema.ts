@@ -122,7 +122,7 @@ export const updateEventSchema = z
   .refine((u) => Object.keys(u).length > 0, { message: "required" });
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
 
-const instantSchema = z.iso.datetime({ offset: true, message: "datetime_invalid" });
+export const instantSchema = z.iso.datetime({ offset: true, message: "datetime_invalid" });
 
 /** A window [from, to) of instants, at most `days` long. */
 const windowSchema = (days: number) =>
@@ -166,8 +166,29 @@ export const contractEventSchema = z.object({
 });
 export type ContractEvent = z.infer<typeof contractEventSchema>;
 
-/** One occurrence of an event in the window (a one-off event has one, its own). */
-export const occurrenceSchema = z.object({ eventId: z.uuid(), startsAt: z.string(), endsAt: z.string() });
+/**
+ * One occurrence of an event in the window (a one-off event has one, its own). An occurrence of a
+ * series names where the series puts it, and carries the fields changed for it alone.
+ */
+export const occurrenceSchema = z.object({
+  eventId: z.uuid(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  originalStartsAt: z
+    .string()
+    .optional()
+    .describe(
+      "Series only: where the rule puts this occurrence (UTC), its RECURRENCE-ID; the key to change or delete it alone",
+    ),
+  title: z.string().optional().describe("Set when this occurrence has a title of its own"),
+  location: z.string().optional().describe("Set when this occurrence has a location of its own"),
+  url: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("Set when this occurrence has a link of its own (null: none)"),
+  notes: z.string().optional().describe("Set when this occurrence has notes of its own"),
+});
 export type Occurrence = z.infer<typeof occurrenceSchema>;
 
 /** The events that occur in the window, and each of their occurrences in it, sorted by start. */

@@ -1,31 +1,26 @@
-import { and, asc, eq, gt, isNotNull, lt, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
-import type { Db, Tx } from "../../server/db/client.ts";
+import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { user } from "../accounts/tables.ts";
-import { instantToWall, wallToInstant } from "../common/wall-clock.ts";
-import { contract } from "../contracts/tables.ts";
-import { job } from "../jobs/tables.ts";
+import type { contract } from "../contracts/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { assistantProfile } from "../profiles/tables.ts";
-import { invalidFields, partyOf, requireActive } from "./events-policy.ts";
-import {
-  type CalendarContext,
-  type ContractEvent,
-  type CreateEventInput,
-  type EventList,
-  type EventTimes,
-  eventTimeProblems,
-  type UpdateEventInput,
-  wallParts,
+import { type EventRow, resolveTimes, seriesOf, toEvent } from "./event-rows.ts";
+import { calendarAccess } from "./events-access.ts";
+import { requireActive } from "./events-policy.ts";
+import type {
+  CalendarContext,
+  ContractEvent,
+  CreateEventInput,
+  EventList,
+  Occurrence,
+  UpdateEventInput,
 } from "./events-schema.ts";
+import { occurrenceWrites } from "./occurrences.ts";
 import { overlapWindows, workingHoursOf } from "./overlap.ts";
-import { occurrencesIn, ruleProblem, storedRule } from "./recurrence.ts";
-import { contractEvent } from "./tables.ts";
-
-type EventRow = typeof contractEvent.$inferSelect;
-type Change = "created" | "updated" | "deleted";
+import { dropStaleOverrides, occurrenceView, overridesOf } from "./overrides.ts";
+import { placedIn } from "./series.ts";
+import { contractEvent, contractEventOccurrence } from "./tables.ts";
 
 /**
  * Occurrences one list answer may hold. Rules repeat at most daily (rrule-grammar.ts), so this is
@@ -33,113 +28,60 @@ type Change = "created" | "updated" | "deleted";
  */
 export const MAX_OCCURRENCES = 10_000;
 
-const clientUser = alias(user, "client_user");
-const assistantUser = alias(user, "assistant_user");
-
-/** A wall reading ("2027-01-11T09:00" or "2027-01-11") as the instant it names in the zone. */
-function instantOf(value: string, timeZone: string): number {
-  const p = wallParts(value);
-  if (!p) throw new RangeError(`not a wall-clock reading: ${value}`);
-  return wallToInstant(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute), timeZone);
-}
-
-/** An instant as the wall reading in the zone, in the form the event was written in. */
-const wallOf = (instant: Date, timeZone: string, allDay: boolean) =>
-  new Date(instantToWall(instant.getTime(), timeZone)).toISOString().slice(0, allDay ? 10 : 16);
-
-function toEvent(row: EventRow): ContractEvent {
-  return {
-    id: row.id,
-    contractId: row.contractId,
-    createdBy: row.createdBy,
-    title: row.title,
-    allDay: row.allDay,
-    start: wallOf(row.startsAt, row.timeZone, row.allDay),
-    end: wallOf(row.endsAt, row.timeZone, row.allDay),
-    timeZone: row.timeZone,
-    startsAt: row.startsAt.toISOString(),
-    endsAt: row.endsAt.toISOString(),
-    location: row.location,
-    url: row.url,
-    notes: row.notes,
-    rrule: row.rrule,
-    sequence: row.sequence,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-/**
- * The stored times and rule of an event written as these wall readings, or a 400 with field
- * errors: start and end of the right kind, the end after the start also as instants (02:30 on the
- * night clocks jump forward is read as 03:30, so 02:30–03:15 would end before it starts), and a
- * rule that rrule-temporal builds and that repeats the event at least once.
- */
-function resolveTimes(t: EventTimes & { timeZone: string; rrule: string | null }) {
-  const problems = eventTimeProblems(t);
-  if (problems.length) throw invalidFields(problems);
-  const startsAt = instantOf(t.start, t.timeZone);
-  const endsAt = instantOf(t.end, t.timeZone);
-  if (endsAt <= startsAt) throw invalidFields([{ field: "end", code: "end_before_start" }]);
-  const rrule = t.rrule === null ? null : storedRule(t.rrule, t);
-  if (rrule !== null) {
-    const problem = ruleProblem({ startsAt, endsAt, allDay: t.allDay, timeZone: t.timeZone, rrule });
-    if (problem) throw invalidFields([{ field: "rrule", code: problem }]);
-  }
-  return { startsAt: new Date(startsAt), endsAt: new Date(endsAt), rrule };
-}
-
 export function createContractEventsService(db: Db, notifier: Notifier) {
-  /** The contract with both parties' names and zones, and the actor's side of it; 404 for others. */
-  async function loadContract(actor: Actor, contractId: string) {
-    const [row] = await db
-      .select({
-        contract,
-        jobTitle: job.title,
-        client: { id: clientUser.id, name: clientUser.name, timeZone: clientUser.timeZone },
-        assistant: { id: assistantUser.id, name: assistantUser.name, timeZone: assistantUser.timeZone },
-      })
-      .from(contract)
-      .innerJoin(job, eq(job.id, contract.jobId))
-      .innerJoin(clientUser, eq(clientUser.id, contract.clientId))
-      .innerJoin(assistantUser, eq(assistantUser.id, contract.assistantId))
-      .where(eq(contract.id, contractId));
-    if (!row) throw new AppError("not_found");
-    const side = partyOf(actor, row.contract);
-    const me = side.role === "client" ? row.client : row.assistant;
-    return { ...row, ...side, me };
+  const access = calendarAccess(db, notifier);
+  const { loadContract, loadEvent, changeAndNotify } = access;
+
+  async function update(
+    actor: Actor,
+    contractId: string,
+    eventId: string,
+    input: UpdateEventInput,
+  ): Promise<ContractEvent> {
+    const c = await loadContract(actor, contractId);
+    requireActive(c.contract);
+    const current = toEvent(await loadEvent(contractId, eventId));
+    // Unsent times keep their wall readings: a new zone alone moves the event to the same clock time there.
+    const merged = {
+      allDay: input.allDay ?? current.allDay,
+      start: input.start ?? current.start,
+      end: input.end ?? current.end,
+      timeZone: input.timeZone ?? current.timeZone,
+      rrule: input.rrule === undefined ? current.rrule : input.rrule,
+    };
+    const times = resolveTimes(merged);
+    const { start: _start, end: _end, ...fields } = input;
+    const { row } = await changeAndNotify(c, "updated", async (tx) => {
+      const [row] = await tx
+        .update(contractEvent)
+        .set({
+          ...fields,
+          ...times,
+          allDay: merged.allDay,
+          timeZone: merged.timeZone,
+          sequence: sql`${contractEvent.sequence} + 1`,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(contractEvent.id, eventId), eq(contractEvent.contractId, contractId)))
+        .returning();
+      // Deleted by the other party between the read above and this write.
+      if (!row) throw new AppError("not_found");
+      await dropStaleOverrides(tx, row);
+      return { row };
+    });
+    return toEvent(row);
   }
 
-  async function loadEvent(contractId: string, eventId: string): Promise<EventRow> {
-    const [row] = await db
-      .select()
-      .from(contractEvent)
-      .where(and(eq(contractEvent.id, eventId), eq(contractEvent.contractId, contractId)));
-    if (!row) throw new AppError("not_found");
-    return row;
-  }
-
-  type Loaded = Awaited<ReturnType<typeof loadContract>>;
-
-  /** Runs a change and tells the other party, in one transaction; the bell rings after commit. */
-  function changeAndNotify(c: Loaded, change: Change, work: (tx: Tx) => Promise<EventRow>) {
-    return notifier.transaction(db, async (tx) => {
-      const row = await work(tx);
-      await notifier.notify(tx, [
-        {
-          userId: c.otherId,
-          type: "calendar.event_changed",
-          data: {
-            contractId: c.contract.id,
-            eventId: row.id,
-            title: row.title,
-            change,
-            actor: c.me.name,
-            jobTitle: c.jobTitle,
-          },
-        },
-      ]);
-      return toEvent(row);
+  async function remove(actor: Actor, contractId: string, eventId: string): Promise<void> {
+    const c = await loadContract(actor, contractId);
+    requireActive(c.contract);
+    await changeAndNotify(c, "deleted", async (tx) => {
+      const [row] = await tx
+        .delete(contractEvent)
+        .where(and(eq(contractEvent.id, eventId), eq(contractEvent.contractId, contractId)))
+        .returning();
+      if (!row) throw new AppError("not_found");
+      return { row };
     });
   }
 
@@ -149,28 +91,40 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
       await loadContract(actor, contractId);
       const from = Date.parse(window.from);
       const to = Date.parse(window.to);
+      // Series of this contract with an occurrence moved into the window, wherever they start.
+      const movedHere = db
+        .select({ id: contractEventOccurrence.eventId })
+        .from(contractEventOccurrence)
+        .innerJoin(contractEvent, eq(contractEvent.id, contractEventOccurrence.eventId))
+        .where(
+          and(
+            eq(contractEvent.contractId, contractId),
+            lt(contractEventOccurrence.startsAt, new Date(to)),
+            gt(contractEventOccurrence.endsAt, new Date(from)),
+          ),
+        );
       const rows = await db
         .select()
         .from(contractEvent)
         .where(
           and(
             eq(contractEvent.contractId, contractId),
-            lt(contractEvent.startsAt, new Date(to)),
+            or(lt(contractEvent.startsAt, new Date(to)), inArray(contractEvent.id, movedHere)),
             or(isNotNull(contractEvent.rrule), gt(contractEvent.endsAt, new Date(from))),
           ),
         )
         .orderBy(asc(contractEvent.startsAt), asc(contractEvent.id));
+      const overrides = await overridesOf(
+        db,
+        rows.filter((r) => r.rrule).map((r) => r.id),
+      );
       const events: ContractEvent[] = [];
-      const occurrences: { eventId: string; start: number; end: number }[] = [];
+      const occurrences: { at: number; view: Occurrence }[] = [];
       for (const row of rows) {
-        const spans = occurrencesIn(
-          { ...row, startsAt: row.startsAt.getTime(), endsAt: row.endsAt.getTime() },
-          from,
-          to,
-        );
-        if (!spans.length) continue;
+        const placed = placedIn(seriesOf(row), overrides.get(row.id) ?? [], from, to);
+        if (!placed.length) continue;
         events.push(toEvent(row));
-        for (const s of spans) occurrences.push({ eventId: row.id, ...s });
+        for (const p of placed) occurrences.push({ at: p.start, view: occurrenceView(row.id, p) });
         if (occurrences.length > MAX_OCCURRENCES) {
           throw new AppError("unprocessable", {
             reason: "calendar.too_many_occurrences",
@@ -178,15 +132,8 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
           });
         }
       }
-      occurrences.sort((a, b) => a.start - b.start || a.end - b.end);
-      return {
-        events,
-        occurrences: occurrences.map((o) => ({
-          eventId: o.eventId,
-          startsAt: new Date(o.start).toISOString(),
-          endsAt: new Date(o.end).toISOString(),
-        })),
-      };
+      occurrences.sort((a, b) => a.at - b.at || a.view.endsAt.localeCompare(b.view.endsAt));
+      return { events, occurrences: occurrences.map((o) => o.view) };
     },
 
     async create(actor: Actor, contractId: string, input: CreateEventInput): Promise<ContractEvent> {
@@ -194,66 +141,20 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
       requireActive(c.contract);
       const times = resolveTimes(input);
       const { start: _start, end: _end, ...fields } = input;
-      return changeAndNotify(c, "created", async (tx) => {
+      const { row } = await changeAndNotify(c, "created", async (tx) => {
         const [row] = await tx
           .insert(contractEvent)
           .values({ ...fields, ...times, contractId, createdBy: actor.userId })
           .returning();
-        return row as EventRow;
+        return { row: row as EventRow };
       });
+      return toEvent(row);
     },
 
     /** Changes the fields sent; the times are checked together with the stored ones. SEQUENCE goes up by one. */
-    async update(
-      actor: Actor,
-      contractId: string,
-      eventId: string,
-      input: UpdateEventInput,
-    ): Promise<ContractEvent> {
-      const c = await loadContract(actor, contractId);
-      requireActive(c.contract);
-      const current = toEvent(await loadEvent(contractId, eventId));
-      // Unsent times keep their wall readings: a new zone alone moves the event to the same clock time there.
-      const merged = {
-        allDay: input.allDay ?? current.allDay,
-        start: input.start ?? current.start,
-        end: input.end ?? current.end,
-        timeZone: input.timeZone ?? current.timeZone,
-        rrule: input.rrule === undefined ? current.rrule : input.rrule,
-      };
-      const times = resolveTimes(merged);
-      const { start: _start, end: _end, ...fields } = input;
-      return changeAndNotify(c, "updated", async (tx) => {
-        const [row] = await tx
-          .update(contractEvent)
-          .set({
-            ...fields,
-            ...times,
-            allDay: merged.allDay,
-            timeZone: merged.timeZone,
-            sequence: sql`${contractEvent.sequence} + 1`,
-            updatedAt: new Date(),
-          })
-          .where(and(eq(contractEvent.id, eventId), eq(contractEvent.contractId, contractId)))
-          .returning();
-        // Deleted by the other party between the read above and this write.
-        if (!row) throw new AppError("not_found");
-        return row;
-      });
-    },
-
-    async remove(actor: Actor, contractId: string, eventId: string): Promise<void> {
-      const c = await loadContract(actor, contractId);
-      requireActive(c.contract);
-      await changeAndNotify(c, "deleted", async (tx) => {
-        const [row] = await tx
-          .delete(contractEvent)
-          .where(and(eq(contractEvent.id, eventId), eq(contractEvent.contractId, contractId)))
-          .returning();
-        if (!row) throw new AppError("not_found");
-        return row;
-      });
-    },
+    update,
+    remove,
+    ...occurrenceWrites(access, { update, remove }),
 
     /**
      * Both parties as the calendar shows them (names, zones, weekly hours) and the overlap of their

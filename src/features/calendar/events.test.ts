@@ -4,6 +4,7 @@ import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, lastMailTo, signedIn } from "../../server/testing/http.ts";
 import { contract } from "../contracts/tables.ts";
 import { hiredContract } from "../messaging/testing.ts";
+import { weeklyInBerlin } from "./testing.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -19,13 +20,7 @@ async function contractParties() {
   return { client, assistant, contractId, events: `/api/v1/contracts/${contractId}/events` };
 }
 
-const weekly = {
-  title: "Wochenbesprechung",
-  start: "2027-03-15T09:00",
-  end: "2027-03-15T09:30",
-  timeZone: "Europe/Berlin",
-  rrule: "FREQ=WEEKLY;UNTIL=20270412",
-};
+const weekly = weeklyInBerlin;
 
 const list = (user: Browser, url: string, from: string, to: string) =>
   user.get(`${url}?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
@@ -281,6 +276,7 @@ describe("contract calendar: recurring events", () => {
       ["2027-03-08T14:00", "2027-03-15T13:00", "2027-03-22T13:00"].map((start) => ({
         eventId: res.json().id,
         startsAt: `${start}:00.000Z`,
+        originalStartsAt: `${start}:00.000Z`,
         endsAt: new Date(Date.parse(`${start}:00Z`) + 90 * 60_000).toISOString(),
       })),
     );
@@ -313,7 +309,12 @@ describe("contract calendar: recurring events", () => {
     const res = await list(client, events, "2027-10-31T03:00:00Z", "2027-10-31T04:00:00Z");
     expect(res.json().events.map((e: { title: string }) => e.title)).toEqual(["Nachtdienst"]);
     expect(res.json().occurrences).toEqual([
-      { eventId: daily.id, startsAt: "2027-10-30T20:00:00.000Z", endsAt: "2027-10-31T05:00:00.000Z" },
+      {
+        eventId: daily.id,
+        startsAt: "2027-10-30T20:00:00.000Z",
+        originalStartsAt: "2027-10-30T20:00:00.000Z",
+        endsAt: "2027-10-31T05:00:00.000Z",
+      },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import ICAL from "ical.js";
 import ical, {
   escape as escapeText,
+  formatDateTZ,
   type ICalAttendeeData,
   ICalAttendeeRole,
   ICalAttendeeStatus,
@@ -47,6 +48,13 @@ export interface FeedEvent extends EventText {
   rrule?: string;
   /** The zone a recurring event repeats in (its wall clock across DST); the feed's zone otherwise. */
   timeZone?: string;
+  /** A series' deleted occurrences, by the start the rule gives them: EXDATE in the series' zone. */
+  exclude?: number[];
+  /**
+   * Set on one changed occurrence of a series: the start the rule gives it (RECURRENCE-ID, in the
+   * series' zone). Written with the series' UID, after the series.
+   */
+  recurrenceId?: number;
   sequence?: number;
   status?: "confirmed" | "tentative" | "cancelled";
 }
@@ -101,6 +109,23 @@ function recurrence(rrule: string): string {
   return recur.toString();
 }
 
+/**
+ * The RRULE and its EXDATEs, as ical-generator takes a rule given as text (it writes the lines as
+ * they are; its own EXDATE needs the rule as options, which cannot hold every rule). Each EXDATE
+ * is written like DTSTART, in the zone, so calendar apps match it to the occurrence.
+ */
+function repeating(rrule: string, exclude: number[], timeZone: string | undefined): string {
+  const lines = [`RRULE:${recurrence(rrule)}`];
+  for (const ms of exclude) {
+    lines.push(
+      timeZone
+        ? formatDateTZ(timeZone, "EXDATE", new TZDate(ms, timeZone), { timezone: timeZone })
+        : formatDateTZ(null, "EXDATE", new Date(ms)),
+    );
+  }
+  return lines.join("\r\n");
+}
+
 function addEvent(
   cal: ICalCalendar,
   e: EventText,
@@ -153,11 +178,16 @@ export function feed(input: FeedInput): string {
   const cal = calendar(zoned, { name: input.name });
   const stamp = new Date(input.now ?? Date.now());
   for (const e of input.events) {
-    addEvent(cal, e, e.rrule ? (e.timeZone ?? input.timeZone) : undefined, {
+    // A changed occurrence is written in its series' zone, so its RECURRENCE-ID reads as DTSTART does.
+    const zone = e.rrule || e.recurrenceId !== undefined ? (e.timeZone ?? input.timeZone) : undefined;
+    addEvent(cal, e, zone, {
       stamp,
       ...(e.sequence !== undefined ? { sequence: e.sequence } : {}),
       ...(e.status ? { status: STATUS[e.status] } : {}),
-      ...(e.rrule ? { repeating: recurrence(e.rrule) } : {}),
+      ...(e.rrule ? { repeating: repeating(e.rrule, e.exclude ?? [], zone) } : {}),
+      ...(e.recurrenceId !== undefined
+        ? { recurrenceId: zone ? new TZDate(e.recurrenceId, zone) : new Date(e.recurrenceId) }
+        : {}),
     });
   }
   return cal.toString();

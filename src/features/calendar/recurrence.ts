@@ -25,7 +25,7 @@ export interface Span {
 }
 
 /** Wall ms as iCalendar's basic UTC form, 20270111T090000Z (the wall clock runs as if in UTC). */
-const basicUtc = (ms: number) => `${new Date(ms).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+export const basicUtc = (ms: number) => `${new Date(ms).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
 
 /** Epoch ms of 20270131 (its midnight) or 20270131T235959Z. */
 function fromBasic(value: string): number {
@@ -47,8 +47,12 @@ export function storedRule(rule: string, e: Pick<Series, "allDay" | "timeZone">)
   } else if (!e.allDay && until.length === 8) {
     parts.set("UNTIL", basicUtc(wallToInstant(fromBasic(until) + DAY, e.timeZone) - 1000));
   }
-  return [...parts].map(([key, value]) => `${key}=${value}`).join(";");
+  return ruleText(parts);
 }
+
+/** Rule parts written back as an RRULE value. */
+export const ruleText = (parts: Map<string, string>) =>
+  [...parts].map(([key, value]) => `${key}=${value}`).join(";");
 
 /** The stored rule with UNTIL on the event's wall clock, where the expansion runs. */
 function wallRule(rule: string, timeZone: string): string {
@@ -57,7 +61,7 @@ function wallRule(rule: string, timeZone: string): string {
   if (!parts || !until) return rule;
   const wall = until.length === 8 ? fromBasic(until) + DAY - 1000 : instantToWall(fromBasic(until), timeZone);
   parts.set("UNTIL", basicUtc(wall));
-  return [...parts].map(([key, value]) => `${key}=${value}`).join(";");
+  return ruleText(parts);
 }
 
 function ruleOf(e: Series & { rrule: string }, wallStart: number) {

@@ -36,6 +36,7 @@ export type Availability = z.infer<typeof availabilitySchema>;
 
 // The contract calendar's contracts live beside it; re-exported so the web app finds them here.
 export * from "./events-schema.ts";
+export * from "./occurrences-schema.ts";
 
 /** 5 MiB: a decade of a busy person's calendar exports to well under 1 MiB. */
 export const MAX_ICS_BYTES = 5 * 1024 * 1024;

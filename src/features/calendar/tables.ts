@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { user } from "../accounts/tables.ts";
 import { contract } from "../contracts/tables.ts";
 
@@ -44,5 +44,49 @@ export const contractEvent = pgTable(
     // end, in order. A contract holds hundreds of events over its life, not millions, so the rows
     // this finds are few even though past one-off events are filtered out only after the index.
     index("contract_event_contract_starts_idx").on(t.contractId, t.startsAt),
+  ],
+);
+
+/**
+ * One occurrence of a recurring event changed or cancelled on its own, as iCalendar's RECURRENCE-ID
+ * names it: by the instant the series would have started it. A null column keeps the series' value,
+ * so a later change to the whole series still reaches the fields the occurrence left alone.
+ */
+export const contractEventOccurrence = pgTable(
+  "contract_event_occurrence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => contractEvent.id, { onDelete: "cascade" }),
+    /** Where the series puts this occurrence (UTC): its RECURRENCE-ID. */
+    originalStartsAt: timestamp("original_starts_at", { withTimezone: true }).notNull(),
+    /** Deleted from the series (an EXDATE); the other columns then mean nothing. */
+    cancelled: boolean("cancelled").notNull().default(false),
+    /** Moved: both instants set, or both null for the series' own time. */
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    title: text("title"),
+    location: text("location"),
+    /** "" when this occurrence has no link although the series has one. */
+    url: text("url"),
+    notes: text("notes"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One override per occurrence; also the index the calendar reads a series' overrides by (the
+    // list and the feeds find the contract's series first, then their few overrides).
+    unique("contract_event_occurrence_original_unique").on(t.eventId, t.originalStartsAt),
+    check(
+      "contract_event_occurrence_times",
+      sql`(${t.startsAt} IS NULL) = (${t.endsAt} IS NULL) AND (${t.startsAt} IS NULL OR ${t.endsAt} > ${t.startsAt})`,
+    ),
+    check("contract_event_occurrence_title_length", sql`char_length(${t.title}) BETWEEN 1 AND 200`),
+    check("contract_event_occurrence_notes_length", sql`char_length(${t.notes}) <= 5000`),
+    check(
+      "contract_event_occurrence_url_http",
+      sql`${t.url} IS NULL OR ${t.url} = '' OR ${t.url} ~* '^https?://'`,
+    ),
   ],
 );

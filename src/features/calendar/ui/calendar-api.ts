@@ -6,6 +6,8 @@ import {
   calendarContextSchema,
   contractEventSchema,
   eventListSchema,
+  type OccurrenceScope,
+  occurrenceChangeSchema,
   type UpdateEventInput,
 } from "../schema.ts";
 
@@ -46,3 +48,31 @@ export const updateEvent = (contractId: string, eventId: string, body: UpdateEve
 
 export const deleteEvent = (contractId: string, eventId: string) =>
   apiFetch(`${base(contractId)}/events/${eventId}`, { method: "DELETE", schema: z.unknown() });
+
+/** One occurrence of a series (by the start the series gives it), or it and all that follow. */
+const occurrenceUrl = (contractId: string, eventId: string, originalStart: string, scope: OccurrenceScope) =>
+  `${base(contractId)}/events/${eventId}/occurrences/${encodeURIComponent(originalStart)}?scope=${scope}`;
+
+export const updateOccurrence = (
+  contractId: string,
+  eventId: string,
+  originalStart: string,
+  scope: OccurrenceScope,
+  body: UpdateEventInput,
+) =>
+  apiFetch(occurrenceUrl(contractId, eventId, originalStart, scope), {
+    method: "PUT",
+    body,
+    schema: occurrenceChangeSchema,
+  });
+
+export const deleteOccurrence = (
+  contractId: string,
+  eventId: string,
+  originalStart: string,
+  scope: OccurrenceScope,
+) =>
+  apiFetch(occurrenceUrl(contractId, eventId, originalStart, scope), {
+    method: "DELETE",
+    schema: z.unknown(),
+  });

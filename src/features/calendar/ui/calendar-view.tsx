@@ -16,7 +16,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../jobs/ui/use-locale.ts";
-import type { CalendarContext, EventList } from "../schema.ts";
+import type { CalendarContext, EventList, Occurrence } from "../schema.ts";
 import { clockIn, wallOf } from "./zoned.ts";
 import "./calendar-view.css";
 
@@ -39,10 +39,11 @@ function toItems(list: EventList | undefined, context: CalendarContext | undefin
       ? { allDay: true, start: wallOf(o.startsAt, e.timeZone, true), end: wallOf(o.endsAt, e.timeZone, true) }
       : { start: o.startsAt, end: o.endsAt };
     items.push({
-      id: `${o.eventId}@${o.startsAt}`,
-      title: e.title,
+      id: `${o.eventId}@${o.originalStartsAt ?? o.startsAt}`,
+      // An occurrence of a series may have a title of its own.
+      title: o.title ?? e.title,
       ...times,
-      extendedProps: { eventId: e.id },
+      extendedProps: { occurrence: o },
     });
   }
   for (const w of context?.overlap ?? []) {
@@ -75,7 +76,8 @@ export function CalendarView(props: {
   context: CalendarContext | undefined;
   onRange: (range: { from: string; to: string }) => void;
   onSelect: (range: { start: Date; end: Date; allDay: boolean }) => void;
-  onOpen: (eventId: string) => void;
+  /** An occurrence clicked: the event's, or one of its series (FullCalendar gives the occurrence). */
+  onOpen: (occurrence: Occurrence) => void;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -140,8 +142,8 @@ export function CalendarView(props: {
       }}
       eventClick={(arg: EventClickArg) => {
         arg.jsEvent.preventDefault();
-        const eventId = arg.event.extendedProps.eventId;
-        if (typeof eventId === "string") props.onOpen(eventId);
+        const occurrence = arg.event.extendedProps.occurrence as Occurrence | undefined;
+        if (occurrence) props.onOpen(occurrence);
       }}
       eventDidMount={asButton}
       slotLabelContent={(arg) =>

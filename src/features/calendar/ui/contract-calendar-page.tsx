@@ -10,19 +10,28 @@ import { AnchorLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
 import { CallButton } from "../../contracts/ui/call-button.tsx";
-import type { CalendarContext, CreateEventInput } from "../schema.ts";
+import type { CalendarContext, CreateEventInput, Occurrence } from "../schema.ts";
 import {
   calendarKey,
   contextQuery,
   createEvent,
   deleteEvent,
+  deleteOccurrence,
   eventsQuery,
   updateEvent,
+  updateOccurrence,
   type Window,
 } from "./calendar-api.ts";
 import { CalendarView } from "./calendar-view.tsx";
-import { type Draft, EventDialog } from "./event-dialog.tsx";
-import { eventValues, newEventValues, nextHour } from "./event-values.ts";
+import { type Draft, EventDialog, type Scope } from "./event-dialog.tsx";
+import {
+  eventBody,
+  eventValues,
+  newEventValues,
+  nextHour,
+  occurrenceValues,
+  seriesChange,
+} from "./event-values.ts";
 import { useRefreshOnNotice } from "./use-refresh-on-notice.ts";
 
 const route = getRouteApi("/signed-in/contracts/$contractId/calendar");
@@ -81,21 +90,43 @@ export function ContractCalendarPage() {
     await queryClient.invalidateQueries({ queryKey: calendarKey(contractId) });
     await notify(t, "green", message);
   }
-  async function save(body: CreateEventInput) {
-    const id = draft?.event?.id;
-    const saved = id ? await updateEvent(contractId, id, body) : await createEvent(contractId, body);
-    setFocus(saved.startsAt);
-    await done(t(id ? "calendar.saved" : "calendar.created"));
+  /** Where the change lands: a new event, the whole event (series), or occurrences of a series. */
+  async function write(body: CreateEventInput, scope: Scope): Promise<string> {
+    const event = draft?.event;
+    if (!event) return (await createEvent(contractId, body)).startsAt;
+    const original = draft.occurrence?.originalStartsAt;
+    if (scope === "all" || !original) {
+      const whole = original ? seriesChange(event, eventBody(draft.values), body) : body;
+      return (await updateEvent(contractId, event.id, whole)).startsAt;
+    }
+    // The repeat rule and all-day belong to the series; one occurrence keeps them.
+    const { allDay: _allDay, rrule: _rrule, ...one } = body;
+    const change = await updateOccurrence(
+      contractId,
+      event.id,
+      original,
+      scope,
+      scope === "this" ? one : body,
+    );
+    return change.occurrence.startsAt;
   }
-  async function remove() {
-    const id = draft?.event?.id;
-    if (!id) return;
-    await deleteEvent(contractId, id);
+  async function save(body: CreateEventInput, scope: Scope) {
+    setFocus(await write(body, scope));
+    await done(t(draft?.event ? "calendar.saved" : "calendar.created"));
+  }
+  async function remove(scope: Scope) {
+    const event = draft?.event;
+    if (!event) return;
+    const original = draft.occurrence?.originalStartsAt;
+    if (scope === "all" || !original) await deleteEvent(contractId, event.id);
+    else await deleteOccurrence(contractId, event.id, original, scope);
     await done(t("calendar.deleted"));
   }
-  const open = (eventId: string) => {
-    const event = events.data?.events.find((e) => e.id === eventId);
-    if (event) setDraft({ event, values: eventValues(event) });
+  const open = (occurrence: Occurrence) => {
+    const event = events.data?.events.find((e) => e.id === occurrence.eventId);
+    if (!event) return;
+    const values = occurrence.originalStartsAt ? occurrenceValues(event, occurrence) : eventValues(event);
+    setDraft({ event, occurrence, values });
   };
   const create = (range: { start: Date; end: Date; allDay: boolean }) => {
     if (!readOnly) setDraft({ values: newEventValues(range, zone) });
@@ -130,7 +161,7 @@ export function ContractCalendarPage() {
       />
       {draft && ctx ? (
         <EventDialog
-          key={draft.event?.id ?? "new"}
+          key={draft.occurrence ? `${draft.occurrence.eventId}@${draft.occurrence.startsAt}` : "new"}
           draft={draft}
           context={ctx}
           readOnly={readOnly}

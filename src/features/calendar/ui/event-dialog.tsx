@@ -1,4 +1,15 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
@@ -10,6 +21,7 @@ import {
   type ContractEvent,
   type CreateEventInput,
   EVENT_NOTES_MAX,
+  type Occurrence,
 } from "../schema.ts";
 import { type EventValues, eventFormSchema, withAllDay, withTimeZone, zoneChoices } from "./event-values.ts";
 import { RepeatFields } from "./repeat-fields.tsx";
@@ -18,7 +30,36 @@ import { readableIn } from "./zoned.ts";
 export interface Draft {
   /** The stored event being edited; absent for a new one. */
   event?: ContractEvent;
+  /** The occurrence clicked; one of a series carries `originalStartsAt`. */
+  occurrence?: Occurrence;
   values: EventValues;
+}
+
+/** Which occurrences of a series a change or deletion is for, as calendar apps ask. */
+export const SCOPES = ["this", "following", "all"] as const;
+export type Scope = (typeof SCOPES)[number];
+const CONFIRM_DELETE = {
+  this: "calendar.form.confirmDeleteThis",
+  following: "calendar.form.confirmDeleteFollowing",
+  all: "calendar.form.confirmDelete",
+} as const;
+
+/** "This event / This and following events / All events" for an occurrence of a series. */
+function ScopeChoice(props: { scope: Scope; onChange: (scope: Scope) => void; disabled: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Radio.Group
+      label={t("calendar.scope.label")}
+      value={props.scope}
+      onChange={(value) => props.onChange(value as Scope)}
+    >
+      <Group mt="xs">
+        {SCOPES.map((scope) => (
+          <Radio key={scope} value={scope} label={t(`calendar.scope.${scope}`)} disabled={props.disabled} />
+        ))}
+      </Group>
+    </Radio.Group>
+  );
 }
 
 /** The appointment form in a dialog: labelled fields, errors beside them, the other party's clock below the times. */
@@ -27,8 +68,8 @@ export function EventDialog(props: {
   context: CalendarContext;
   readOnly: boolean;
   onClose: () => void;
-  onSave: (body: CreateEventInput) => Promise<void>;
-  onDelete: () => Promise<void>;
+  onSave: (body: CreateEventInput, scope: Scope) => Promise<void>;
+  onDelete: (scope: Scope) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -37,6 +78,10 @@ export function EventDialog(props: {
   const form = useZodForm(eventFormSchema, draft.values, { serverFields: ["rrule"] });
   const { values, errors } = form;
   const [confirming, setConfirming] = useState(false);
+  // An occurrence of a series asks which occurrences; a change to it alone keeps the series' rule.
+  const inSeries = Boolean(draft.event?.rrule && draft.occurrence?.originalStartsAt);
+  const [scope, setScope] = useState<Scope>(inSeries ? "this" : "all");
+  const seriesOnly = props.readOnly || scope === "this";
   const error = (field: string) => translateFieldError(t, errors[field]);
   const parties = [context.viewer, context.other];
   const nameOf = (userId: string) => parties.find((p) => p.userId === userId)?.name ?? "–";
@@ -63,7 +108,7 @@ export function EventDialog(props: {
   async function remove() {
     form.setSubmitting(true);
     try {
-      await props.onDelete();
+      await props.onDelete(scope);
     } catch (e) {
       form.fail(e);
       setConfirming(false);
@@ -81,9 +126,10 @@ export function EventDialog(props: {
       closeButtonProps={{ "aria-label": t("common.close") }}
       size="lg"
     >
-      <form onSubmit={form.onSubmit(props.onSave)} noValidate>
+      <form onSubmit={form.onSubmit((body) => props.onSave(body, scope))} noValidate>
         <Stack gap="sm">
           <FormAlert error={form.formError} />
+          {inSeries ? <ScopeChoice scope={scope} onChange={setScope} disabled={props.readOnly} /> : null}
           {draft.event ? (
             <Text size="sm">{t("calendar.form.createdBy", { name: nameOf(draft.event.createdBy) })}</Text>
           ) : null}
@@ -101,7 +147,7 @@ export function EventDialog(props: {
               const allDay = e.currentTarget.checked;
               form.setValues((v) => withAllDay(v, allDay));
             }}
-            disabled={props.readOnly}
+            disabled={seriesOnly}
           />
           <Group grow align="flex-start">
             <TextInput
@@ -166,8 +212,11 @@ export function EventDialog(props: {
             repeat={values.repeat}
             onChange={(repeat) => form.setValue("repeat", repeat)}
             errors={{ rrule: errors.rrule, until: errors.until }}
-            disabled={props.readOnly}
+            disabled={seriesOnly}
           />
+          {inSeries && scope === "this" && !props.readOnly ? (
+            <Text size="sm">{t("calendar.scope.seriesOnly")}</Text>
+          ) : null}
           {props.readOnly ? (
             <Text size="sm">{t("calendar.readOnly")}</Text>
           ) : (
@@ -183,8 +232,8 @@ export function EventDialog(props: {
             </Group>
           )}
           {confirming ? (
-            <Group role="group" aria-label={t("calendar.form.confirmDelete")} gap="sm">
-              <Text size="sm">{t("calendar.form.confirmDelete")}</Text>
+            <Group role="group" aria-label={t(CONFIRM_DELETE[scope])} gap="sm">
+              <Text size="sm">{t(CONFIRM_DELETE[scope])}</Text>
               <Button color="red.9" loading={form.submitting} onClick={() => void remove()}>
                 {t("calendar.form.confirmDeleteYes")}
               </Button>

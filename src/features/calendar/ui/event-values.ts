@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { type CalendarParty, type ContractEvent, createEventSchema } from "../schema.ts";
+import {
+  type CalendarParty,
+  type ContractEvent,
+  type CreateEventInput,
+  createEventSchema,
+  type Occurrence,
+} from "../schema.ts";
 import { NO_REPEAT, type Repeat, repeatOf, rruleOf } from "./repeat.ts";
-import { addDays, convertWall, wallOf } from "./zoned.ts";
+import { addDays, convertWall, shiftWall, wallOf } from "./zoned.ts";
 
 /**
  * What the event form holds. Times are wall readings in `timeZone`; an all-day event's `end` is
@@ -55,6 +61,40 @@ export function eventValues(e: ContractEvent): EventValues {
     url: e.url ?? "",
     notes: e.notes,
     repeat: repeatOf(e.rrule, e.timeZone),
+  };
+}
+
+/** One occurrence of a series in the form: its own times and fields, the series' for the rest. */
+export function occurrenceValues(e: ContractEvent, o: Occurrence): EventValues {
+  const series = eventValues(e);
+  const end = wallOf(o.endsAt, e.timeZone, e.allDay);
+  return {
+    ...series,
+    title: o.title ?? e.title,
+    start: wallOf(o.startsAt, e.timeZone, e.allDay),
+    end: e.allDay ? addDays(end, -1) : end,
+    location: o.location ?? e.location,
+    url: o.url === undefined ? series.url : (o.url ?? ""),
+    notes: o.notes ?? e.notes,
+  };
+}
+
+/**
+ * A change made on one occurrence, for the whole series: the series' own start and end, moved by
+ * as much as the occurrence's were (the form shows the occurrence, the series starts earlier).
+ */
+export function seriesChange(
+  e: ContractEvent,
+  shown: z.input<typeof createEventSchema>,
+  body: CreateEventInput,
+): CreateEventInput {
+  // Switched between all-day and timed: the occurrence's day becomes the series' start.
+  if (body.allDay !== e.allDay) return body;
+  const inZone = (wall: string) => (e.allDay ? wall : convertWall(wall, e.timeZone, body.timeZone));
+  return {
+    ...body,
+    start: shiftWall(inZone(e.start), inZone(shown.start), body.start),
+    end: shiftWall(inZone(e.end), inZone(shown.end), body.end),
   };
 }
 

@@ -51,3 +51,14 @@ export function untilDate(until: string, zone: string): string {
     .setZone(zone)
     .toFormat(DATE);
 }
+
+/**
+ * A wall reading moved as far as another one was moved, on the wall clock ("2027-03-15T09:00"
+ * moved as "2027-03-29T09:00" became "2027-03-29T10:00" is "2027-03-15T10:00"); dates by days.
+ */
+export function shiftWall(wall: string, before: string, after: string): string {
+  const read = (w: string) => DateTime.fromISO(w, { zone: "UTC" });
+  return read(wall)
+    .plus(read(after).diff(read(before)))
+    .toFormat(wall.length === 10 ? DATE : WALL);
+}
