@@ -43,8 +43,6 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
   const alive = new WeakSet<WebSocket>();
   const origins = new Set(options.allowedOrigins);
 
-  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
-
   const heartbeat = setInterval(() => {
     for (const socket of hub.sockets()) {
       if (!alive.has(socket)) {
@@ -63,51 +61,56 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
     for (const socket of hub.sockets()) socket.close(GOING_AWAY, "server shutting down");
   });
 
-  app.get(
-    "/api/ws",
-    {
-      websocket: true,
-      schema: { hide: true },
-      config: { rateLimit: false },
-      // Checked before the upgrade: another site's page cannot ride on the user's cookie.
-      preValidation: async (request) => {
-        if (!origins.has(request.headers.origin ?? "")) {
-          throw new AppError("forbidden", { reason: "realtime.origin_not_allowed" });
-        }
+  // The WebSocket plugin hooks every request of the scope it is registered in (onRequest and
+  // onResponse): it gets a scope of its own holding only the live route.
+  await app.register(async (live) => {
+    await live.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
+    live.get(
+      "/api/ws",
+      {
+        websocket: true,
+        schema: { hide: true },
+        config: { rateLimit: false },
+        // Checked before the upgrade: another site's page cannot ride on the user's cookie.
+        preValidation: async (request) => {
+          if (!origins.has(request.headers.origin ?? "")) {
+            throw new AppError("forbidden", { reason: "realtime.origin_not_allowed" });
+          }
+        },
       },
-    },
-    async (socket, request) => {
-      const actor = await options.resolveActor(request);
-      if (!actor) {
-        socket.close(CLOSE_UNAUTHENTICATED, "sign in first");
-        return;
-      }
-      alive.add(socket);
-      socket.on("pong", () => alive.add(socket));
-      hub.add(actor.userId, socket);
-      socket.on("close", () => hub.remove(actor.userId, socket));
-      socket.on("message", (raw, isBinary) => {
-        let frame: ClientFrame;
-        try {
-          frame = clientFrameSchema.parse(JSON.parse(isBinary ? "" : raw.toString()));
-        } catch {
-          stats.ignoredFrames += 1;
+      async (socket, request) => {
+        const actor = await options.resolveActor(request);
+        if (!actor) {
+          socket.close(CLOSE_UNAUTHENTICATED, "sign in first");
           return;
         }
-        options.onFrame?.(actor, frame).catch((error) => {
-          stats.refusedFrames += 1;
-          request.log.warn({ err: error }, "frame failed");
+        alive.add(socket);
+        socket.on("pong", () => alive.add(socket));
+        hub.add(actor.userId, socket);
+        socket.on("close", () => hub.remove(actor.userId, socket));
+        socket.on("message", (raw, isBinary) => {
+          let frame: ClientFrame;
+          try {
+            frame = clientFrameSchema.parse(JSON.parse(isBinary ? "" : raw.toString()));
+          } catch {
+            stats.ignoredFrames += 1;
+            return;
+          }
+          options.onFrame?.(actor, frame).catch((error) => {
+            stats.refusedFrames += 1;
+            request.log.warn({ err: error }, "frame failed");
+          });
         });
-      });
-      // Live events flow from here on; what happened while away comes first (and may overlap).
-      const after = (request.query as { after?: string }).after;
-      if (after && /^\d{1,19}$/.test(after) && options.replay) {
-        for (const event of await options.replay(actor.userId, after))
-          hub.sendTo(socket, JSON.stringify(event));
-      }
-      socket.send(JSON.stringify({ type: "ready", data: null }));
-    },
-  );
+        // Live events flow from here on; what happened while away comes first (and may overlap).
+        const after = (request.query as { after?: string }).after;
+        if (after && /^\d{1,19}$/.test(after) && options.replay) {
+          for (const event of await options.replay(actor.userId, after))
+            hub.sendTo(socket, JSON.stringify(event));
+        }
+        socket.send(JSON.stringify({ type: "ready", data: null }));
+      },
+    );
+  });
 
   return { stats, hub };
 }
