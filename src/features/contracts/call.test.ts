@@ -116,6 +116,11 @@ describe("a contract's video call", () => {
     const mail = await lastMailTo(app, client.email);
     expect(mail?.subject).toBe("Anna Schmidt ruft Sie an: „Social Media Bäckerei“");
     expect(mail?.text).toContain(`/contracts/${contractId}/call`);
+
+    // Ringing again while the first notice is fresh rings live, but writes (and mails) no second one.
+    expect((await assistant.post(`${call(contractId)}/ring`)).statusCode).toBe(204);
+    await expect.poll(() => calleeSocket.received.filter((m) => m.type === "call.ringing").length).toBe(2);
+    expect(await callNotices(client)).toHaveLength(1);
     for (const x of [callerSocket, calleeSocket]) x.socket.close();
   });
 

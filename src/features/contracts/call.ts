@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
@@ -6,6 +6,7 @@ import type { Door, RoomsService } from "../calls/rooms.ts";
 import type { CallRinging } from "../calls/schema.ts";
 import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
+import { notification } from "../notifications/tables.ts";
 import { contract } from "./tables.ts";
 
 /**
@@ -38,6 +39,9 @@ export function contractDoor(db: Db): Door {
   };
 }
 
+/** Rings within this time of the last notice about the same call write no new one. */
+const RING_NOTICE_QUIET_MS = 2 * 60_000;
+
 export interface ContractCallOptions {
   /** Sends an unstored live event to users' sockets on every instance. */
   deliver: (userIds: string[], event: { type: "call.ringing"; data: CallRinging }) => void;
@@ -58,15 +62,30 @@ export function createContractCallService(
     async ring(actor: Actor, contractId: string): Promise<void> {
       const room = await rooms.room(actor, { kind: "contract", id: contractId });
       const data = { contractId, callerId: actor.userId, callerName: room.you.name, jobTitle: room.jobTitle };
-      await notifier.transaction(db, (tx) =>
-        notifier.notify(tx, [
+      await notifier.transaction(db, async (tx) => {
+        // A caller who hangs up and tries again rings live each time, but the callee gets one
+        // notice (and mail) per call attempt window, not one per button press.
+        const [recent] = await tx
+          .select({ id: notification.id })
+          .from(notification)
+          .where(
+            and(
+              eq(notification.userId, room.peer.userId),
+              eq(notification.type, "call.started"),
+              sql`${notification.data}->>'contractId' = ${contractId}`,
+              gt(notification.createdAt, new Date(Date.now() - RING_NOTICE_QUIET_MS)),
+            ),
+          )
+          .limit(1);
+        if (recent) return;
+        await notifier.notify(tx, [
           {
             userId: room.peer.userId,
             type: "call.started",
             data: { contractId, actor: room.you.name, jobTitle: room.jobTitle },
           },
-        ]),
-      );
+        ]);
+      });
       options.deliver([room.peer.userId], { type: "call.ringing", data });
     },
   };
