@@ -7,8 +7,8 @@ import { spawn } from "node:child_process";
 import autocannon from "autocannon";
 import { startServer, stopProcess, waitReady } from "./server-process.ts";
 
-const seconds = Number(process.argv[2] ?? 5);
-const rounds = Number(process.argv[3] ?? 3);
+const seconds = Number(process.argv[2] ?? 4);
+const rounds = Number(process.argv[3] ?? 5);
 const connections = 50;
 
 async function load(url: string, duration: number) {
