@@ -33,9 +33,11 @@ const targets = {
 };
 try {
   for (const url of Object.values(targets)) await load(url, 2); // warm-up
-  const runs: Record<string, Awaited<ReturnType<typeof load>>[]> = {};
+  const runs: Record<string, Awaited<ReturnType<typeof load>>[]> = Object.fromEntries(
+    Object.keys(targets).map((name) => [name, []]),
+  );
   for (let round = 0; round < rounds; round++)
-    for (const [name, url] of Object.entries(targets)) (runs[name] ??= []).push(await load(url, seconds));
+    for (const [name, url] of Object.entries(targets)) runs[name]?.push(await load(url, seconds));
   const total = (name: string) => (runs[name] ?? []).reduce((sum, r) => sum + r.rps, 0) / rounds;
   for (const [name, list] of Object.entries(runs)) {
     const turns = list.map((r) => r.rps.toFixed(0)).join(" / ");
