@@ -14,7 +14,8 @@ import { contractEvent } from "./tables.ts";
 // What every calendar read and write starts with: the contract as the actor's side of it (404 for
 // anyone else), the event within it, and a write that tells the other party in the same transaction.
 
-type Change = "created" | "updated" | "deleted";
+/** What happened: to the event (all its dates), or to the one date of a series named in `occurrence`. */
+type Change = "created" | "updated" | "deleted" | "occurrence_updated" | "occurrence_deleted";
 
 const clientUser = alias(user, "client_user");
 const assistantUser = alias(user, "assistant_user");
@@ -56,6 +57,7 @@ export function calendarAccess(db: Db, notifier: Notifier) {
     c: Loaded,
     change: Change,
     work: (tx: Tx) => Promise<T>,
+    occurrence?: { originalStart: number; timeZone: string },
   ) {
     return notifier.transaction(db, async (tx) => {
       const done = await work(tx);
@@ -70,6 +72,13 @@ export function calendarAccess(db: Db, notifier: Notifier) {
             change,
             actor: c.me.name,
             jobTitle: c.jobTitle,
+            // The date as the series has it, shown in the series' zone by the bell and the mail.
+            ...(occurrence
+              ? {
+                  occurrenceAt: new Date(occurrence.originalStart).toISOString(),
+                  timeZone: occurrence.timeZone,
+                }
+              : {}),
           },
         },
       ]);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
-import { Browser, signedIn } from "../../server/testing/http.ts";
+import { Browser, lastMailTo, signedIn } from "../../server/testing/http.ts";
 import { contract } from "../contracts/tables.ts";
 import { hiredContract } from "../messaging/testing.ts";
 import { contractEventOccurrence } from "./tables.ts";
@@ -90,7 +90,18 @@ describe("one occurrence of a series", () => {
     ]);
     const list = await listed(assistant, events);
     expect(list.occurrences.map((o) => o.title ?? null)).toEqual([null, null, "Verlegt", null]);
-    expect(await changes(assistant)).toEqual(["updated", "updated"]);
+    // Each notice names the one date it is about (newest first), in the series' zone.
+    const notices = (await assistant.get("/api/v1/notifications"))
+      .json()
+      .items.filter((n: { type: string }) => n.type === "calendar.event_changed")
+      .map((n: { data: Record<string, unknown> }) => [n.data.change, n.data.occurrenceAt, n.data.timeZone]);
+    expect(notices).toEqual([
+      ["occurrence_deleted", APR_05, "Europe/Berlin"],
+      ["occurrence_updated", MAR_29, "Europe/Berlin"],
+    ]);
+    const mail = await lastMailTo(app, assistant.email);
+    expect(mail?.subject).toBe("Termin am Montag, 5. April 2027 gelöscht: „Wochenbesprechung“");
+    expect(mail?.text).toContain("Die übrigen Termine der Serie bleiben");
     // Moved out of its own day: a window of that day no longer holds it, one of its new day does.
     expect(
       (await listed(client, events, "2027-03-29T00:00:00Z", "2027-03-30T00:00:00Z")).occurrences,

@@ -128,18 +128,23 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
       url: url === (row.url ?? "") ? null : url,
       updatedAt: new Date(),
     };
-    const { row: next, override } = await changeAndNotify(t.c, "updated", async (tx) => {
-      const [override] = await tx
-        .insert(contractEventOccurrence)
-        .values({ ...values, eventId: row.id, originalStartsAt: new Date(original) })
-        .onConflictDoUpdate({
-          target: [contractEventOccurrence.eventId, contractEventOccurrence.originalStartsAt],
-          set: values,
-        })
-        .returning();
-      if (!override) throw new Error("upsert returned no row");
-      return { row: await bump(tx, row), override };
-    });
+    const { row: next, override } = await changeAndNotify(
+      t.c,
+      "occurrence_updated",
+      async (tx) => {
+        const [override] = await tx
+          .insert(contractEventOccurrence)
+          .values({ ...values, eventId: row.id, originalStartsAt: new Date(original) })
+          .onConflictDoUpdate({
+            target: [contractEventOccurrence.eventId, contractEventOccurrence.originalStartsAt],
+            set: values,
+          })
+          .returning();
+        if (!override) throw new Error("upsert returned no row");
+        return { row: await bump(tx, row), override };
+      },
+      { originalStart: original, timeZone: row.timeZone },
+    );
     const placed = { start, end, original, override: asOverride(override) };
     return { event: toEvent(next), occurrence: occurrenceView(row.id, placed) };
   }
@@ -216,34 +221,44 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
       const t = await target(actor, ref);
       if (scope === "following" && t.first) return whole.remove(actor, ref.contractId, ref.eventId);
       const { row, original } = t;
-      await changeAndNotify(t.c, "updated", async (tx) => {
-        if (scope === "following") {
+      if (scope === "following") {
+        // The series itself changes (it ends earlier): told as a change of the appointment.
+        await changeAndNotify(t.c, "updated", async (tx) => {
           const cut = await bump(tx, row, {
             rrule: ruleBefore({ ...seriesOf(row), rrule: row.rrule as string }, original),
           });
           await dropStaleOverrides(tx, cut, original);
           if (cut.rrule === null) await dropStaleOverrides(tx, cut);
           return { row: cut };
-        }
-        const cancelled = {
-          cancelled: true,
-          startsAt: null,
-          endsAt: null,
-          title: null,
-          location: null,
-          url: null,
-          notes: null,
-          updatedAt: new Date(),
-        };
-        await tx
-          .insert(contractEventOccurrence)
-          .values({ ...cancelled, eventId: row.id, originalStartsAt: new Date(original) })
-          .onConflictDoUpdate({
-            target: [contractEventOccurrence.eventId, contractEventOccurrence.originalStartsAt],
-            set: cancelled,
-          });
-        return { row: await bump(tx, row) };
-      });
+        });
+        return;
+      }
+      // One date of the series is gone: the notice names it.
+      await changeAndNotify(
+        t.c,
+        "occurrence_deleted",
+        async (tx) => {
+          const cancelled = {
+            cancelled: true,
+            startsAt: null,
+            endsAt: null,
+            title: null,
+            location: null,
+            url: null,
+            notes: null,
+            updatedAt: new Date(),
+          };
+          await tx
+            .insert(contractEventOccurrence)
+            .values({ ...cancelled, eventId: row.id, originalStartsAt: new Date(original) })
+            .onConflictDoUpdate({
+              target: [contractEventOccurrence.eventId, contractEventOccurrence.originalStartsAt],
+              set: cancelled,
+            });
+          return { row: await bump(tx, row) };
+        },
+        { originalStart: original, timeZone: row.timeZone },
+      );
     },
   };
 }

@@ -16,6 +16,15 @@ const aboutJob = (texts: Record<Locale, (title: string) => Lines>): Texts => ({
   en: (data) => texts.en(String(data.jobTitle ?? "")),
 });
 
+/** "Montag, 7. Dezember 2026": the one date of a series a calendar notice is about, in its zone. */
+function occurrenceDate(data: NotificationData, locale: Locale): string | undefined {
+  if (!data.occurrenceAt) return undefined;
+  const timeZone = String(data.timeZone ?? "UTC");
+  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone }).format(
+    new Date(String(data.occurrenceAt)),
+  );
+}
+
 /** Where the mail's button leads, below the public URL. */
 export function notificationPath(type: NotificationType, data: NotificationData): string {
   if (type === "message.unread") return `/messages/${data.threadId ?? ""}`;
@@ -164,21 +173,38 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Texts> = {
   "calendar.event_changed": {
     de: (d) => {
       const verb =
-        { created: "eingetragen", updated: "geändert", deleted: "gelöscht" }[String(d.change)] ?? "geändert";
-      return {
-        subject: `Termin ${verb}: „${d.title}“`,
-        intro: `${d.actor} hat den Termin „${d.title}“ im Kalender zu „${d.jobTitle}“ ${verb}.`,
-        action: "Kalender öffnen",
-      };
+        { created: "eingetragen", deleted: "gelöscht", occurrence_deleted: "gelöscht" }[String(d.change)] ??
+        "geändert";
+      // One date of a series: named, and the rest of the series said to stay.
+      const date = occurrenceDate(d, "de");
+      return date
+        ? {
+            subject: `Termin am ${date} ${verb}: „${d.title}“`,
+            intro: `${d.actor} hat den Termin „${d.title}“ am ${date} im Kalender zu „${d.jobTitle}“ ${verb}. Die übrigen Termine der Serie bleiben, wie sie sind.`,
+            action: "Kalender öffnen",
+          }
+        : {
+            subject: `Termin ${verb}: „${d.title}“`,
+            intro: `${d.actor} hat den Termin „${d.title}“ im Kalender zu „${d.jobTitle}“ ${verb}.`,
+            action: "Kalender öffnen",
+          };
     },
     en: (d) => {
       const verb =
-        { created: "added", updated: "changed", deleted: "deleted" }[String(d.change)] ?? "changed";
-      return {
-        subject: `Appointment ${verb}: "${d.title}"`,
-        intro: `${d.actor} ${verb} the appointment "${d.title}" in the calendar of "${d.jobTitle}".`,
-        action: "Open the calendar",
-      };
+        { created: "added", deleted: "deleted", occurrence_deleted: "deleted" }[String(d.change)] ??
+        "changed";
+      const date = occurrenceDate(d, "en");
+      return date
+        ? {
+            subject: `Appointment on ${date} ${verb}: "${d.title}"`,
+            intro: `${d.actor} ${verb} the appointment "${d.title}" on ${date} in the calendar of "${d.jobTitle}". The other dates of the series stay as they are.`,
+            action: "Open the calendar",
+          }
+        : {
+            subject: `Appointment ${verb}: "${d.title}"`,
+            intro: `${d.actor} ${verb} the appointment "${d.title}" in the calendar of "${d.jobTitle}".`,
+            action: "Open the calendar",
+          };
     },
   },
   // A contract's video call started by the other party; the link joins it (if it is still on).

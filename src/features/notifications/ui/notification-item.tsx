@@ -88,6 +88,14 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
   }
 }
 
+/** The one date of a series a calendar notice is about, in the series' zone. */
+function occurrenceDate(data: Record<string, unknown>, locale: string): string | undefined {
+  const at = data.occurrenceAt;
+  if (typeof at !== "string") return undefined;
+  const timeZone = typeof data.timeZone === "string" ? data.timeZone : "UTC";
+  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone }).format(new Date(at));
+}
+
 export function NotificationItem(props: { notification: Notification; onRead: () => void; busy: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -113,6 +121,7 @@ export function NotificationItem(props: { notification: Notification; onRead: ()
             title: id(notification.data, "title") ?? "–",
             actor: id(notification.data, "actor") ?? "–",
             context: id(notification.data, "change"),
+            date: occurrenceDate(notification.data, format.locale),
           })}
         </Text>
         {message ? <Text fs="italic">{message}</Text> : null}
