@@ -194,7 +194,7 @@ describe("this and following occurrences", () => {
     });
     expect(next.id).not.toBe(event.id);
     const list = await listed(client, events);
-    expect(list.events.find((e) => e.id === event.id)?.rrule).toBe("FREQ=WEEKLY;UNTIL=20270329T065959Z");
+    expect(list.events.find((e) => e.id === event.id)?.rrule).toBe("FREQ=WEEKLY;UNTIL=20270328T215959Z");
     expect(list.occurrences.map((o) => [o.eventId === event.id ? "old" : "new", o.startsAt])).toEqual([
       ["old", "2027-03-15T08:00:00.000Z"],
       ["old", "2027-03-22T08:00:00.000Z"],
@@ -212,7 +212,7 @@ describe("this and following occurrences", () => {
     const next = res.json().event;
     expect(next.rrule).toBe("FREQ=WEEKLY;COUNT=3");
     const list = await listed(client, events);
-    expect(list.events.find((e) => e.id === event.id)?.rrule).toBe("FREQ=WEEKLY;UNTIL=20270329T065959Z");
+    expect(list.events.find((e) => e.id === event.id)?.rrule).toBe("FREQ=WEEKLY;UNTIL=20270328T215959Z");
     expect(
       list.occurrences.map((o) => o.title ?? list.events.find((e) => e.id === o.eventId)?.title),
     ).toEqual([weekly.title, weekly.title, "Neue Runde", "Mit Steuerberater", "Neue Runde"]);
@@ -295,5 +295,24 @@ describe("occurrences: who and what is refused", () => {
     const ended = await client.request("PUT", at(MAR_29), { title: "Zu spät" });
     expect(ended.statusCode).toBe(409);
     expect(ended.json().reason).toBe("contract.ended");
+  });
+});
+
+describe("changes that cross", () => {
+  it("two splits sent at once never leave a date twice: the later one is refused or finds the date gone", async () => {
+    const { client, assistant, events, at } = await series();
+    const [a, b] = await Promise.all([
+      client.request("PUT", at(MAR_29, "following"), { title: "Ab März" }),
+      assistant.request("PUT", at(APR_05, "following"), { title: "Ab April" }),
+    ]);
+    const outcomes = [a, b].map((r) =>
+      r.statusCode === 200 ? "done" : `${r.statusCode} ${r.json().reason}`,
+    );
+    expect(outcomes).toContain("done");
+    for (const outcome of outcomes)
+      expect(["done", "409 calendar.changed_meanwhile", "422 calendar.not_an_occurrence"]).toContain(outcome);
+    const starts = (await listed(client, events)).occurrences.map((o) => o.startsAt);
+    expect(starts).toHaveLength(5);
+    expect(new Set(starts).size).toBe(5);
   });
 });

@@ -56,13 +56,20 @@ async function overrideAt(tx: Tx, eventId: string, original: number) {
 }
 
 /** One more SEQUENCE for the series, so calendar apps take the changed occurrence too. */
+// The series and its override are read before the write's transaction. The write only lands on
+// the series as it was read (same sequence): had the other party split, moved or deleted it in
+// between, what was decided would no longer fit, so the whole write is refused and rolled back.
 async function bump(tx: Tx, row: EventRow, set: Partial<EventRow> = {}): Promise<EventRow> {
   const [next] = await tx
     .update(contractEvent)
     .set({ ...set, sequence: sql`${contractEvent.sequence} + 1`, updatedAt: new Date() })
-    .where(eq(contractEvent.id, row.id))
+    .where(and(eq(contractEvent.id, row.id), eq(contractEvent.sequence, row.sequence)))
     .returning();
-  if (!next) throw new AppError("not_found");
+  if (!next)
+    throw new AppError("conflict", {
+      reason: "calendar.changed_meanwhile",
+      detail: "The series changed in the meantime; reload the calendar and try again.",
+    });
   return next;
 }
 

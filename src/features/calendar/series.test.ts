@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Series } from "./recurrence.ts";
+import { type Series, storedRule } from "./recurrence.ts";
 import { isOccurrence, type Override, placedIn, ruleBefore, ruleFrom } from "./series.ts";
 
 const at = (iso: string) => Date.parse(iso);
@@ -69,9 +69,11 @@ describe("a series with overrides, across the change to summer time", () => {
 });
 
 describe("splitting a series", () => {
-  it("ends the old series a second before the occurrence, and a counted one keeps its number across both", () => {
+  it("ends the old series with the day before the occurrence, and a counted one keeps its number across both", () => {
     const split = at("2027-03-29T07:00:00Z");
-    expect(ruleBefore(berlin, split)).toBe("FREQ=WEEKLY;UNTIL=20270329T065959Z");
+    expect(ruleBefore(berlin, split)).toBe("FREQ=WEEKLY;UNTIL=20270328T215959Z");
+    // The form shows "until 28 March" for it; saved unchanged, the rule stays where it was cut.
+    expect(storedRule("FREQ=WEEKLY;UNTIL=20270328", berlin)).toBe(ruleBefore(berlin, split));
     expect(ruleFrom(berlin, split, { ...berlin, startsAt: split, endsAt: split + 1_800_000 })).toBe(
       "FREQ=WEEKLY;COUNT=4",
     );

@@ -1,4 +1,4 @@
-import { instantToWall } from "../common/wall-clock.ts";
+import { instantToWall, wallToInstant } from "../common/wall-clock.ts";
 import { basicUtc, occurrencesIn, ruleProblem, ruleText, type Series, type Span } from "./recurrence.ts";
 import { rruleParts } from "./rrule-grammar.ts";
 
@@ -67,17 +67,21 @@ export function placedIn<O extends Override>(
 }
 
 /**
- * The series' rule cut to end just before the occurrence at `at` (not its first): UNTIL one
- * second earlier for timed events, the day before for all-day ones, and no COUNT. Null when only
- * the first occurrence is left, which makes it a one-off event.
+ * The series' rule cut to end just before the occurrence at `at` (not its first): UNTIL the end of
+ * the day before it in the series' zone, and no COUNT. A series repeats at most daily, so nothing
+ * else falls in between; and it is the form a rule "until <day>" is stored in (storedRule), so the
+ * form shows the day before and saving it unchanged cuts at the same place. Null when only the
+ * first occurrence is left, which makes it a one-off event.
  */
 export function ruleBefore(e: Series & { rrule: string }, at: number): string | null {
   const parts = rruleParts(e.rrule);
   if (!parts) return null;
   parts.delete("COUNT");
+  const wall = instantToWall(at, e.timeZone);
+  const midnight = wall - (((wall % DAY) + DAY) % DAY);
   parts.set(
     "UNTIL",
-    e.allDay ? basicUtc(instantToWall(at, e.timeZone) - DAY).slice(0, 8) : basicUtc(at - 1000),
+    e.allDay ? basicUtc(midnight - DAY).slice(0, 8) : basicUtc(wallToInstant(midnight, e.timeZone) - 1000),
   );
   const rule = ruleText(parts);
   return ruleProblem({ ...e, rrule: rule }) ? null : rule;
