@@ -63,6 +63,9 @@ export function createContractCallService(
       const room = await rooms.room(actor, { kind: "contract", id: contractId });
       const data = { contractId, callerId: actor.userId, callerName: room.you.name, jobTitle: room.jobTitle };
       await notifier.transaction(db, async (tx) => {
+        // One ring at a time per callee and contract (a double click, two tabs), so the check
+        // below sees the other's notice.
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${room.peer.userId}:${contractId}`}))`);
         // A caller who hangs up and tries again rings live each time, but the callee gets one
         // notice (and mail) per call attempt window, not one per button press.
         const [recent] = await tx

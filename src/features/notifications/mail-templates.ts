@@ -30,7 +30,8 @@ export function notificationPath(type: NotificationType, data: NotificationData)
   if (type === "message.unread") return `/messages/${data.threadId ?? ""}`;
   if (type === "interview.requested") return `/interviews/${data.interviewId ?? ""}`;
   if (type === "calendar.event_changed") return `/contracts/${data.contractId ?? ""}/calendar`;
-  if (type === "call.started") return `/contracts/${data.contractId ?? ""}/call`;
+  // Answering, like the bell's link: joining from the mail does not ring the caller back.
+  if (type === "call.started") return `/contracts/${data.contractId ?? ""}/call?answer=true`;
   return `/jobs/${data.jobId ?? ""}`;
 }
 
