@@ -240,6 +240,26 @@ describe("this and following occurrences", () => {
     expect(list.events.map((e) => e.rrule)).toEqual([null]);
     expect(list.occurrences).toEqual([expect.not.objectContaining({ originalStartsAt: expect.anything() })]);
   });
+
+  it("cut down to its first occurrence, a series keeps what that occurrence had of its own", async () => {
+    const first = "2027-03-15T08:00:00.000Z";
+    const moved = await series();
+    await changed(moved.client, moved.at(first), {
+      start: "2027-03-15T11:00",
+      end: "2027-03-15T11:30",
+      title: "Später",
+    });
+    await moved.client.request("DELETE", moved.at("2027-03-22T08:00:00.000Z", "following"));
+    const kept = await listed(moved.client, moved.events);
+    expect(kept.events.map((e) => [e.rrule, e.title])).toEqual([[null, "Später"]]);
+    expect(kept.occurrences.map((o) => o.startsAt)).toEqual(["2027-03-15T10:00:00.000Z"]);
+    // A deleted first date stays deleted: with nothing left, the event goes.
+    const gone = await series();
+    expect((await gone.client.request("DELETE", gone.at(first))).statusCode).toBe(204);
+    await gone.client.request("DELETE", gone.at("2027-03-22T08:00:00.000Z", "following"));
+    const left = await listed(gone.client, gone.events);
+    expect([left.events, left.occurrences]).toEqual([[], []]);
+  });
 });
 
 describe("occurrences: who and what is refused", () => {

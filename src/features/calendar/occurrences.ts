@@ -7,7 +7,7 @@ import type { CalendarAccess } from "./events-access.ts";
 import { invalidFields, requireActive } from "./events-policy.ts";
 import { type ContractEvent, eventTimeProblems, type UpdateEventInput } from "./events-schema.ts";
 import type { OccurrenceChange, OccurrenceScope } from "./occurrences-schema.ts";
-import { asOverride, dropStaleOverrides, moveOverrides, occurrenceView } from "./overrides.ts";
+import { asOverride, dropStaleOverrides, moveOverrides, occurrenceView, settleOneOff } from "./overrides.ts";
 import { storedRule } from "./recurrence.ts";
 import { occurrenceAt, placedIn, ruleBefore, ruleFrom } from "./series.ts";
 import { contractEvent, contractEventOccurrence } from "./tables.ts";
@@ -202,7 +202,7 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
         .returning();
       if (!next) throw new Error("insert returned no row");
       await moveOverrides(tx, original, cut, next);
-      if (cut.rrule === null) await dropStaleOverrides(tx, cut);
+      if (cut.rrule === null) await settleOneOff(tx, cut);
       return { row: next };
     });
     return { event: toEvent(next), occurrence: firstOccurrence(next) };
@@ -235,7 +235,7 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
             rrule: ruleBefore({ ...seriesOf(row), rrule: row.rrule as string }, original),
           });
           await dropStaleOverrides(tx, cut, original);
-          if (cut.rrule === null) await dropStaleOverrides(tx, cut);
+          if (cut.rrule === null) return { row: (await settleOneOff(tx, cut)) ?? cut };
           return { row: cut };
         });
         return;

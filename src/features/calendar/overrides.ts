@@ -4,7 +4,7 @@ import type { EventRow } from "./event-rows.ts";
 import { seriesOf } from "./event-rows.ts";
 import type { Occurrence } from "./events-schema.ts";
 import { isOccurrence, type Override, type Placed } from "./series.ts";
-import { contractEventOccurrence } from "./tables.ts";
+import { contractEvent, contractEventOccurrence } from "./tables.ts";
 
 // The stored overrides of occurrences: read for a set of series, shown in the list, and kept in
 // step with the series (an override whose occurrence the series no longer has is dropped).
@@ -99,4 +99,39 @@ export async function moveOverrides(tx: Tx, from: number, old: EventRow, next: E
       .where(inArray(contractEventOccurrence.id, kept));
   }
   await dropStaleOverrides(tx, old, from);
+}
+
+/**
+ * A series cut down to its first occurrence becomes a one-off event. What that occurrence had of
+ * its own (moved, retitled, deleted) becomes the event's, so nothing shown changes; the other
+ * overrides go. Null when the one date left had been deleted: then the event is deleted too.
+ */
+export async function settleOneOff(tx: Tx, row: EventRow): Promise<EventRow | null> {
+  const [own] = await tx
+    .select()
+    .from(contractEventOccurrence)
+    .where(
+      and(
+        eq(contractEventOccurrence.eventId, row.id),
+        eq(contractEventOccurrence.originalStartsAt, row.startsAt),
+      ),
+    );
+  await tx.delete(contractEventOccurrence).where(eq(contractEventOccurrence.eventId, row.id));
+  if (!own) return row;
+  if (own.cancelled) {
+    await tx.delete(contractEvent).where(eq(contractEvent.id, row.id));
+    return null;
+  }
+  const [next] = await tx
+    .update(contractEvent)
+    .set({
+      ...(own.startsAt && own.endsAt ? { startsAt: own.startsAt, endsAt: own.endsAt } : {}),
+      ...(own.title !== null ? { title: own.title } : {}),
+      ...(own.location !== null ? { location: own.location } : {}),
+      ...(own.url !== null ? { url: own.url || null } : {}),
+      ...(own.notes !== null ? { notes: own.notes } : {}),
+    })
+    .where(eq(contractEvent.id, row.id))
+    .returning();
+  return next ?? row;
 }
