@@ -27,6 +27,7 @@ import { type Draft, EventDialog, type Scope } from "./event-dialog.tsx";
 import {
   eventBody,
   eventValues,
+  followingChange,
   newEventValues,
   nextHour,
   occurrenceValues,
@@ -106,7 +107,7 @@ export function ContractCalendarPage() {
       event.id,
       original,
       scope,
-      scope === "this" ? one : body,
+      scope === "this" ? one : followingChange(event, original, eventBody(draft.values), body),
     );
     return change.occurrence.startsAt;
   }

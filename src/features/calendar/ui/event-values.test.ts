@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ContractEvent, createEventSchema } from "../schema.ts";
-import { eventBody, occurrenceValues, seriesChange } from "./event-values.ts";
+import { eventBody, followingChange, occurrenceValues, seriesChange } from "./event-values.ts";
 
 const series: ContractEvent = {
   id: "00000000-0000-4000-8000-000000000001",
@@ -59,6 +59,31 @@ describe("the form on an occurrence of a series", () => {
     expect(seriesChange(series, shown, inNewYork)).toMatchObject({
       start: "2027-03-15T04:00",
       end: "2027-03-15T04:30",
+    });
+  });
+});
+
+describe("a change to an occurrence and all that follow", () => {
+  // The Monday of 29 March was moved alone to Tuesday 15:00 earlier.
+  const moved = { ...occurrence, startsAt: "2027-03-30T13:00:00.000Z", endsAt: "2027-03-30T13:30:00.000Z" };
+
+  it("starts the new series where the occurrence sits in the series, not where it was moved alone", () => {
+    const shown = eventBody(occurrenceValues(series, moved));
+    expect(shown.start).toBe("2027-03-30T15:00");
+    const body = createEventSchema.parse({ ...shown, title: "Neu ab hier" });
+    expect(followingChange(series, moved.originalStartsAt, shown, body)).toMatchObject({
+      title: "Neu ab hier",
+      start: "2027-03-29T09:00",
+      end: "2027-03-29T09:30",
+    });
+  });
+
+  it("moves the rest of the series as far as the form was moved", () => {
+    const shown = eventBody(occurrenceValues(series, moved));
+    const body = createEventSchema.parse({ ...shown, start: "2027-03-30T16:00", end: "2027-03-30T16:30" });
+    expect(followingChange(series, moved.originalStartsAt, shown, body)).toMatchObject({
+      start: "2027-03-29T10:00",
+      end: "2027-03-29T10:30",
     });
   });
 });

@@ -98,6 +98,28 @@ export function seriesChange(
   };
 }
 
+/**
+ * A change to an occurrence "and all that follow", as the new series' start: the occurrence's
+ * place in the series moved as far as the form was moved. An occurrence moved on its own before
+ * (Tuesday instead of Monday) does not carry its move into the rest of the series.
+ */
+export function followingChange(
+  e: ContractEvent,
+  originalStartsAt: string,
+  shown: z.input<typeof createEventSchema>,
+  body: CreateEventInput,
+): CreateEventInput {
+  if (body.allDay !== e.allDay) return body;
+  const inZone = (wall: string) => (e.allDay ? wall : convertWall(wall, e.timeZone, body.timeZone));
+  const placeStart = wallOf(originalStartsAt, e.timeZone, e.allDay);
+  const placeEnd = shiftWall(e.end, e.start, placeStart);
+  return {
+    ...body,
+    start: shiftWall(inZone(placeStart), inZone(shown.start), body.start),
+    end: shiftWall(inZone(placeEnd), inZone(shown.end), body.end),
+  };
+}
+
 /** The body the API takes. */
 export function eventBody(v: EventValues): z.input<typeof createEventSchema> {
   return {
