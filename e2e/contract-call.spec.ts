@@ -106,6 +106,14 @@ test("Videoanruf im Vertrag: die Auftraggeberin (deutsch) ruft an, die Assistent
     `/contracts/${contractId}/call`,
   );
 
+  // A ring nobody answers ends when the caller hangs up.
+  await openLive(assistant, "/contracts");
+  await client.getByRole("link", { name: de("contracts.callLink") }).click();
+  await client.getByRole("button", { name: de("room.prejoin.join") }).click();
+  await expect(banner).toBeVisible();
+  await client.getByRole("button", { name: de("room.call.hangUp") }).click();
+  await expect(banner).toBeHidden();
+
   // Someone else cannot enter.
   const stranger = await signedIn(browser, "de", "assistant", "Stefan Fremd", media);
   await stranger.goto(`/contracts/${contractId}/call`);

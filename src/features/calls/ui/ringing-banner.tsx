@@ -33,7 +33,29 @@ export function RingingBanner() {
   useEffect(() => {
     if (!ringing) return;
     const timer = setTimeout(() => setRinging(null), RINGS_FOR_MS);
-    return () => clearTimeout(timer);
+    // The caller hanging up before anyone answered ends the ring: their "leave" reaches every tab.
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void import("../../messaging/ui/live.ts").then(({ listenRtc }) => {
+      if (cancelled) return;
+      stop = listenRtc({
+        ready: () => {},
+        signal: (relayed) => {
+          const signal = relayed.signal as { kind?: string } | null;
+          if (
+            relayed.contractId === ringing.contractId &&
+            relayed.from === ringing.callerId &&
+            signal?.kind === "leave"
+          )
+            setRinging(null);
+        },
+      });
+    });
+    return () => {
+      clearTimeout(timer);
+      cancelled = true;
+      stop?.();
+    };
   }, [ringing]);
 
   // Already in that call (or its pre-join): nothing to announce.
