@@ -88,14 +88,7 @@ export function seriesChange(
   shown: z.input<typeof createEventSchema>,
   body: CreateEventInput,
 ): CreateEventInput {
-  // Switched between all-day and timed: the occurrence's day becomes the series' start.
-  if (body.allDay !== e.allDay) return body;
-  const inZone = (wall: string) => (e.allDay ? wall : convertWall(wall, e.timeZone, body.timeZone));
-  return {
-    ...body,
-    start: shiftWall(inZone(e.start), inZone(shown.start), body.start),
-    end: shiftWall(inZone(e.end), inZone(shown.end), body.end),
-  };
+  return movedLikeForm(e, { start: e.start, end: e.end }, shown, body);
 }
 
 /**
@@ -109,14 +102,24 @@ export function followingChange(
   shown: z.input<typeof createEventSchema>,
   body: CreateEventInput,
 ): CreateEventInput {
+  const start = wallOf(originalStartsAt, e.timeZone, e.allDay);
+  return movedLikeForm(e, { start, end: shiftWall(e.end, e.start, start) }, shown, body);
+}
+
+/** `base` (walls on the event's clock) moved as far as the form was moved from what it showed. */
+function movedLikeForm(
+  e: ContractEvent,
+  base: { start: string; end: string },
+  shown: z.input<typeof createEventSchema>,
+  body: CreateEventInput,
+): CreateEventInput {
+  // Switched between all-day and timed: the occurrence's day becomes the series' start.
   if (body.allDay !== e.allDay) return body;
   const inZone = (wall: string) => (e.allDay ? wall : convertWall(wall, e.timeZone, body.timeZone));
-  const placeStart = wallOf(originalStartsAt, e.timeZone, e.allDay);
-  const placeEnd = shiftWall(e.end, e.start, placeStart);
   return {
     ...body,
-    start: shiftWall(inZone(placeStart), inZone(shown.start), body.start),
-    end: shiftWall(inZone(placeEnd), inZone(shown.end), body.end),
+    start: shiftWall(inZone(base.start), inZone(shown.start), body.start),
+    end: shiftWall(inZone(base.end), inZone(shown.end), body.end),
   };
 }
 
