@@ -1,5 +1,5 @@
 import type { Locale } from "../accounts/schema.ts";
-import type { NotificationType } from "./schema.ts";
+import { type NotificationType, occurrenceDate } from "./schema.ts";
 
 interface Lines {
   subject: string;
@@ -15,15 +15,6 @@ const aboutJob = (texts: Record<Locale, (title: string) => Lines>): Texts => ({
   de: (data) => texts.de(String(data.jobTitle ?? "")),
   en: (data) => texts.en(String(data.jobTitle ?? "")),
 });
-
-/** "Montag, 7. Dezember 2026": the one date of a series a calendar notice is about, in its zone. */
-function occurrenceDate(data: NotificationData, locale: Locale): string | undefined {
-  if (!data.occurrenceAt) return undefined;
-  const timeZone = String(data.timeZone ?? "UTC");
-  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone }).format(
-    new Date(String(data.occurrenceAt)),
-  );
-}
 
 /** Where the mail's button leads, below the public URL. */
 export function notificationPath(type: NotificationType, data: NotificationData): string {

@@ -53,3 +53,14 @@ export const markReadSchema = z.strictObject({
   ids: z.array(z.uuid()).min(1).max(100).optional(),
   all: z.boolean().optional(),
 });
+
+/**
+ * "Montag, 7. Dezember 2026": the one date of a series a calendar notice is about, in the series'
+ * zone (data `occurrenceAt`, `timeZone`). Used by the bell in the browser and by the mail.
+ */
+export function occurrenceDate(data: Record<string, unknown>, locale: string): string | undefined {
+  const at = data.occurrenceAt;
+  if (typeof at !== "string") return undefined;
+  const timeZone = typeof data.timeZone === "string" ? data.timeZone : "UTC";
+  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone }).format(new Date(at));
+}

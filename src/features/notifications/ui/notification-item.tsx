@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core
 import { useTranslation } from "react-i18next";
 import { AnchorLink } from "../../../web/layout/links.tsx";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
-import type { Notification } from "../schema.ts";
+import { type Notification, occurrenceDate } from "../schema.ts";
 
 const id = (data: Notification["data"], key: string) => {
   const value = data[key];
@@ -86,14 +86,6 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
         </AnchorLink>
       ) : null;
   }
-}
-
-/** The one date of a series a calendar notice is about, in the series' zone. */
-function occurrenceDate(data: Record<string, unknown>, locale: string): string | undefined {
-  const at = data.occurrenceAt;
-  if (typeof at !== "string") return undefined;
-  const timeZone = typeof data.timeZone === "string" ? data.timeZone : "UTC";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone }).format(new Date(at));
 }
 
 export function NotificationItem(props: { notification: Notification; onRead: () => void; busy: boolean }) {
