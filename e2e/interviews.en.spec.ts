@@ -9,28 +9,22 @@ const BERLIN = "Europe/Berlin";
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 type Slot = { start: string; end: string };
 
-/** "10:00 AM" in a zone, formatted by the browser itself (its ICU decides the spaces around AM). */
-const clock = (page: Page, iso: string, timeZone: string) =>
+/** An instant in a zone, formatted by the browser itself (its ICU decides e.g. the spaces around AM). */
+const inBrowser = (page: Page, iso: string, timeZone: string, options: Intl.DateTimeFormatOptions) =>
   page.evaluate(
-    ([at, zone]) =>
-      new Intl.DateTimeFormat("en", { timeZone: zone, hour: "2-digit", minute: "2-digit" }).format(
-        new Date(at as string),
-      ),
-    [iso, timeZone],
-  );
-
-/** "Tuesday, December 1": the slot picker's day group in a zone, as the browser writes it. */
-const day = (page: Page, iso: string, timeZone: string) =>
-  page.evaluate(
-    ([at, zone]) =>
+    ([at, zone, opts]) =>
       new Intl.DateTimeFormat("en", {
-        timeZone: zone,
-        weekday: "long",
-        day: "numeric",
-        month: "long",
+        ...(opts as Intl.DateTimeFormatOptions),
+        timeZone: zone as string,
       }).format(new Date(at as string)),
-    [iso, timeZone],
+    [iso, timeZone, options] as const,
   );
+/** "10:00 AM": a slot's clock. */
+const clock = (page: Page, iso: string, timeZone: string) =>
+  inBrowser(page, iso, timeZone, { hour: "2-digit", minute: "2-digit" });
+/** "Tuesday, December 1": the slot picker's day group. */
+const day = (page: Page, iso: string, timeZone: string) =>
+  inBrowser(page, iso, timeZone, { weekday: "long", day: "numeric", month: "long" });
 
 /** The signed-in user's account zone and hours for interviews, every day, in that zone. */
 async function livesIn(page: Page, timeZone: string, from: string, to: string) {

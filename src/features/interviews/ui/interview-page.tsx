@@ -1,9 +1,10 @@
 import { Anchor, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
+import type { ApiError } from "../../../web/api/problem.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { AnchorLink, ButtonLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
@@ -158,30 +159,24 @@ function ConfirmForm({ interview, zone }: { interview: Interview; zone: string }
       await notify(t, "green", t("interviews.page.confirmed"));
     });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="confirm-heading">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="confirm-heading">
-          {t("interviews.page.chooseTitle")}
-        </Title>
-        <FormAlert error={error} />
-        {open.length === 0 ? (
-          <Text>{t("interviews.page.allPassed")}</Text>
-        ) : (
-          <Radio.Group label={t("interviews.page.choose")} value={start} onChange={setStart}>
-            <Stack gap="xs" mt="xs">
-              {open.map((p) => (
-                <Radio key={p.start} value={p.start} label={label(p)} />
-              ))}
-            </Stack>
-          </Radio.Group>
-        )}
-        <Group>
-          <Button disabled={!start} loading={busy === "confirm"} onClick={() => void confirm()}>
-            {t("interviews.page.confirm")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ActionPanel id="confirm-heading" title={t("interviews.page.chooseTitle")} error={error}>
+      {open.length === 0 ? (
+        <Text>{t("interviews.page.allPassed")}</Text>
+      ) : (
+        <Radio.Group label={t("interviews.page.choose")} value={start} onChange={setStart}>
+          <Stack gap="xs" mt="xs">
+            {open.map((p) => (
+              <Radio key={p.start} value={p.start} label={label(p)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      )}
+      <Group>
+        <Button disabled={!start} loading={busy === "confirm"} onClick={() => void confirm()}>
+          {t("interviews.page.confirm")}
+        </Button>
+      </Group>
+    </ActionPanel>
   );
 }
 
@@ -246,39 +241,33 @@ function MoveForm({
       await notify(t, "green", t("interviews.page.moved"));
     });
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="move-heading">
-      <Stack gap="sm">
-        <Title order={2} size="h4" id="move-heading">
-          {t("interviews.page.moveTitle")}
-        </Title>
-        <FormAlert error={error} />
-        <SlotPicker
-          bidId={interview.bidId}
-          viewerId={viewerId}
-          durationMinutes={interview.durationMinutes}
-          multiple={false}
-          selected={start}
-          onChange={(next) => {
-            setStart(next);
-            setMissing(null);
-          }}
-          error={missing === "start" ? t("interviews.page.pickTime") : undefined}
-        />
-        <ReasonField
-          value={reason}
-          missing={missing === "reason"}
-          onChange={(value) => {
-            setReason(value);
-            setMissing(null);
-          }}
-        />
-        <Group>
-          <Button loading={busy === "move"} onClick={() => void move()}>
-            {t("interviews.page.confirmMove")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ActionPanel id="move-heading" title={t("interviews.page.moveTitle")} error={error}>
+      <SlotPicker
+        bidId={interview.bidId}
+        viewerId={viewerId}
+        durationMinutes={interview.durationMinutes}
+        multiple={false}
+        selected={start}
+        onChange={(next) => {
+          setStart(next);
+          setMissing(null);
+        }}
+        error={missing === "start" ? t("interviews.page.pickTime") : undefined}
+      />
+      <ReasonField
+        value={reason}
+        missing={missing === "reason"}
+        onChange={(value) => {
+          setReason(value);
+          setMissing(null);
+        }}
+      />
+      <Group>
+        <Button loading={busy === "move"} onClick={() => void move()}>
+          {t("interviews.page.confirmMove")}
+        </Button>
+      </Group>
+    </ActionPanel>
   );
 }
 
@@ -296,5 +285,20 @@ function ReasonField(props: { value: string; missing: boolean; onChange: (value:
       onChange={(event) => props.onChange(event.currentTarget.value)}
       error={props.missing ? t("errors.field.required") : undefined}
     />
+  );
+}
+
+/** A titled step on the interview page (choose a time, move it), with its error above the fields. */
+function ActionPanel(props: { id: string; title: string; error: ApiError | null; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={props.id}>
+      <Stack gap="sm">
+        <Title order={2} size="h4" id={props.id}>
+          {props.title}
+        </Title>
+        <FormAlert error={props.error} />
+        {props.children}
+      </Stack>
+    </Paper>
   );
 }
