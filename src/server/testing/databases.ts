@@ -7,6 +7,8 @@ import { connectPostgres, type Database, memoryPglite } from "../db/client.ts";
 // PGlite from a dumped data directory, PostgreSQL with CREATE DATABASE ... TEMPLATE.
 
 export const TEMPLATE_ENV = "ASSISTA_TEST_TEMPLATE";
+/** The run's id, part of every database name it creates (see global-setup.ts). */
+export const RUN_ENV = "ASSISTA_TEST_RUN";
 
 export function adminUrl(url: string, database = "postgres"): string {
   const u = new URL(url);
@@ -31,7 +33,7 @@ export async function testDatabase(): Promise<Database> {
     throw new Error("Run tests through vitest: the global setup prepares the template database.");
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return memoryPglite(new Blob([readFileSync(template)]));
-  const name = `assista_test_${randomBytes(6).toString("hex")}`;
+  const name = `assista_test_${process.env[RUN_ENV] ?? "adhoc"}_${randomBytes(6).toString("hex")}`;
   await withAdmin(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const database = connectPostgres(adminUrl(url, name), 5);
   if (database.kind !== "pg") throw new Error("unreachable");

@@ -6,7 +6,7 @@ import pino from "pino";
 import { connectPostgres, type Database, memoryPglite } from "../db/client.ts";
 import { migrate } from "../db/migrate.ts";
 import { startJobs } from "../jobs/boss.ts";
-import { adminUrl, TEMPLATE_ENV, withAdmin } from "./databases.ts";
+import { adminUrl, RUN_ENV, TEMPLATE_ENV, withAdmin } from "./databases.ts";
 
 /** Migrates one template database (app tables and pg-boss's schema) for all test files to copy. */
 export default async function setup() {
@@ -27,7 +27,10 @@ export default async function setup() {
     process.env[TEMPLATE_ENV] = join(dir, "template.tar");
     return () => rmSync(dir, { recursive: true, force: true });
   }
-  const name = `assista_template_${randomBytes(4).toString("hex")}`;
+  // One id per run: the teardown drops only this run's databases, so two runs can share a server.
+  const run = randomBytes(4).toString("hex");
+  process.env[RUN_ENV] = run;
+  const name = `assista_template_${run}`;
   await withAdmin(url, (c) => c.query(`CREATE DATABASE ${name}`));
   const database = connectPostgres(adminUrl(url, name), 2);
   await prepare(database);
@@ -35,9 +38,10 @@ export default async function setup() {
   process.env[TEMPLATE_ENV] = name;
   return async () => {
     await withAdmin(url, async (c) => {
-      // Also drops test databases a crashed file left behind; only names this suite creates.
+      // Also drops test databases a crashed file of this run left behind; only names this run creates.
       const { rows } = await c.query<{ datname: string }>(
-        "SELECT datname FROM pg_database WHERE datname LIKE 'assista\\_test\\_%'",
+        "SELECT datname FROM pg_database WHERE datname LIKE $1",
+        [`assista\\_test\\_${run}\\_%`],
       );
       for (const row of rows) await c.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
