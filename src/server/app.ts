@@ -4,6 +4,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { Redis } from "ioredis";
+import type { Registry } from "prom-client";
 import { accountsRoutes } from "../features/accounts/routes.ts";
 import { createAccountsService } from "../features/accounts/service.ts";
 import { feedRoutes, publicFeedRoute } from "../features/availability/feed-routes.ts";
@@ -159,7 +160,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
 
-  const metrics = registerMetrics(app);
+  const metrics = registerMetrics(app, config.metrics.token);
   await registerOpenApi(app, config.publicUrl);
   registerHealth(app, database.db);
   registerAuthRoutes(app, auth, config.publicUrl);
@@ -288,6 +289,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate("auth", { getter: () => auth });
   app.decorate("services", { getter: () => services });
   app.decorate("realtime", { getter: () => ({ broker, ...realtime }) });
+  app.decorate("metrics", { getter: () => metrics });
   return app;
 }
 
@@ -302,6 +304,7 @@ declare module "fastify" {
     database: Database;
     auth: ReturnType<typeof createAuth>;
     realtime: { broker: Broker } & Awaited<ReturnType<typeof registerRealtime>>;
+    metrics: Registry;
     services: {
       mailer: Mailer;
       notifier: Notifier;
