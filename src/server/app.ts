@@ -58,9 +58,11 @@ import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { AppError } from "./errors.ts";
 import { registerHealth } from "./http/health.ts";
+import { registerLoopbackRedirect } from "./http/loopback-redirect.ts";
 import { registerLiveChannelMetrics, registerMetrics } from "./http/metrics.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { registerProblemHandling } from "./http/problems.ts";
+import { registerSameOrigin } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { registerWeb } from "./http/web.ts";
 import { startJobs } from "./jobs/boss.ts";
@@ -141,6 +143,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const authenticate = requireActor(auth, sessions);
 
   registerSecurityHeaders(app, { hsts: config.secureCookies });
+  if (config.publicUrlAssumed) registerLoopbackRedirect(app, config.publicUrl);
+  // Every route, /api/auth/* included: Better Auth's own origin check stays behind it.
+  registerSameOrigin(app, config.publicUrl);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
   if (redis) app.addHook("onClose", async () => void redis.disconnect());
   await app.register(rateLimit, {

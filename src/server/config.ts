@@ -64,6 +64,8 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
+  /** PUBLIC_URL was not set and http://localhost:PORT is assumed (page loads on 127.0.0.1 move there). */
+  publicUrlAssumed: boolean;
   /** Cookies get Secure (and the __Host- prefix) only when served over https. */
   secureCookies: boolean;
   dataDir: string;
@@ -126,6 +128,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     host: e.HOST,
     port: e.PORT,
     publicUrl,
+    publicUrlAssumed: !e.PUBLIC_URL,
     secureCookies: publicUrl.startsWith("https://"),
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,

@@ -16,8 +16,13 @@ async function main() {
   }
   const app = await buildApp(config);
   if (config.seedDemo) await seedDemoIfEmpty(app);
-  await app.listen({ host: config.host, port: config.port });
-  app.log.info(`Assista is running at ${config.publicUrl}`);
+  // One line naming the address to open: Fastify's own would name the socket (127.0.0.1), where
+  // cookies and the origin checks, bound to the public URL, do not work.
+  await app.listen({
+    host: config.host,
+    port: config.port,
+    listenTextResolver: (address) => `Assista is running: open ${config.publicUrl} (listening on ${address})`,
+  });
   const metrics =
     config.metrics.port === undefined
       ? undefined
