@@ -114,7 +114,11 @@ describe("the app opened under another address", () => {
   it("has a German and an English text naming the address for every reason", () => {
     for (const bundle of [de, en]) {
       const reasons = bundle.errors.reason;
-      for (const text of [reasons.request.wrong_address, reasons.request.cross_origin]) {
+      for (const text of [
+        reasons.request.wrong_address,
+        reasons.request.cross_origin,
+        reasons.auth.invalid_origin,
+      ]) {
         expect(text).toContain("{{address}}");
       }
     }
