@@ -55,6 +55,13 @@ function validate(path: string, body: unknown): Record<string, unknown> | undefi
   return parsed;
 }
 
+/** What Better Auth gets as the body: the client's, with the rules the mount enforces whatever it sent. */
+function bodyFor(path: string, body: unknown): unknown {
+  // A new password ends every other session (ASVS V7.4.3): whoever knew the old one is signed out.
+  if (path === "/api/auth/change-password") return { ...(body as object), revokeOtherSessions: true };
+  return body;
+}
+
 function toWebRequest(request: FastifyRequest, publicUrl: string, body: unknown): Request {
   const headers = new Headers();
   for (const [key, value] of Object.entries(request.headers)) {
@@ -84,7 +91,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
       // The bodies are those of POST endpoints; a GET of one goes to Better Auth, which answers 404.
       // A refusal thrown here leaves through the app's problem handler.
       if (request.method === "POST") validate(path, request.body);
-      const webRequest = toWebRequest(request, publicUrl, request.body);
+      const webRequest = toWebRequest(request, publicUrl, bodyFor(path, request.body));
       return answerFromAuth(request, reply, publicUrl, () => auth.handler(webRequest));
     },
   });
