@@ -53,6 +53,7 @@ import { optionalActor, requireActor } from "./auth/actor.ts";
 import { type AuthLimits, createAuth } from "./auth/auth.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
 import { createSessionCache } from "./auth/session-cache.ts";
+import { createSignInThrottle, SIGN_IN_POLICY, startThrottlePruning } from "./auth/sign-in-throttle.ts";
 import type { Config } from "./config.ts";
 import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
@@ -84,6 +85,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
   /** Messaging's clock and flood limit (tests). */
   messaging?: Pick<MessagingOptions, "now" | "flood">;
+  /** The per-account sign-in throttle's clock (tests). */
+  signInThrottle?: { now?: () => Date };
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -127,6 +130,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await startEventPruning(database.db, jobs);
 
   const sessions = createSessionCache();
+  const signInThrottle = createSignInThrottle(database.db, SIGN_IN_POLICY, options.signInThrottle?.now);
+  await startThrottlePruning(jobs, signInThrottle);
   const auth = createAuth(
     config,
     database.db,
@@ -139,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     app.log,
     sessions,
+    signInThrottle,
   );
   const authenticate = requireActor(auth, sessions);
 
@@ -168,7 +174,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const metrics = registerMetrics(app, config.metrics.token);
   await registerOpenApi(app, config.publicUrl);
   registerHealth(app, database.db);
-  registerAuthRoutes(app, auth, config.publicUrl);
+  registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, throttle: signInThrottle });
   const optional = optionalActor(auth, sessions);
   // Live events: one broker per instance (Redis pub/sub between instances when configured).
   const broker = config.redisUrl

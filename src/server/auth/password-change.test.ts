@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createUserWithPassword } from "../../features/accounts/factory.ts";
 import { createTestApp } from "../testing/app.ts";
-import { Browser, GOOD_PASSWORD, nextIp, uniqueEmail } from "../testing/http.ts";
+import { Browser, GOOD_PASSWORD, nextIp, verifiedUser } from "../testing/http.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -18,13 +17,7 @@ async function device(email: string, password = GOOD_PASSWORD) {
 
 describe("changing the password", () => {
   it("signs out every other session whatever the client asks; this one carries on with a new cookie", async () => {
-    const email = uniqueEmail("change");
-    await createUserWithPassword(app.auth, {
-      name: "Cora",
-      email,
-      password: GOOD_PASSWORD,
-      roles: ["client"],
-    });
+    const { email } = await verifiedUser(app);
     const laptop = await device(email);
     const stolen = await device(email);
     // Both verified once, so both sit in the session cache.

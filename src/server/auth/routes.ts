@@ -12,6 +12,7 @@ import { parseOrThrow } from "../http/validation.ts";
 import { type Auth, CLIENT_IP_HEADER } from "./auth.ts";
 import { answerFromAuth } from "./forward.ts";
 import { isCommonPassword } from "./password-policy.ts";
+import type { SignInThrottle } from "./sign-in-throttle.ts";
 
 // Bodies we validate before Better Auth sees them: strict shapes (unknown fields such as `role` on
 // update-user are refused), our password policy, and field errors in the app's problem format.
@@ -79,7 +80,17 @@ function toWebRequest(request: FastifyRequest, publicUrl: string, body: unknown)
   });
 }
 
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string) {
+export interface AuthMountOptions {
+  publicUrl: string;
+  /** Counts failed sign-ins per account; the right password waits too while an account waits. */
+  throttle: SignInThrottle;
+}
+
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  auth: Auth,
+  { publicUrl, throttle }: AuthMountOptions,
+) {
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",
@@ -90,9 +101,16 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
       const path = request.url.split("?")[0] ?? "";
       // The bodies are those of POST endpoints; a GET of one goes to Better Auth, which answers 404.
       // A refusal thrown here leaves through the app's problem handler.
-      if (request.method === "POST") validate(path, request.body);
+      const parsed = request.method === "POST" ? validate(path, request.body) : undefined;
       const webRequest = toWebRequest(request, publicUrl, bodyFor(path, request.body));
-      return answerFromAuth(request, reply, publicUrl, () => auth.handler(webRequest));
+      const email = path === SIGN_IN_PATH ? parsed?.email : undefined;
+      if (typeof email !== "string") {
+        return answerFromAuth(request, reply, publicUrl, () => auth.handler(webRequest));
+      }
+      const attempt = await throttle.admit(email);
+      return answerFromAuth(request, reply, publicUrl, () => attempt.settled(auth.handler(webRequest)));
     },
   });
 }
+
+const SIGN_IN_PATH = "/api/auth/sign-in/email";
