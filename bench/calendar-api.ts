@@ -14,7 +14,14 @@ const bench = await benchDatabase("assista_bench_cal");
 const { url, db } = bench;
 const port = 3340;
 const origin = `http://127.0.0.1:${port}`;
-const server = await startServer(port, { DATABASE_URL: url, PUBLIC_URL: origin, ...BENCH_SERVER_ENV });
+// /metrics answers only with a token (or on a port of its own).
+const metricsToken = randomUUID() + randomUUID();
+const server = await startServer(port, {
+  DATABASE_URL: url,
+  PUBLIC_URL: origin,
+  METRICS_TOKEN: metricsToken,
+  ...BENCH_SERVER_ENV,
+});
 
 /** Times `runs` sequential GETs (after a warm-up), sorted, in ms. */
 async function timeGets(path: string, cookie: string | undefined, runs: number) {
@@ -87,7 +94,9 @@ try {
   );
   const slotCount = (JSON.parse(slots.body) as { slots: unknown[] }).slots.length;
   // The server's own count (request in to answer out), from its latency histogram.
-  const metrics = await (await fetch(`${origin}/metrics`)).text();
+  const metrics = await (
+    await fetch(`${origin}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+  ).text();
   const bucket = (le: string) =>
     Number(
       metrics.match(

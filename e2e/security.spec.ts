@@ -131,3 +131,39 @@ test("sessions: other devices show up and can be signed out", async ({ page, pla
   expect((await devices[1]?.get("/api/v1/me"))?.status()).toBe(401);
   await Promise.all(devices.map((device) => device.dispose()));
 });
+
+test("password change: every other device is signed out, this one stays", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const ui = new AccountPages(page, "en");
+  const account = { name: "Pia Change", email: uniqueEmail("change"), password: "willow-Anchor-81-steady" };
+  await page.goto("/");
+  await ui.signUpAndConfirm(account);
+  const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL ?? "" } });
+  const signIn = await other.post("/api/auth/sign-in/email", {
+    data: { email: account.email, password: account.password },
+  });
+  expect(signIn.ok()).toBe(true);
+
+  await page.getByRole("link", { name: ui.t("verified.continue") }).click();
+  await ui.expectPage("settings.title");
+  const section = page.getByRole("region", { name: ui.t("settings.password.title") });
+  // Said before it happens: there is nothing to tick.
+  await expect(section.getByText(ui.t("settings.password.othersSignedOut"))).toBeVisible();
+  await expect(section.getByRole("checkbox")).toHaveCount(0);
+  await section
+    .getByRole("textbox", { name: ui.t("settings.password.current"), exact: true })
+    .fill(account.password);
+  await section
+    .getByRole("textbox", { name: ui.t("settings.password.new"), exact: true })
+    .fill("prairie-Beacon-27-gentle");
+  await section.getByRole("button", { name: ui.t("settings.password.save") }).click();
+  await expect(page.getByText(ui.t("common.saved"))).toBeVisible();
+
+  expect((await other.get("/api/v1/me")).status()).toBe(401);
+  await page.reload();
+  await ui.expectPage("settings.title");
+  await other.dispose();
+});

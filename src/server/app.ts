@@ -4,6 +4,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { Redis } from "ioredis";
+import type { Registry } from "prom-client";
 import { accountsRoutes } from "../features/accounts/routes.ts";
 import { createAccountsService } from "../features/accounts/service.ts";
 import { feedRoutes, publicFeedRoute } from "../features/availability/feed-routes.ts";
@@ -52,14 +53,17 @@ import { optionalActor, requireActor } from "./auth/actor.ts";
 import { type AuthLimits, createAuth } from "./auth/auth.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
 import { createSessionCache } from "./auth/session-cache.ts";
+import { createSignInThrottle, SIGN_IN_POLICY, startThrottlePruning } from "./auth/sign-in-throttle.ts";
 import type { Config } from "./config.ts";
 import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { AppError } from "./errors.ts";
 import { registerHealth } from "./http/health.ts";
+import { registerLoopbackRedirect } from "./http/loopback-redirect.ts";
 import { registerLiveChannelMetrics, registerMetrics } from "./http/metrics.ts";
 import { registerOpenApi } from "./http/openapi.ts";
 import { registerProblemHandling } from "./http/problems.ts";
+import { registerSameOrigin } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { registerWeb } from "./http/web.ts";
 import { startJobs } from "./jobs/boss.ts";
@@ -81,6 +85,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
   /** Messaging's clock and flood limit (tests). */
   messaging?: Pick<MessagingOptions, "now" | "flood">;
+  /** The per-account sign-in throttle's clock (tests). */
+  signInThrottle?: { now?: () => Date };
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -124,6 +130,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await startEventPruning(database.db, jobs);
 
   const sessions = createSessionCache();
+  const signInThrottle = createSignInThrottle(database.db, SIGN_IN_POLICY, options.signInThrottle?.now);
+  await startThrottlePruning(jobs, signInThrottle);
   const auth = createAuth(
     config,
     database.db,
@@ -136,10 +144,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     app.log,
     sessions,
+    signInThrottle,
   );
   const authenticate = requireActor(auth, sessions);
 
   registerSecurityHeaders(app, { hsts: config.secureCookies });
+  if (config.publicUrlAssumed) registerLoopbackRedirect(app, config.publicUrl);
+  // Every route, /api/auth/* included: Better Auth's own origin check stays behind it.
+  registerSameOrigin(app, config.publicUrl);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
   if (redis) app.addHook("onClose", async () => void redis.disconnect());
   await app.register(rateLimit, {
@@ -159,10 +171,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
 
-  const metrics = registerMetrics(app);
+  const metrics = registerMetrics(app, config.metrics.token);
   await registerOpenApi(app, config.publicUrl);
   registerHealth(app, database.db);
-  registerAuthRoutes(app, auth, config.publicUrl);
+  registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, throttle: signInThrottle });
   const optional = optionalActor(auth, sessions);
   // Live events: one broker per instance (Redis pub/sub between instances when configured).
   const broker = config.redisUrl
@@ -288,6 +300,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate("auth", { getter: () => auth });
   app.decorate("services", { getter: () => services });
   app.decorate("realtime", { getter: () => ({ broker, ...realtime }) });
+  app.decorate("metrics", { getter: () => metrics });
   return app;
 }
 
@@ -302,6 +315,7 @@ declare module "fastify" {
     database: Database;
     auth: ReturnType<typeof createAuth>;
     realtime: { broker: Broker } & Awaited<ReturnType<typeof registerRealtime>>;
+    metrics: Registry;
     services: {
       mailer: Mailer;
       notifier: Notifier;

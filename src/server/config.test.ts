@@ -40,4 +40,22 @@ describe("configuration from the environment", () => {
     expect(config.secureCookies).toBe(true);
     expect(config.seedDemo).toBe(false);
   });
+
+  it("knows when the public URL is assumed, and reads the metrics settings", () => {
+    expect(parseConfig({})).toMatchObject({
+      publicUrlAssumed: true,
+      metrics: { token: undefined, host: "127.0.0.1", port: undefined },
+    });
+    const set = parseConfig({
+      PUBLIC_URL: "http://localhost:3000",
+      METRICS_TOKEN: "m".repeat(32),
+      METRICS_PORT: "9464",
+      METRICS_HOST: "10.0.0.2",
+    });
+    expect(set).toMatchObject({
+      publicUrlAssumed: false,
+      metrics: { token: "m".repeat(32), host: "10.0.0.2", port: 9464 },
+    });
+    expect(() => parseConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN/);
+  });
 });

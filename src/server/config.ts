@@ -50,6 +50,11 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(true),
+  /** A bearer token that opens /metrics on the main listener. */
+  METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+  /** A second listener serving only /metrics, e.g. on an address only the scraper reaches. */
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -59,6 +64,8 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
+  /** PUBLIC_URL was not set and http://localhost:PORT is assumed (page loads on 127.0.0.1 move there). */
+  publicUrlAssumed: boolean;
   /** Cookies get Secure (and the __Host- prefix) only when served over https. */
   secureCookies: boolean;
   dataDir: string;
@@ -85,6 +92,8 @@ export interface Config {
   webDistDir: string;
   /** Object storage for files; local disk under DATA_DIR/files when absent. */
   s3: S3Settings | undefined;
+  /** Prometheus metrics: with a token on the main listener, and/or on a listener of their own. */
+  metrics: { token: string | undefined; host: string; port: number | undefined };
 }
 
 export class ConfigError extends Error {
@@ -119,6 +128,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     host: e.HOST,
     port: e.PORT,
     publicUrl,
+    publicUrlAssumed: !e.PUBLIC_URL,
     secureCookies: publicUrl.startsWith("https://"),
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
@@ -148,5 +158,6 @@ export function parseConfig(source: Record<string, string | undefined> = process
           forcePathStyle: e.S3_FORCE_PATH_STYLE,
         }
       : undefined,
+    metrics: { token: e.METRICS_TOKEN, host: e.METRICS_HOST, port: e.METRICS_PORT },
   };
 }

@@ -43,6 +43,8 @@ export interface AppErrorOptions {
   headers?: Record<string, string>;
   /** When the refused request will succeed (only a matter of time); sent with a Retry-After header. */
   availableAt?: Date;
+  /** The address to open the app at instead of the one the request came through. */
+  openAt?: string;
   cause?: unknown;
 }
 
@@ -54,6 +56,7 @@ export class AppError extends Error {
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
   readonly availableAt: Date | undefined;
+  readonly openAt: string | undefined;
 
   constructor(code: ProblemCode, options: AppErrorOptions = {}) {
     super(options.detail ?? TITLE[code], { cause: options.cause });
@@ -63,6 +66,7 @@ export class AppError extends Error {
     this.reason = options.reason;
     this.errors = options.errors;
     this.availableAt = options.availableAt;
+    this.openAt = options.openAt;
     const wait =
       options.availableAt && Math.max(1, Math.ceil((options.availableAt.getTime() - Date.now()) / 1000));
     this.headers = wait ? { "retry-after": String(wait), ...options.headers } : options.headers;
@@ -79,6 +83,7 @@ export class AppError extends Error {
       ...(this.reason ? { reason: this.reason } : {}),
       ...(this.errors?.length ? { errors: this.errors } : {}),
       ...(this.availableAt ? { availableAt: this.availableAt.toISOString() } : {}),
+      ...(this.openAt ? { openAt: this.openAt } : {}),
     };
   }
 }

@@ -63,6 +63,7 @@ export const updateUserSchema = z.strictObject({
 export const changePasswordSchema = z.strictObject({
   currentPassword: z.string().min(1, { message: "required" }).max(PASSWORD_MAX),
   newPassword: passwordSchema,
+  // Accepted for older clients and ignored: the server always ends the other sessions.
   revokeOtherSessions: z.boolean().optional(),
 });
 

@@ -107,3 +107,18 @@ export const rateLimit = pgTable("rate_limit", {
   count: integer("count").notNull(),
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });
+
+// Consecutive failed sign-ins per account, keyed by the normalized e-mail (also for addresses
+// without an account, which answer alike), in the database so every instance counts the same
+// attempts. An attempt is counted before its password is checked and taken back if it succeeds or
+// is never checked; src/server/auth/sign-in-throttle.ts holds the rules.
+export const signInThrottle = pgTable(
+  "sign_in_throttle",
+  {
+    email: text("email").primaryKey(),
+    failures: integer("failures").notNull(),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }).notNull(),
+  },
+  // The nightly sweep deletes counts nobody added to for a day.
+  (t) => [index("sign_in_throttle_last_attempt_at_idx").on(t.lastAttemptAt)],
+);

@@ -2,7 +2,7 @@ import { AppError } from "../../server/errors.ts";
 import { MAX_SAMPLE_BYTES } from "../samples/schema.ts";
 import { detectSampleType } from "../samples/sniff.ts";
 
-export { cleanFileName } from "../samples/service.ts";
+export { cleanFileName } from "../../server/http/file-name.ts";
 
 /** Attachments follow the work samples' rules: the same types, and at most 20 MB. */
 export const MAX_ATTACHMENT_BYTES = MAX_SAMPLE_BYTES;

@@ -39,6 +39,8 @@ export const problemSchema = z.object({
   errors: z.array(fieldErrorSchema).optional(),
   /** When a refusal that is only about time lifts (e.g. a video room not open yet); Retry-After beside it. */
   availableAt: z.string().optional(),
+  /** The address the app is served at, when a request came through another (`request.wrong_address`). */
+  openAt: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

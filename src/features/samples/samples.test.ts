@@ -1,9 +1,11 @@
+import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, signedIn } from "../../server/testing/http.ts";
 import { PDF, png, sendUpload, type TestFile } from "../../server/testing/upload.ts";
 import { jobInput } from "../jobs/testing.ts";
+import { workSample } from "./tables.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -43,6 +45,23 @@ describe("work samples", () => {
     expect(
       (await anna.get(`/api/v1/samples/${sample.id}/file?download=1`)).headers["content-disposition"],
     ).toMatch(/^attachment;/);
+  });
+
+  it("stores and offers a file name without bidi controls or invisible characters", async () => {
+    const anna = await signedIn(app, ["assistant"]);
+    const text = Buffer.from("Rechnung\n");
+    const disguised = await upload(anna, { name: "invoice\u202Efdp.txt", bytes: text });
+    expect(disguised.statusCode, disguised.body).toBe(201);
+    expect(disguised.json()).toMatchObject({ fileName: "invoicefdp.txt", contentType: "text/plain" });
+    const hidden = await upload(anna, { name: "..\\Rech\u200Dnung\u2066\uFEFF.txt", bytes: text });
+    expect(hidden.json().fileName).toBe("Rechnung.txt");
+    // A name stored before these rules leaves cleaned in the download's header.
+    await app.database.db
+      .update(workSample)
+      .set({ fileName: "old\u202Efdp.txt" })
+      .where(eq(workSample.id, disguised.json().id));
+    const file = await anna.get(`/api/v1/samples/${disguised.json().id}/file`);
+    expect(file.headers["content-disposition"]).toBe("attachment; filename=oldfdp.txt");
   });
 
   it("makes a thumbnail for images", async () => {

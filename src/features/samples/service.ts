@@ -3,6 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
+import { cleanFileName } from "../../server/http/file-name.ts";
 import { imageTools } from "../../server/images.ts";
 import type { Storage } from "../../server/storage/storage.ts";
 import { canViewSample } from "./policy.ts";
@@ -33,13 +34,6 @@ function requireAssistant(actor: Actor) {
   if (!actor.roles.includes("assistant"))
     throw new AppError("forbidden", { reason: "role.assistant_required" });
 }
-
-/** Keeps only a plain file name: no directories, no control characters. */
-export const cleanFileName = (name: string) =>
-  [...(name.split(/[\\/]/).pop() ?? "")]
-    .filter((c) => c !== '"' && c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
-    .join("")
-    .slice(0, 200) || "file";
 
 export function createSamplesService(db: Db, storage: Storage) {
   async function loadVisible(actor: Actor | null, id: string) {

@@ -3,7 +3,7 @@ import { createOTP } from "@better-auth/utils/otp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserWithPassword } from "../../features/accounts/factory.ts";
 import { createTestApp } from "../testing/app.ts";
-import { Browser, GOOD_PASSWORD, uniqueEmail } from "../testing/http.ts";
+import { Browser, GOOD_PASSWORD, uniqueEmail, verifiedUser } from "../testing/http.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -11,15 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function verifiedUser() {
-  const email = uniqueEmail("auth");
-  await createUserWithPassword(app.auth, { name: "Tess", email, password: GOOD_PASSWORD, roles: ["client"] });
-  return email;
-}
+const verifiedEmail = async () => (await verifiedUser(app)).email;
 
 describe("sign-in throttling", () => {
   it("limits sign-in attempts per client address; spoofed forwarding headers do not open new buckets", async () => {
-    const email = await verifiedUser();
+    const email = await verifiedEmail();
     const attacker = new Browser(app, "203.0.113.7");
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -44,7 +40,7 @@ describe("sign-in throttling", () => {
   });
 
   it("answers a throttled request as problem+json with Retry-After", async () => {
-    const email = await verifiedUser();
+    const email = await verifiedEmail();
     const client = new Browser(app, "203.0.113.9");
     let last = await client.post("/api/auth/sign-in/email", { email, password: "wrong-password-123" });
     for (let i = 0; i < 4; i++)
@@ -58,7 +54,7 @@ describe("sign-in throttling", () => {
 
 describe("session cookies", () => {
   it("are HttpOnly and SameSite=Lax, without Secure on an http:// public URL", async () => {
-    const email = await verifiedUser();
+    const email = await verifiedEmail();
     const res = await new Browser(app, "192.0.2.1").post("/api/auth/sign-in/email", {
       email,
       password: GOOD_PASSWORD,
@@ -104,7 +100,7 @@ describe("session cookies", () => {
 
 describe("two-factor sign-in", () => {
   it("enables TOTP, then requires a code at sign-in; a recovery code works once", async () => {
-    const email = await verifiedUser();
+    const email = await verifiedEmail();
     const device = new Browser(app, "192.0.2.10");
     expect(
       (await device.post("/api/auth/sign-in/email", { email, password: GOOD_PASSWORD })).statusCode,

@@ -10,6 +10,7 @@ import type { Db } from "../db/client.ts";
 import type { Mailer } from "../mail/outbox.ts";
 import { renderMail } from "../mail/templates.ts";
 import type { SessionCache } from "./session-cache.ts";
+import type { SignInThrottle } from "./sign-in-throttle.ts";
 
 /** The header our Fastify mount sets from the socket address; any copy sent by a client is dropped. */
 export const CLIENT_IP_HEADER = "x-assista-client-ip";
@@ -29,6 +30,7 @@ export function createAuth(
   limits: AuthLimits,
   log: FastifyBaseLogger,
   sessions: SessionCache,
+  throttle: SignInThrottle,
 ) {
   const cookiePrefix = config.secureCookies ? "__Host-assista" : "assista";
   const localeOf = (user: object): Locale => ((user as { locale?: unknown }).locale === "en" ? "en" : "de");
@@ -62,6 +64,8 @@ export function createAuth(
       minPasswordLength: 12,
       maxPasswordLength: 128,
       revokeSessionsOnPasswordReset: true,
+      // The mail proved the owner: a sign-in throttle an attacker kept up for the account ends.
+      onPasswordReset: ({ user }) => throttle.clear(user.email.toLowerCase()),
       resetPasswordTokenExpiresIn: 3600,
       async sendResetPassword({ user, url }) {
         await mailer.enqueue({
@@ -117,7 +121,16 @@ export function createAuth(
       cookiePrefix,
       defaultCookieAttributes: { secure: config.secureCookies, sameSite: "lax", httpOnly: true, path: "/" },
     },
-    plugins: [twoFactor({ issuer: "Assista", skipVerificationOnEnable: false })],
+    plugins: [
+      twoFactor({
+        issuer: "Assista",
+        skipVerificationOnEnable: false,
+        // Per account, across addresses and challenges, like the sign-in throttle: after five wrong
+        // codes (TOTP or recovery) the second step waits 15 minutes, the right code included (429
+        // auth.account_temporarily_locked); a right code resets the count.
+        accountLockout: { enabled: true, maxFailedAttempts: 5, durationSeconds: 900 },
+      }),
+    ],
     databaseHooks: {
       // A deleted session (sign-out, revoke, password reset) stops working at once, cached or not.
       session: { delete: { after: async (session) => sessions.evictSession(session.token) } },

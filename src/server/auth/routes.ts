@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import {
   changePasswordSchema,
@@ -7,11 +7,12 @@ import {
   signUpSchema,
   updateUserSchema,
 } from "../../features/accounts/schema.ts";
-import { AppError, codeForStatus } from "../errors.ts";
-import { PROBLEM_TYPE, sendProblem } from "../http/problems.ts";
+import { AppError } from "../errors.ts";
 import { parseOrThrow } from "../http/validation.ts";
 import { type Auth, CLIENT_IP_HEADER } from "./auth.ts";
+import { answerFromAuth } from "./forward.ts";
 import { isCommonPassword } from "./password-policy.ts";
+import type { SignInThrottle } from "./sign-in-throttle.ts";
 
 // Bodies we validate before Better Auth sees them: strict shapes (unknown fields such as `role` on
 // update-user are refused), our password policy, and field errors in the app's problem format.
@@ -39,9 +40,10 @@ export const BODY_SCHEMAS: Record<string, { schema: z.ZodType; password?: string
   },
 };
 
-function validate(path: string, body: unknown) {
+/** The body as our schema reads it (e-mail trimmed and lower-cased), or a 400 problem. */
+function validate(path: string, body: unknown): Record<string, unknown> | undefined {
   const rule = BODY_SCHEMAS[path];
-  if (!rule) return;
+  if (!rule) return undefined;
   const parsed = parseOrThrow(rule.schema, body ?? {}) as Record<string, unknown>;
   const password = rule.password ? parsed[rule.password] : undefined;
   if (typeof password === "string" && isCommonPassword(password)) {
@@ -51,53 +53,44 @@ function validate(path: string, body: unknown) {
       ],
     });
   }
+  return parsed;
 }
 
-function toWebRequest(request: FastifyRequest, publicUrl: string): Request {
+/** What Better Auth gets as the body: the client's, with the rules the mount enforces whatever it sent. */
+function bodyFor(path: string, body: unknown): unknown {
+  // A new password ends every other session (ASVS V7.4.3): whoever knew the old one is signed out.
+  if (path === "/api/auth/change-password") return { ...(body as object), revokeOtherSessions: true };
+  return body;
+}
+
+function toWebRequest(request: FastifyRequest, publicUrl: string, body: unknown): Request {
   const headers = new Headers();
   for (const [key, value] of Object.entries(request.headers)) {
-    if (value === undefined || key === CLIENT_IP_HEADER) continue;
+    if (value === undefined || key === CLIENT_IP_HEADER || key === "content-length") continue;
     headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
   // The socket address (or the proxy's, when TRUST_PROXY is set) is the only address Better Auth
   // sees: spoofed X-Forwarded-For headers cannot open fresh rate-limit buckets.
   headers.set(CLIENT_IP_HEADER, request.ip);
-  const hasBody = request.method !== "GET" && request.method !== "HEAD" && request.body !== undefined;
+  const hasBody = request.method !== "GET" && request.method !== "HEAD" && body !== undefined;
   return new Request(new URL(request.url, publicUrl), {
     method: request.method,
     headers,
-    ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+    ...(hasBody ? { body: JSON.stringify(body) } : {}),
   });
 }
 
-async function forward(response: Response, request: FastifyRequest, reply: FastifyReply) {
-  reply.status(response.status);
-  response.headers.forEach((value, key) => {
-    if (key !== "set-cookie" && key !== "content-length") reply.header(key, value);
-  });
-  // Better Auth names it X-Retry-After; clients and proxies read the standard header.
-  const retryAfter = response.headers.get("x-retry-after");
-  if (response.status === 429 && retryAfter) reply.header("retry-after", retryAfter);
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) reply.header("set-cookie", cookies);
-  const text = await response.text();
-  if (response.status >= 400 && (response.headers.get("content-type") ?? "").includes("json")) {
-    // Better Auth answers {code, message}; the app speaks problem+json everywhere.
-    let body: { code?: string; message?: string } = {};
-    try {
-      body = JSON.parse(text);
-    } catch {}
-    const code = codeForStatus(response.status);
-    const error = new AppError(code, {
-      ...(body.code ? { reason: `auth.${body.code.toLowerCase()}` } : {}),
-      ...(body.message ? { detail: body.message } : {}),
-    });
-    return reply.type(PROBLEM_TYPE).send(error.toProblem(request.url.split("?")[0]));
-  }
-  return reply.send(text.length ? text : null);
+export interface AuthMountOptions {
+  publicUrl: string;
+  /** Counts failed sign-ins per account; the right password waits too while an account waits. */
+  throttle: SignInThrottle;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string) {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  auth: Auth,
+  { publicUrl, throttle }: AuthMountOptions,
+) {
   app.route({
     method: ["GET", "POST"],
     url: "/api/auth/*",
@@ -105,14 +98,19 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: 
     // Better Auth keeps its own, stricter per-endpoint limits.
     config: { rateLimit: false },
     async handler(request, reply) {
-      try {
-        validate(request.url.split("?")[0] ?? "", request.body);
-      } catch (error) {
-        if (error instanceof AppError) return sendProblem(reply, request, error);
-        throw error;
+      const path = request.url.split("?")[0] ?? "";
+      // The bodies are those of POST endpoints; a GET of one goes to Better Auth, which answers 404.
+      // A refusal thrown here leaves through the app's problem handler.
+      const parsed = request.method === "POST" ? validate(path, request.body) : undefined;
+      const webRequest = toWebRequest(request, publicUrl, bodyFor(path, request.body));
+      const email = path === SIGN_IN_PATH ? parsed?.email : undefined;
+      if (typeof email !== "string") {
+        return answerFromAuth(request, reply, publicUrl, () => auth.handler(webRequest));
       }
-      const response = await auth.handler(toWebRequest(request, publicUrl));
-      return forward(response, request, reply);
+      const attempt = await throttle.admit(email);
+      return answerFromAuth(request, reply, publicUrl, () => attempt.settled(auth.handler(webRequest)));
     },
   });
 }
+
+const SIGN_IN_PATH = "/api/auth/sign-in/email";

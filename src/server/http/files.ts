@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyReply } from "fastify";
+import { cleanFileName } from "./file-name.ts";
 
 export interface StoredFile {
   stream: Readable;
@@ -18,7 +19,8 @@ export function sendStoredFile(reply: FastifyReply, file: StoredFile, download: 
     .type(file.contentType)
     .header(
       "content-disposition",
-      contentDisposition(file.fileName, { type: inline ? "inline" : "attachment" }),
+      // Cleaned again on the way out: names stored before the cleaning rules still reach a download.
+      contentDisposition(cleanFileName(file.fileName), { type: inline ? "inline" : "attachment" }),
     )
     .header("x-content-type-options", "nosniff")
     .header("cache-control", "private, max-age=300")

@@ -1,8 +1,26 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { AppError } from "../errors.ts";
+import { PROBLEM_TYPE } from "./problems.ts";
 
-/** Prometheus metrics at /metrics: a latency histogram per route plus the process defaults. */
-export function registerMetrics(app: FastifyInstance): Registry {
+const digest = (value: string) => createHash("sha256").update(value).digest();
+
+/** Whether an Authorization header carries the token; compared in constant time (as equal-length digests). */
+export function bearerMatches(header: string | undefined, token: string): boolean {
+  const presented = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1];
+  return presented !== undefined && timingSafeEqual(digest(presented), digest(token));
+}
+
+/**
+ * Prometheus metrics: a latency histogram per route plus the process defaults. The readings (heap,
+ * requests per route, socket counts) help an attacker as much as an operator, so the main listener
+ * serves /metrics only with `token` as a bearer token, and not at all without one (404);
+ * `listenForMetrics` serves them on an address of their own instead.
+ */
+export function registerMetrics(app: FastifyInstance, token: string | undefined): Registry {
   // A registry per app instance: tests build many apps in one process.
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
@@ -25,11 +43,49 @@ export function registerMetrics(app: FastifyInstance): Registry {
     done();
   });
 
-  app.get("/metrics", { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) => {
+  if (token === undefined) return registry;
+  app.get("/metrics", { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
+    if (!bearerMatches(request.headers.authorization, token)) {
+      throw new AppError("unauthenticated", {
+        detail: "Send the metrics token as a bearer token.",
+        headers: { "www-authenticate": 'Bearer realm="metrics"' },
+      });
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });
   return registry;
+}
+
+/** A listener of its own serving only GET /metrics, for an address only the scraper can reach. */
+export async function listenForMetrics(registry: Registry, host: string, port: number) {
+  const server = createServer((request, response) => {
+    const path = (request.url ?? "/").split("?")[0];
+    if (path !== "/metrics" || (request.method !== "GET" && request.method !== "HEAD")) {
+      response.writeHead(404, { "content-type": PROBLEM_TYPE });
+      response.end(JSON.stringify(new AppError("not_found").toProblem(path)));
+      return;
+    }
+    registry.metrics().then(
+      (text) => {
+        response.writeHead(200, { "content-type": registry.contentType });
+        response.end(request.method === "HEAD" ? undefined : text);
+      },
+      () => {
+        response.writeHead(500, { "content-type": PROBLEM_TYPE });
+        response.end(JSON.stringify(new AppError("internal").toProblem(path)));
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}/metrics`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export interface LiveChannelReadings {

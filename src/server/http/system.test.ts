@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../testing/app.ts";
+import { createTestApp, TEST_METRICS_TOKEN } from "../testing/app.ts";
+import { bearerMatches, listenForMetrics } from "./metrics.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -13,12 +14,57 @@ describe("system endpoints", () => {
     expect((await app.inject("/api/ready")).json()).toEqual({ status: "ok" });
   });
 
-  it("metrics expose a latency histogram per route", async () => {
+  it("metrics expose a latency histogram per route, with the metrics token only", async () => {
     await app.inject("/api/health");
-    const res = await app.inject("/metrics");
+    const res = await app.inject({
+      url: "/metrics",
+      headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/api\/health"/);
     expect(res.body).toContain("process_resident_memory_bytes");
+    for (const authorization of [
+      undefined,
+      "Bearer wrong",
+      `Basic ${TEST_METRICS_TOKEN}`,
+      `Bearer ${TEST_METRICS_TOKEN}x`,
+    ]) {
+      const refused = await app.inject({ url: "/metrics", headers: authorization ? { authorization } : {} });
+      expect(refused.statusCode, authorization).toBe(401);
+      expect(refused.headers["content-type"]).toContain("application/problem+json");
+      expect(refused.headers["www-authenticate"]).toBe('Bearer realm="metrics"');
+      expect(refused.body).not.toContain("process_resident_memory_bytes");
+    }
+  });
+
+  it("serves no metrics on the main listener without a token, and on a listener of their own", async () => {
+    const open = await createTestApp({ METRICS_TOKEN: "" });
+    try {
+      const res = await open.inject("/metrics");
+      expect(res.statusCode).toBe(404);
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+      const own = await listenForMetrics(open.metrics, "127.0.0.1", 0);
+      try {
+        const scraped = await fetch(own.url);
+        expect(scraped.status).toBe(200);
+        expect(await scraped.text()).toContain("http_request_duration_seconds");
+        const other = await fetch(own.url.replace("/metrics", "/api/health"));
+        expect(other.status).toBe(404);
+        expect(other.headers.get("content-type")).toContain("application/problem+json");
+      } finally {
+        await own.close();
+      }
+    } finally {
+      await open.close();
+    }
+  });
+
+  it("compares the bearer token as a whole", () => {
+    expect(bearerMatches(`Bearer ${TEST_METRICS_TOKEN}`, TEST_METRICS_TOKEN)).toBe(true);
+    expect(bearerMatches(`bearer  ${TEST_METRICS_TOKEN} `, TEST_METRICS_TOKEN)).toBe(true);
+    expect(bearerMatches(`Bearer ${TEST_METRICS_TOKEN.slice(0, -1)}`, TEST_METRICS_TOKEN)).toBe(false);
+    expect(bearerMatches(undefined, TEST_METRICS_TOKEN)).toBe(false);
+    expect(bearerMatches("Bearer ", TEST_METRICS_TOKEN)).toBe(false);
   });
 
   it("publishes OpenAPI 3.1 generated from the zod schemas, and a reference UI", async () => {

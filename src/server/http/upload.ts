@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import { AppError } from "../errors.ts";
+import { cleanFileName } from "./file-name.ts";
 
 export interface UploadLimits {
   maxBytes: number;
@@ -26,7 +27,7 @@ export async function readUpload(request: FastifyRequest, limits: UploadLimits) 
         if (error.code === "FST_REQ_FILE_TOO_LARGE") throw new AppError("payload_too_large", limits.tooLarge);
         throw error;
       });
-      file = { name: part.filename, bytes };
+      file = { name: cleanFileName(part.filename), bytes };
     } else {
       fields[part.fieldname] = String(part.value);
     }

@@ -8,6 +8,8 @@ import type { Database } from "../db/client.ts";
 import { testDatabase } from "./databases.ts";
 
 export const TEST_ORIGIN = "http://localhost:3000";
+/** The bearer token test apps serve /metrics with. */
+export const TEST_METRICS_TOKEN = "test-metrics-token-test-metrics-token-0123";
 
 /**
  * An app on its own fresh database, as the tests' `app.inject` target. Close it in afterAll.
@@ -25,6 +27,7 @@ export async function createTestApp(
     AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
     DATA_DIR: mkdtempSync(join(tmpdir(), "assista-app-")),
     WEB_DIST_DIR: join(tmpdir(), "assista-no-web"),
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...env,
   });
   const database = shared ?? (await testDatabase());

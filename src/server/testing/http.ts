@@ -83,10 +83,16 @@ export function nextIp(): string {
   return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
-/** A verified user with the given roles, signed in in a browser of their own. */
-export async function signedIn(app: FastifyInstance, roles: Role[], name = "Test User") {
+/** A verified user with GOOD_PASSWORD and the given roles, signed in nowhere yet. */
+export async function verifiedUser(app: FastifyInstance, roles: Role[] = ["client"], name = "Test User") {
   const email = uniqueEmail(roles.join("-"));
   const { id } = await createUserWithPassword(app.auth, { name, email, password: GOOD_PASSWORD, roles });
+  return { id, email };
+}
+
+/** A verified user with the given roles, signed in in a browser of their own. */
+export async function signedIn(app: FastifyInstance, roles: Role[], name = "Test User") {
+  const { id, email } = await verifiedUser(app, roles, name);
   const browser = new Browser(app, nextIp());
   const res = await browser.post("/api/auth/sign-in/email", { email, password: GOOD_PASSWORD });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);

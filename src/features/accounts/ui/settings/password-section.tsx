@@ -1,4 +1,4 @@
-import { Button, Checkbox, Stack } from "@mantine/core";
+import { Button, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
@@ -8,7 +8,7 @@ import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../schema.t
 import { SettingsSection } from "./settings-section.tsx";
 import { useSaved } from "./use-account.ts";
 
-const EMPTY = { currentPassword: "", newPassword: "", revokeOtherSessions: true };
+const EMPTY = { currentPassword: "", newPassword: "" };
 
 export function PasswordSection() {
   const { t } = useTranslation();
@@ -37,11 +37,8 @@ export function PasswordSection() {
             required
             {...form.textProps("newPassword")}
           />
-          <Checkbox
-            label={t("settings.password.revokeOthers")}
-            checked={form.values.revokeOtherSessions ?? false}
-            onChange={(event) => form.setValue("revokeOtherSessions", event.currentTarget.checked)}
-          />
+          {/* Not a choice: the server ends the other sessions on every change of password. */}
+          <Text size="sm">{t("settings.password.othersSignedOut")}</Text>
           <Button type="submit" loading={form.submitting} style={{ alignSelf: "flex-start" }}>
             {t("settings.password.save")}
           </Button>
