@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
-import { createTestApp, TEST_ORIGIN } from "../testing/app.ts";
+import { createTestApp, TEST_METRICS_TOKEN, TEST_ORIGIN } from "../testing/app.ts";
 import { signedIn } from "../testing/http.ts";
 import { connect, cookieOf, listening, twoInstancesOverRedis } from "../testing/sockets.ts";
 import { CLOSE_UNAUTHENTICATED, MAX_FRAME_BYTES } from "./frames.ts";
@@ -65,7 +65,9 @@ describe("live channel on one instance", () => {
     a.socket.send(JSON.stringify({ type: "typing", threadId: "not-a-uuid" }));
     await vi.waitFor(() => expect(app.realtime.stats.ignoredFrames).toBe(before + 3));
     // Operators see the same count on /metrics, next to the open connections.
-    const metrics = (await app.inject({ method: "GET", url: "/metrics" })).body;
+    const metrics = (
+      await app.inject({ url: "/metrics", headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })
+    ).body;
     expect(metrics).toMatch(new RegExp(`^ws_frames_ignored_total ${before + 3}$`, "m"));
     expect(Number(metrics.match(/^ws_connections (\d+)$/m)?.[1])).toBeGreaterThanOrEqual(1);
     await app.realtime.broker.publish([anna.userId], { id: "8", type: "message.created", data: {} });
