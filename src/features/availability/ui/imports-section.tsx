@@ -81,6 +81,7 @@ function ImportItem({ item }: { item: CalendarImport }) {
         {item.lastError ? (
           <Text size="sm" c="red.9">
             {t([`errors.reason.${item.lastError}`, "availability.imports.failed"])}
+            {item.syncPaused ? ` ${t("availability.imports.paused")}` : null}
           </Text>
         ) : null}
         <FormAlert error={error} />
