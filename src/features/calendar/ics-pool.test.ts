@@ -22,6 +22,10 @@ const SMALL = [
 ].join("\r\n");
 /** About a second's work for the reader, well within its bounds. */
 const HEAVY = manyOverrides(6_000);
+/** A quarter of that. */
+const MEDIUM = manyOverrides(1_500);
+/** Several seconds' work: far past the short deadlines below. */
+const SLOW = manyOverrides(20_000);
 
 const readers: IcsReader[] = [];
 afterEach(async () => {
@@ -76,10 +80,10 @@ describe("reading calendars in a worker thread", () => {
   it("ends a read past its deadline as too complex, and reads the next file in a new thread", {
     timeout: 60_000,
   }, async () => {
-    const r = reader({ deadlineMs: 100 });
+    const r = reader({ deadlineMs: 400 });
     await r.busyFromIcs(SMALL, spring);
     const started = performance.now();
-    expect(await reasonOf(r.busyFromIcs(HEAVY, spring))).toBe("ics.too_complex");
+    expect(await reasonOf(r.busyFromIcs(SLOW, spring))).toBe("ics.too_complex");
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(await r.busyFromIcs(SMALL, spring)).toHaveLength(1);
   });
@@ -109,16 +113,25 @@ describe("reading calendars in a worker thread", () => {
     let fastest = Number.POSITIVE_INFINITY;
     for (const _ of [1, 2, 3]) {
       const started = performance.now();
-      await probe.busyFromIcs(HEAVY, spring);
+      await probe.busyFromIcs(MEDIUM, spring);
       fastest = Math.min(fastest, performance.now() - started);
     }
-    // Eight in a row on one thread take more than twice as long as the deadline allows each one.
-    const queued = reader({ threads: 1, deadlineMs: Math.max(3 * fastest, 500) });
+    // Enough in a row on one thread to take well over twice the deadline each one is allowed.
+    const deadlineMs = Math.max(4 * fastest, 1_000);
+    const many = [...Array(Math.ceil((2.5 * deadlineMs) / fastest)).keys()];
+    const queued = reader({ threads: 1, deadlineMs, maxQueue: many.length });
     await queued.busyFromIcs(SMALL, spring);
+    const results = await Promise.all(many.map(() => reasonOf(queued.busyFromIcs(MEDIUM, spring))));
+    expect(results).toEqual(many.map(() => "resolved"));
+  });
+
+  it("reads the files queued behind one whose thread was ended", { timeout: 60_000 }, async () => {
+    const r = reader({ threads: 1, deadlineMs: 400 });
+    await r.busyFromIcs(SMALL, spring);
     const results = await Promise.all(
-      [...Array(8).keys()].map(() => reasonOf(queued.busyFromIcs(HEAVY, spring))),
+      [SLOW, SMALL, SMALL].map((text) => reasonOf(r.busyFromIcs(text, spring))),
     );
-    expect(results).toEqual(Array(8).fill("resolved"));
+    expect(results).toEqual(["ics.too_complex", "resolved", "resolved"]);
   });
 
   it("refuses a file as busy while the queue is full", { timeout: 60_000 }, async () => {

@@ -9,9 +9,10 @@ import type { ReadOutcome, ReadTask } from "./ics-worker.ts";
 // Imported calendars are read in worker threads, never on the server's event loop: the text comes
 // from anyone, and ical.js can be made to work for minutes on a few hundred bytes (ics-bounds.ts
 // refuses what is known; this catches the rest). Each read has a wall-clock deadline counted from
-// when it starts running, and each worker a heap cap; a worker past either is terminated (Piscina
-// starts another for the next task) and the file is refused as ics.too_complex. Threads start on
-// demand and exit when idle, so a process that never imports a calendar never starts one.
+// when its thread begins it (not its wait in the queue), and each worker a heap cap; a worker
+// past either is terminated (a new one starts for the next file) and the file is refused as
+// ics.too_complex.
+// Threads start on demand and exit when idle: a process that never imports a calendar starts none.
 
 export interface IcsReaderOptions {
   /** How long one file may take to read; a legitimate 5 MiB export takes 4–10 s on a busy core. */
@@ -51,7 +52,6 @@ export function createIcsReader(options: IcsReaderOptions = {}) {
       // Below the event loop's priority (Linux): on a busy machine the reader waits, not the server.
       niceIncrement: 10,
       idleTimeout: idleMs,
-      maxQueue,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
     });
     // A worker that fails outside a task failed to start, and Piscina starts no more after that:
@@ -66,13 +66,33 @@ export function createIcsReader(options: IcsReaderOptions = {}) {
   };
   let pool = start();
 
-  /** Busy intervals of an untrusted iCalendar text, read in a worker (see ics-read.ts for the rules). */
-  async function busyFromIcs(text: string, window: BusyWindow) {
-    // An unknown owner zone is the caller's mistake (a RangeError), checked here rather than as the file's.
-    offsetAt(window.timeZone ?? "UTC", window.from);
-    if (pool.queueSize >= maxQueue) {
+  // Files wait here, not in Piscina's queue: with no thread kept (minThreads 0), Piscina starts a
+  // thread only when a task is handed to it, so files queued behind one whose thread was ended
+  // (deadline, heap) would wait for ever. Handed over one per free thread, each gets one at once.
+  let reading = 0;
+  const waiting: (() => void)[] = [];
+  async function turn() {
+    if (reading < threads) {
+      reading += 1;
+      return;
+    }
+    if (waiting.length >= maxQueue) {
       throw new IcsError("ics.busy", "too many calendars are being read; try again shortly");
     }
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  const done = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else reading -= 1;
+  };
+
+  /**
+   * One file in a thread, within the heap cap and the deadline. The deadline counts from when the
+   * thread begins the file (it says so over a port), so a thread's own start, about a second
+   * after an idle spell, is not taken from the file's time.
+   */
+  async function read(text: string, window: BusyWindow): Promise<ReadOutcome> {
     const deadline = new AbortController();
     const { port1, port2 } = new MessageChannel();
     // Piscina types its transfer list from the DOM's MessagePort where the DOM lib is loaded.
@@ -82,9 +102,8 @@ export function createIcsReader(options: IcsReaderOptions = {}) {
       timer = setTimeout(() => deadline.abort(), deadlineMs);
       port1.close();
     });
-    let outcome: ReadOutcome;
     try {
-      outcome = await pool.run({ text, window, started: port2 }, { transferList, signal: deadline.signal });
+      return await pool.run({ text, window, started: port2 }, { transferList, signal: deadline.signal });
     } catch (error) {
       if (deadline.signal.aborted) {
         throw new IcsError("ics.too_complex", `reading took longer than ${deadlineMs} ms`);
@@ -96,6 +115,19 @@ export function createIcsReader(options: IcsReaderOptions = {}) {
     } finally {
       clearTimeout(timer);
       port1.close();
+    }
+  }
+
+  /** Busy intervals of an untrusted iCalendar text, read in a worker (see ics-read.ts for the rules). */
+  async function busyFromIcs(text: string, window: BusyWindow) {
+    // An unknown owner zone is the caller's mistake (a RangeError), checked here rather than as the file's.
+    offsetAt(window.timeZone ?? "UTC", window.from);
+    await turn();
+    let outcome: ReadOutcome;
+    try {
+      outcome = await read(text, window);
+    } finally {
+      done();
     }
     if ("busy" in outcome) return outcome.busy;
     if ("reason" in outcome) throw new IcsError(outcome.reason, outcome.message);

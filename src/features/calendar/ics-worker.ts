@@ -7,7 +7,7 @@ import { type BusyWindow, busyFromIcs, IcsError, type IcsReason } from "./ics-re
 export interface ReadTask {
   text: string;
   window: BusyWindow;
-  /** Told as soon as the task runs, so that the deadline counts reading, not waiting in the queue. */
+  /** Told as soon as the task runs: the deadline counts the reading, not the thread's start. */
   started: MessagePort;
 }
 export type ReadOutcome =
