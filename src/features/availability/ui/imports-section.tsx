@@ -193,6 +193,7 @@ function UploadForm() {
           description={t("availability.imports.fileHint")}
           accept=".ics,text/calendar"
           clearable
+          clearButtonProps={{ "aria-label": t("availability.imports.clearFile") }}
           value={file}
           onChange={(next) => {
             setFile(next);
