@@ -12,8 +12,14 @@ import { type ChildApp, startChildApp } from "./testing-child.ts";
 // its health endpoint is polled: every answer must come quickly. (Before the calendar reader ran
 // in a worker thread, the first of these held the server's event loop for good.)
 
-/** The slowest a health answer may be while a calendar is read. */
-const HEALTH_BOUND_MS = 200;
+/**
+ * How quickly health must answer while a calendar is read: the median within 200 ms, every answer
+ * within 1 s. Answers take 2–40 ms here; the second bound leaves room for a shared two-core
+ * machine running other tests beside (up to 300 ms seen at a load of 10), while a held event loop
+ * is held for seconds (3,000 zones: 9 s) or for good.
+ */
+const HEALTH_MEDIAN_MS = 200;
+const HEALTH_BOUND_MS = 1_000;
 /** A request that takes longer has stopped the server (or waits on it). */
 const REQUEST_TIMEOUT_MS = 30_000;
 const SWEEP_LATER = () => new Date(Date.now() + 16 * 60_000);
@@ -67,30 +73,36 @@ afterAll(async () => {
   calendars?.close();
 });
 
-/** Runs `work` while polling /api/health every 20 ms; returns its result and the slowest answer. */
+/** Runs `work` while polling /api/health every 20 ms; returns its result and how long each answer took. */
 async function watchingHealth<T>(work: () => Promise<T>) {
   let done = false;
-  let slowest = 0;
-  let polls = 0;
+  const answers: number[] = [];
   const poller = (async () => {
     // At least a few polls, however quick the work: an answer must come, not just be expected.
-    while (!done || polls < 3) {
+    while (!done || answers.length < 3) {
       const started = performance.now();
       const ok = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5_000) }).then(
         async (res) => (await res.text()) !== "" && res.ok,
         () => false,
       );
-      slowest = Math.max(slowest, ok ? performance.now() - started : Number.POSITIVE_INFINITY);
-      polls += 1;
+      answers.push(ok ? performance.now() - started : Number.POSITIVE_INFINITY);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();
   try {
-    return { result: await work(), slowest: () => slowest };
+    return { result: await work(), answers };
   } finally {
     done = true;
     await poller;
   }
+}
+
+function expectResponsive(answers: number[]) {
+  const sorted = [...answers].sort((a, b) => a - b);
+  expect(sorted[Math.floor(sorted.length / 2)], `health answers (ms): ${sorted.join(", ")}`).toBeLessThan(
+    HEALTH_MEDIAN_MS,
+  );
+  expect(sorted.at(-1), `health answers (ms): ${sorted.join(", ")}`).toBeLessThan(HEALTH_BOUND_MS);
 }
 
 const api = (path: string, init: RequestInit = {}) =>
@@ -133,17 +145,17 @@ const imports = async () => (await (await api("/me/calendar-imports")).json()) a
 
 describe("hostile calendars against a listening server", () => {
   it("imports a legitimate calendar, off the event loop", { timeout: 120_000 }, async () => {
-    const { result, slowest } = await watchingHealth(() => upload(LEGIT));
+    const { result, answers } = await watchingHealth(() => upload(LEGIT));
     expect(result).toMatchObject({ status: 201, body: { kind: "file", busyCount: 1, lastError: null } });
-    expect(slowest()).toBeLessThan(HEALTH_BOUND_MS);
+    expectResponsive(answers);
   });
 
   for (const { name, text, reason } of HOSTILE) {
     it(`refuses an upload of ${name}, answering health checks throughout`, { timeout: 60_000 }, async () => {
-      const { result, slowest } = await watchingHealth(() => upload(text));
+      const { result, answers } = await watchingHealth(() => upload(text));
       expect(result.body).toMatchObject({ reason, errors: [{ field: "file", code: reason }] });
       expect(result.status).toBe(reason === "ics.too_large" ? 413 : 422);
-      expect(slowest()).toBeLessThan(HEALTH_BOUND_MS);
+      expectResponsive(answers);
       for (const text of texts(reason)) expect(text).toEqual(expect.any(String));
     });
   }
@@ -153,7 +165,7 @@ describe("hostile calendars against a listening server", () => {
   }, async () => {
     served.set("/hostile.ics", SECONDLY_ZONE);
     served.set("/legit.ics", LEGIT);
-    const { result: added, slowest } = await watchingHealth(async () => {
+    const { result: added, answers } = await watchingHealth(async () => {
       const hostile = await api(
         "/me/calendar-imports",
         json({ name: "Probe", url: `${calendarsUrl}/hostile.ics` }),
@@ -168,7 +180,7 @@ describe("hostile calendars against a listening server", () => {
         statuses: [hostile.status, legit.status],
       };
     });
-    expect(slowest()).toBeLessThan(HEALTH_BOUND_MS);
+    expectResponsive(answers);
     expect(added.statuses).toEqual([201, 201]);
     expect(added.hostile).toMatchObject({ lastError: "ics.too_complex", syncPaused: true, busyCount: 0 });
     expect(added.legit).toMatchObject({ lastError: null, syncPaused: false, busyCount: 1 });
@@ -177,8 +189,7 @@ describe("hostile calendars against a listening server", () => {
     // The sweep fetches the good subscription again, the refused one not.
     const seen = { hostile: fetched.get("/hostile.ics"), legit: fetched.get("/legit.ics") };
     expect(seen).toEqual({ hostile: 1, legit: 1 });
-    const { slowest: sweepSlowest } = await watchingHealth(() => server.syncDue(SWEEP_LATER()));
-    expect(sweepSlowest()).toBeLessThan(HEALTH_BOUND_MS);
+    expectResponsive((await watchingHealth(() => server.syncDue(SWEEP_LATER()))).answers);
     expect({ hostile: fetched.get("/hostile.ics"), legit: fetched.get("/legit.ics") }).toEqual({
       hostile: 1,
       legit: 2,
