@@ -88,6 +88,8 @@ export default defineConfig({
       // the room opens an hour ahead. Both only widen what is allowed; other specs are unaffected.
       INTERVIEW_NOTICE_MINUTES: "0",
       ROOM_OPENS_BEFORE_MINUTES: "60",
+      // The calendar imports spec subscribes to a calendar its own server serves on 127.0.0.1.
+      CALENDAR_URLS_ALLOW_PRIVATE: "true",
       // npm test hands over a PostgreSQL database when TEST_DATABASE_URL is set; otherwise PGlite in
       // DATA_DIR. Set either way, so a DATABASE_URL in the caller's shell cannot leak in.
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",

@@ -4,8 +4,13 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/server/main.ts"],
-  outfile: "dist/server/main.js",
+  // The calendar reader's worker thread is a second entry: Piscina loads it by file name, from
+  // beside main.js (features/calendar/ics-pool.ts).
+  entryPoints: {
+    main: "src/server/main.ts",
+    "ics-worker": "src/features/calendar/ics-worker.ts",
+  },
+  outdir: "dist/server",
   bundle: true,
   platform: "node",
   format: "esm",
@@ -14,7 +19,9 @@ await build({
   logLevel: "warning",
   // Packages that read files next to their own code at run time stay in node_modules.
   // undici is imported on demand (calendar subscriptions): outside the bundle it costs nothing until then.
+  // Piscina starts its threads from its own worker file, found next to its code.
   external: [
+    "piscina",
     "@electric-sql/pglite",
     "@fastify/swagger-ui",
     "pino",

@@ -31,6 +31,8 @@ export const calendarImportSchema = z.object({
   lastSyncedAt: z.iso.datetime().nullable(),
   /** e.g. "ics_url.timeout", "ics.malformed"; null after a successful sync. */
   lastError: z.string().nullable(),
+  /** A subscription refused for a bound (too large or too complex): not fetched again until synced by hand. */
+  syncPaused: z.boolean(),
   busyCount: z.number().int(),
 });
 export type CalendarImport = z.infer<typeof calendarImportSchema>;

@@ -1,9 +1,10 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { user } from "../accounts/tables.ts";
-import type { IcsError } from "../calendar/ics-read.ts";
+import { IcsError } from "../calendar/ics-error.ts";
+import type { BusyWindow } from "../calendar/ics-read.ts";
 import { ReasonError } from "../calendar/reason-error.ts";
 import type { Person } from "../calendar/slots.ts";
 import { interviewHold } from "../interviews/tables.ts";
@@ -24,6 +25,13 @@ const IMPORT_PAST_MS = DAY;
 const IMPORT_AHEAD_MS = 120 * DAY;
 /** A subscription is fetched again when its last sync is older than this (the job runs as often). */
 export const SYNC_EVERY_MS = 15 * 60_000;
+/**
+ * Failures that are the calendar's own (past a bound: too big, or more work than any real calendar
+ * needs): fetching it again gives the same answer, so the job stops fetching it until its owner
+ * syncs it by hand, which tries once more.
+ */
+const PAUSING_REASONS = ["ics.too_large", "ics.too_complex", "ics_url.too_large"];
+const pausedBy = (reason: string | null) => reason !== null && PAUSING_REASONS.includes(reason);
 
 const OFFICE_HOURS = (["mon", "tue", "wed", "thu", "fri"] as const).map((day) => ({
   day,
@@ -84,9 +92,10 @@ export interface AvailabilityOptions {
   now?: () => Date;
 }
 
-// The iCalendar reader and fetcher (ical.js, rrule-temporal, undici) load on first use: most
-// processes never import a calendar, and they would cost memory from the start.
-const reader = () => import("../calendar/ics-read.ts");
+// The iCalendar reader and fetcher load on first use: most processes never import a calendar.
+// The reader (ical.js, rrule-temporal) runs in a worker thread that starts on demand and exits
+// when idle (ics-pool.ts); the fetcher (undici) runs here.
+const reader = () => import("../calendar/ics-pool.ts");
 const fetcher = () => import("../calendar/ics-fetch.ts");
 
 export function createAvailabilityService(db: Db, options: AvailabilityOptions = {}) {
@@ -154,14 +163,20 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
     host: row.url ? new URL(row.url.replace(/^webcal:/i, "https:")).host : null,
     lastSyncedAt: row.lastSyncedAt?.toISOString() ?? null,
     lastError: row.lastError,
+    syncPaused: row.kind === "url" && pausedBy(row.lastError),
     busyCount,
   });
 
-  /** Replaces an import's busy time with what the calendar says now. */
-  async function storeBusy(importId: string, userId: string, ics: string, timeZone: string) {
+  /** Busy time of an untrusted calendar in the import window, read off the event loop. */
+  async function readBusy(ics: string, timeZone: string) {
     const t = now().getTime();
-    const { busyFromIcs } = await reader();
-    const busy = busyFromIcs(ics, { from: t - IMPORT_PAST_MS, to: t + IMPORT_AHEAD_MS, timeZone });
+    const window: BusyWindow = { from: t - IMPORT_PAST_MS, to: t + IMPORT_AHEAD_MS, timeZone };
+    const { icsReader } = await reader();
+    return icsReader().busyFromIcs(ics, window);
+  }
+
+  /** Replaces an import's busy time with what the calendar says now. */
+  async function storeBusy(importId: string, userId: string, busy: { start: number; end: number }[]) {
     await db.transaction(async (tx) => {
       await tx.delete(busyTime).where(eq(busyTime.importId, importId));
       if (busy.length)
@@ -186,7 +201,7 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
         allowPrivate: options.allowPrivateCalendarUrls ?? false,
       });
       const { timeZone } = await availabilityOf(row.userId);
-      await storeBusy(row.id, row.userId, ics, timeZone);
+      await storeBusy(row.id, row.userId, await readBusy(ics, timeZone));
     } catch (error) {
       if (!(error instanceof ReasonError)) throw error;
       await db.update(calendarImport).set({ lastError: error.reason }).where(eq(calendarImport.id, row.id));
@@ -265,11 +280,10 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
     async addFile(actor: Actor, name: string, text: string): Promise<CalendarImport> {
       await requireRoom(actor);
       const { timeZone } = await availabilityOf(actor.userId);
-      const t = now().getTime();
-      // Parse before writing anything: a malformed file leaves no import behind.
-      const { busyFromIcs, IcsError } = await reader();
+      // Read before writing anything: a file that cannot be read leaves no import behind.
+      let busy: { start: number; end: number }[];
       try {
-        busyFromIcs(text, { from: t - IMPORT_PAST_MS, to: t + IMPORT_AHEAD_MS, timeZone });
+        busy = await readBusy(text, timeZone);
       } catch (error) {
         if (error instanceof IcsError) throw icsProblem(error);
         throw error;
@@ -279,7 +293,7 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
         .values({ userId: actor.userId, kind: "file", name })
         .returning();
       if (!row) throw new Error("insert returned no row");
-      const busyCount = await storeBusy(row.id, actor.userId, text, timeZone);
+      const busyCount = await storeBusy(row.id, actor.userId, busy);
       return viewOf(await ownImport(actor, row.id), busyCount);
     },
 
@@ -299,9 +313,20 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
       await db.delete(calendarImport).where(eq(calendarImport.id, id));
     },
 
-    /** The job's walk: every subscription not fetched within the interval, one after another. */
+    /**
+     * The job's walk: every subscription not fetched within the interval, one after another, except
+     * those refused for a bound (PAUSING_REASONS) until their owner syncs them by hand.
+     */
     async syncDue(at = now()) {
-      const due = await db.select().from(calendarImport).where(eq(calendarImport.kind, "url"));
+      const due = await db
+        .select()
+        .from(calendarImport)
+        .where(
+          and(
+            eq(calendarImport.kind, "url"),
+            or(isNull(calendarImport.lastError), notInArray(calendarImport.lastError, PAUSING_REASONS)),
+          ),
+        );
       // A minute of slack: a sync that took a moment last time is still due at the next run.
       const cutoff = at.getTime() - SYNC_EVERY_MS + 60_000;
       for (const row of due) if (!row.lastSyncedAt || row.lastSyncedAt.getTime() <= cutoff) await sync(row);
@@ -310,12 +335,21 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
   };
 }
 
+const ICS_PROBLEMS = {
+  "ics.malformed": "unprocessable",
+  "ics.too_complex": "unprocessable",
+  "ics.too_large": "payload_too_large",
+  "ics.busy": "unavailable",
+} as const;
+
 /** An unreadable calendar file as a problem with the library's reason. */
 export function icsProblem(error: IcsError) {
-  return new AppError(error.reason === "ics.too_large" ? "payload_too_large" : "unprocessable", {
+  return new AppError(ICS_PROBLEMS[error.reason], {
     reason: error.reason,
     detail: error.message,
     errors: [{ field: "file", code: error.reason, message: error.message }],
+    // The reader's queue is full: a matter of seconds (one file takes at most the reader's deadline).
+    ...(error.reason === "ics.busy" ? { availableAt: new Date(Date.now() + 30_000) } : {}),
   });
 }
 

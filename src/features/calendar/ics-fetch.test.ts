@@ -9,6 +9,7 @@ import {
   fetchIcs,
   IcsUrlError,
 } from "./ics-fetch.ts";
+import { reasonOf } from "./testing.ts";
 
 const CALENDAR = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nEND:VCALENDAR\r\n";
 const closers: (() => Promise<void>)[] = [];
@@ -30,13 +31,13 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** The reason of a refusal: an IcsUrlError's, not merely any reason. */
 async function reason(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "resolved";
-  } catch (err) {
-    return err instanceof IcsUrlError ? err.reason : `not an IcsUrlError: ${String(err)}`;
-  }
+  const caught = promise.catch((err: unknown) => {
+    if (!(err instanceof IcsUrlError)) throw new Error(`not an IcsUrlError: ${String(err)}`);
+    throw err;
+  });
+  return reasonOf(caught);
 }
 
 const local: FetchIcsOptions = { allowPrivate: true, timeoutMs: 2_000 };

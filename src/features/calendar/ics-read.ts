@@ -2,8 +2,9 @@ import ICAL from "ical.js";
 import { RRuleTemporal } from "rrule-temporal";
 import { merged } from "../common/intervals.ts";
 import { offsetAt } from "../common/wall-clock.ts";
+import { checkBounds, type JCal } from "./ics-bounds.ts";
+import { IcsError } from "./ics-error.ts";
 import { type Clock, clockOf, ianaClock, instantOf, wallOf } from "./ics-zones.ts";
-import { ReasonError } from "./reason-error.ts";
 
 // Busy time from an imported calendar (an .ics export or a subscribed feed), for the slot search.
 // ical.js parses (strictly: a broken file is refused, not half read) and reads VTIMEZONEs;
@@ -17,10 +18,11 @@ import { ReasonError } from "./reason-error.ts";
 // floating times are read, in the zone of the calendar's owner (`timeZone`, UTC if not given): it
 // is their day off, wherever the calendar was made. An event without an end is an instant
 // (nothing busy) unless it is all-day (one day).
+//
+// The text is untrusted and this runs synchronously: the server calls it only in a worker thread
+// (ics-pool.ts). Files past the bounds of ics-bounds.ts are refused before any time is converted.
 
-export type IcsReason = "ics.malformed" | "ics.too_large";
-/** A calendar that cannot be read: broken, or more than we read. */
-export class IcsError extends ReasonError<IcsReason> {}
+export { IcsError, type IcsReason } from "./ics-error.ts";
 export interface BusyWindow {
   from: number;
   to: number;
@@ -32,6 +34,8 @@ import { MAX_ICS_BYTES, MAX_RULE_STEPS } from "./schema.ts";
 export { MAX_ICS_BYTES, MAX_RULE_STEPS };
 /** Occurrences in the window over all events; a real calendar has a few hundred a month. */
 export const MAX_OCCURRENCES = 50_000;
+/** Starts (RRULE steps near the window, RDATEs) read over all events, in the window or not. */
+export const MAX_STARTS = 200_000;
 
 const DAY = 86_400_000;
 const basic = (wall: number) => `${new Date(wall).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
@@ -121,11 +125,12 @@ function parse(text: string): ICAL.Component[] {
   } catch (err) {
     throw new IcsError("ics.malformed", `not iCalendar: ${(err as Error).message}`);
   }
-  const roots = (Array.isArray(jcal[0]) ? jcal : [jcal]).map((j) => new ICAL.Component(j as unknown[]));
-  if (roots.length === 0 || roots.some((c) => c.name !== "vcalendar")) {
+  const trees = (Array.isArray(jcal[0]) ? jcal : [jcal]) as JCal[];
+  if (trees.length === 0 || trees.some((tree) => tree[0] !== "vcalendar")) {
     throw new IcsError("ics.malformed", "not a VCALENDAR");
   }
-  return roots.flatMap((c) => c.getAllSubcomponents("vevent"));
+  checkBounds(trees);
+  return trees.flatMap((tree) => new ICAL.Component(tree).getAllSubcomponents("vevent"));
 }
 
 const counts = (event: ICAL.Component) =>
@@ -134,24 +139,41 @@ const counts = (event: ICAL.Component) =>
 const uid = (event: ICAL.Component) => String(event.getFirstPropertyValue("uid"));
 
 function collect(events: ICAL.Component[], window: BusyWindow, floating: Clock): [number, number][] {
-  // The occurrences each UID's overrides replace, taken out of its series like EXDATEs.
-  const replaced = new Map<string, ICAL.Property[]>();
+  // The occurrences each UID's overrides replace, taken out of its series like EXDATEs: read once
+  // per UID, since a file may give one UID any number of series and overrides.
+  const overrides = new Map<string, ICAL.Property[]>();
   for (const event of events) {
     const id = event.getFirstProperty("recurrence-id");
-    if (id) replaced.set(uid(event), [...(replaced.get(uid(event)) ?? []), id]);
+    if (!id) continue;
+    const list = overrides.get(uid(event));
+    if (list) list.push(id);
+    else overrides.set(uid(event), [id]);
   }
+  const replaced = new Map<string, ReturnType<typeof excluded>>();
+  const replacedOf = (id: string) => {
+    const known = replaced.get(id);
+    if (known) return known;
+    const skip = excluded(overrides.get(id) ?? [], floating);
+    replaced.set(id, skip);
+    return skip;
+  };
   const busy: [number, number][] = [];
+  let read = 0;
   for (const event of events) {
     if (!counts(event)) continue;
     const { starts, clock, allDay, span } = series(event, window, floating);
-    const isOverride = event.hasProperty("recurrence-id");
-    const skip = excluded(
-      [...event.getAllProperties("exdate"), ...(isOverride ? [] : (replaced.get(uid(event)) ?? []))],
-      floating,
-    );
+    read += starts.length;
+    if (read > MAX_STARTS) throw new IcsError("ics.too_large", "too many occurrences in the calendar");
+    const own = excluded(event.getAllProperties("exdate"), floating);
+    const others = event.hasProperty("recurrence-id") ? undefined : replacedOf(uid(event));
+    const skipped = (start: number, day: number) =>
+      own.instants.has(start) ||
+      own.dates.has(day) ||
+      others?.instants.has(start) === true ||
+      others?.dates.has(day) === true;
     for (const wall of starts) {
       const start = clock.toInstant(wall);
-      if (skip.instants.has(start) || skip.dates.has(Math.floor(wall / DAY) * DAY)) continue;
+      if (skipped(start, Math.floor(wall / DAY) * DAY)) continue;
       const end = allDay ? clock.toInstant(wall + span) : start + span;
       if (end > start && end > window.from && start < window.to) {
         busy.push([Math.max(start, window.from), Math.min(end, window.to)]);

@@ -81,6 +81,7 @@ function ImportItem({ item }: { item: CalendarImport }) {
         {item.lastError ? (
           <Text size="sm" c="red.9">
             {t([`errors.reason.${item.lastError}`, "availability.imports.failed"])}
+            {item.syncPaused ? ` ${t("availability.imports.paused")}` : null}
           </Text>
         ) : null}
         <FormAlert error={error} />
@@ -192,6 +193,7 @@ function UploadForm() {
           description={t("availability.imports.fileHint")}
           accept=".ics,text/calendar"
           clearable
+          clearButtonProps={{ "aria-label": t("availability.imports.clearFile") }}
           value={file}
           onChange={(next) => {
             setFile(next);
