@@ -108,10 +108,11 @@ const cases = [
 describe("a socket flooding the live channel", () => {
   it.each(cases)(
     "$name: is closed with 1008 while /api/health stays fast",
-    // The probes share the machine's two cores with whatever else runs, and a stall of the
-    // machine itself can spoil one measurement; the flood's own work would spoil every one. So a
-    // latency miss, and nothing else, is measured again, twice at most, each time from scratch.
-    { timeout: 60_000, retry: { count: 2, condition: /^health p99/ } },
+    // The probes share the machine's two cores with whatever else runs (another test file, other
+    // work), and a stall of the machine itself can spoil one measurement; the flood's own work
+    // would spoil every one. So a latency miss, and nothing else, is measured again from scratch,
+    // a second apart, three times at most.
+    { timeout: 60_000, retry: { count: 3, delay: 1_000, condition: /^health p99/ } },
     async ({ own, frame, reached }) => {
       const { client, assistant, contractId, thread } = await hiredContract(app);
       const flooder = own ? client : await signedIn(app, ["client", "assistant"]);
