@@ -5,7 +5,8 @@
 // flooding socket closed with 1008. The quiet baseline is measured the same way, in turns with the
 // floods (quiet, own call, someone else's call, again), so a drift of the machine's speed (other
 // tenants of its cores) falls on all three alike. The server runs on one core, this load generator
-// on the other (taskset). Needs `npm run build`.
+// on the other (taskset). Exits 1 on a miss; 2 when even the quiet baseline misses (the machine is
+// too busy to tell). Needs `npm run build`.
 //   node bench/socket-flood.ts [rounds]
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -38,7 +39,7 @@ const server = await startServer(
   { SEED_DEMO: "true", PUBLIC_URL: origin, TRUST_PROXY: "true", LOG_LEVEL: "warn" },
   SERVER_CPU,
 );
-let failed = false;
+let [latencyMissed, closeMissed, quietMissed] = [false, false, false];
 try {
   // The demo's hired pair (Thomas the client, Lena the assistant) and Clara, a stranger to them.
   const [thomas, lena, clara] = await Promise.all(
@@ -122,7 +123,9 @@ try {
     const [p50, p95, p99] = [0.5, 0.95, 0.99].map((q) => quantile(latencies, q)) as [number, number, number];
     const flooding = closes.length > 0;
     const miss = flooding && (p99 > TARGET_P99_MS || closes.some((c) => c !== 1008));
-    failed ||= miss;
+    latencyMissed ||= flooding && p99 > TARGET_P99_MS;
+    closeMissed ||= closes.some((c) => c !== 1008);
+    quietMissed ||= !flooding && p99 > TARGET_P99_MS;
     const closed = flooding
       ? `, ${closes.filter((c) => c === 1008).length}/${closes.length} closed 1008`
       : "";
@@ -136,7 +139,13 @@ try {
     `relayed to the peer ${relayed}, refused ${counter("ws_frames_refused_total")}, ` +
       `sockets closed for flooding ${counter("ws_sockets_closed_for_flood_total")}`,
   );
+  if (quietMissed && latencyMissed && !closeMissed)
+    console.log(
+      "the quiet baseline misses the target too: the machine is too busy to judge the floods (exit 2)",
+    );
 } finally {
   await server.stop();
 }
-if (failed) process.exit(1);
+// 1: a socket not closed, or a flood missed a target the machine holds when quiet; 2: no verdict.
+if (closeMissed || (latencyMissed && !quietMissed)) process.exit(1);
+if (latencyMissed) process.exit(2);
