@@ -1,5 +1,6 @@
 import pg from "pg";
 import { adminUrl } from "../src/server/testing/databases.ts";
+import { signIn } from "./sign-in.ts";
 
 /** PostgreSQL for a bench run: BENCH_DATABASE_URL or the local server. */
 const BASE = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -45,26 +46,12 @@ export async function signUpVerified(
   name = `${role} ${n}`,
 ) {
   const email = `${role}-${n}@bench.assista.test`;
-  const headers = {
-    "content-type": "application/json",
-    origin,
-    "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-  };
+  const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
   await fetch(`${origin}/api/auth/sign-up/email`, {
     method: "POST",
-    headers,
+    headers: { "content-type": "application/json", origin, "x-forwarded-for": address },
     body: JSON.stringify({ name, email, password: BENCH_PASSWORD, role }),
   });
   await db.query(`UPDATE "user" SET email_verified = true WHERE email = $1`, [email]);
-  const res = await fetch(`${origin}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers,
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return { cookie, id: ((await res.json()) as { user: { id: string } }).user.id };
+  return signIn(origin, email, BENCH_PASSWORD, address);
 }

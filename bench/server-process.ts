@@ -1,14 +1,20 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startArguments } from "../scripts/start-command.ts";
 
-/** Starts the built app in embedded mode on a fresh data directory and waits until it is ready. */
-export async function startServer(port: number, env: Record<string, string> = {}) {
+/**
+ * Starts the built app in embedded mode on a fresh data directory and waits until it is ready.
+ * `cpus` (a taskset list such as "1") pins it, so that a load generator pinned elsewhere does not
+ * take its time.
+ */
+export async function startServer(port: number, env: Record<string, string> = {}, cpus?: string) {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), "assista-bench-"));
   const started = performance.now();
-  const child = spawn(process.execPath, startArguments(), {
+  const node = [process.execPath, ...startArguments()];
+  const [command, ...args] = cpus ? ["taskset", "-c", cpus, ...node] : node;
+  const child = spawn(command as string, args, {
     env: {
       ...process.env,
       PORT: String(port),
@@ -47,4 +53,9 @@ export function stopProcess(child: ChildProcess): Promise<void> {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
   });
+}
+
+/** Pins this process, all its threads, to `cpus` (a taskset list), away from a pinned server. */
+export function pinThisProcess(cpus: string) {
+  execFileSync("taskset", ["-a", "-cp", cpus, String(process.pid)], { stdio: "ignore" });
 }

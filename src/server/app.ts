@@ -191,10 +191,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     // A reconnecting client first gets its log after the last event number it saw.
     replay: eventLog.replay,
-    onFrame: (actor, frame) =>
-      frame.type === "typing"
-        ? services.messaging.typing(actor, frame.threadId)
-        : services.rooms.signal(actor, refOf(frame), frame.signal),
+    // Per socket: its signalling keeps the rooms' answers for its next frames; typing is
+    // throttled per user and thread before it reads the thread.
+    frames: (actor) => {
+      const signalling = services.rooms.signaller(actor);
+      return {
+        frame: (frame) =>
+          frame.type === "typing"
+            ? services.messaging.typing(actor, frame.threadId)
+            : signalling.signal(refOf(frame), frame.signal),
+        close: signalling.close,
+      };
+    },
   });
   registerLiveChannelMetrics(metrics, {
     stats: realtime.stats,

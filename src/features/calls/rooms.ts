@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { user } from "../accounts/tables.ts";
+import { createPasses } from "./passes.ts";
 import { addressOf, type Room, type RoomKind, type RoomRef, type RtcSignal } from "./schema.ts";
 
 /** What a door check grants a participant: who the other one is, and the room's window if it has one. */
@@ -15,7 +16,8 @@ export interface Entry {
 
 /**
  * One kind of room's access check: the entry for a participant, or an AppError (404 for anyone
- * else, 409 with a reason while the room cannot be used). Run for every request and every frame.
+ * else, 409 with a reason while the room cannot be used). Run for every request; for a socket's
+ * frames once per room, its answer then kept for a few seconds (see `signaller`).
  */
 export type Door = (actor: Actor, id: string) => Promise<Entry>;
 
@@ -33,9 +35,6 @@ export interface RoomsOptions {
  * (interviews/room.ts, contracts/call.ts); the relay and its ordering are the same for all.
  */
 export function createRoomsService(db: Db, options: RoomsOptions) {
-  // Each frame is checked against the database before it is relayed; frames of one sender in one
-  // room wait for the one before, so an offer never overtakes the join it follows.
-  const queues = new Map<string, Promise<void>>();
   const enter = (actor: Actor, ref: RoomRef) => options.doors[ref.kind](actor, ref.id);
 
   return {
@@ -63,23 +62,37 @@ export function createRoomsService(db: Db, options: RoomsOptions) {
         : { kind: "interview", interviewId: ref.id, ...common };
     },
 
-    /** Relays one signalling step to the other participant; anyone else's frames are dropped. */
-    signal(actor: Actor, ref: RoomRef, signal: RtcSignal): Promise<void> {
-      const key = `${actor.userId}:${ref.kind}:${ref.id}`;
-      const relay = async () => {
-        const { peerId } = await enter(actor, ref);
-        options.deliver([peerId], {
-          type: "rtc.signal",
-          data: { ...addressOf(ref), from: actor.userId, signal },
-        });
+    /**
+     * The signalling of one socket of the actor's: each frame is relayed to the other participant
+     * of the room it names, and to nobody else. The door is asked once per room and its answer,
+     * yes or no, kept a few seconds for this socket (passes.ts), so frames cost no database work;
+     * frames of one room wait for the one before, so an offer never overtakes the join it follows.
+     * `close` it with the socket.
+     */
+    signaller(actor: Actor) {
+      const passes = createPasses((ref) => enter(actor, ref));
+      const queues = new Map<string, Promise<void>>();
+      return {
+        signal(ref: RoomRef, signal: RtcSignal): Promise<void> {
+          const key = `${ref.kind}:${ref.id}`;
+          const relay = async () => {
+            const { peerId } = await passes.enter(ref);
+            options.deliver([peerId], {
+              type: "rtc.signal",
+              data: { ...addressOf(ref), from: actor.userId, signal },
+            });
+          };
+          const next = (queues.get(key) ?? Promise.resolve()).then(relay, relay);
+          const tail = next.catch(() => {});
+          queues.set(key, tail);
+          void tail.then(() => {
+            if (queues.get(key) === tail) queues.delete(key);
+          });
+          return next;
+        },
+        /** The socket has closed: its answers go (frames already received are still relayed). */
+        close: () => passes.close(),
       };
-      const next = (queues.get(key) ?? Promise.resolve()).then(relay, relay);
-      const tail = next.catch(() => {});
-      queues.set(key, tail);
-      void tail.then(() => {
-        if (queues.get(key) === tail) queues.delete(key);
-      });
-      return next;
     },
   };
 }

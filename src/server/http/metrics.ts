@@ -89,7 +89,13 @@ export async function listenForMetrics(registry: Registry, host: string, port: n
 }
 
 export interface LiveChannelReadings {
-  stats: { delivered: number; dropped: number; ignoredFrames: number; refusedFrames: number };
+  stats: {
+    delivered: number;
+    dropped: number;
+    ignoredFrames: number;
+    refusedFrames: number;
+    closedForFlood: number;
+  };
   connections(): number;
 }
 
@@ -123,6 +129,11 @@ export function registerLiveChannelMetrics(registry: Registry, live: LiveChannel
     "ws_frames_refused_total",
     "Well-formed client frames the feature refused (e.g. signalling for a room the sender is not in)",
     () => live.stats.refusedFrames,
+  );
+  counter(
+    "ws_sockets_closed_for_flood_total",
+    "Sockets closed with 1008 for sending more frames than their budget",
+    () => live.stats.closedForFlood,
   );
   new Gauge({
     name: "ws_connections",

@@ -4,8 +4,16 @@ import type { WebSocket } from "ws";
 import type { Actor } from "../auth/actor.ts";
 import { AppError } from "../errors.ts";
 import type { Broker, RealtimeEvent } from "./broker.ts";
-import { CLOSE_UNAUTHENTICATED, type ClientFrame, clientFrameSchema, MAX_FRAME_BYTES } from "./frames.ts";
+import { createFrameBudget } from "./frame-budget.ts";
+import {
+  CLOSE_POLICY_VIOLATION,
+  CLOSE_UNAUTHENTICATED,
+  type ClientFrame,
+  clientFrameSchema,
+  MAX_FRAME_BYTES,
+} from "./frames.ts";
 import { createHub } from "./hub.ts";
+import { createSampledLog } from "./sampled-log.ts";
 
 export interface RealtimeOptions {
   broker: Broker;
@@ -14,9 +22,20 @@ export interface RealtimeOptions {
   resolveActor: (request: FastifyRequest) => Promise<Actor | undefined>;
   /** Stored events of a user after an id, oldest first, for a client resuming after a reconnect. */
   replay?: (userId: string, afterId: string) => Promise<RealtimeEvent[]>;
-  /** A valid frame from a client (e.g. typing); the feature checks what the actor may do. */
-  onFrame?: (actor: Actor, frame: ClientFrame) => Promise<void>;
+  /**
+   * The features' side of one signed-in socket, opened once per socket and closed with it: it gets
+   * the socket's valid frames (typing, signalling) and checks what the actor may do, and what it
+   * decides once (may this user signal in this room) serves the socket's next frames, never longer.
+   */
+  frames?: (actor: Actor) => FrameHandler;
   heartbeatMs?: number;
+}
+
+export interface FrameHandler {
+  /** One valid frame; rejects when the feature refuses it (not allowed, or the thing is gone). */
+  frame(frame: ClientFrame): Promise<void>;
+  /** The socket has closed. */
+  close(): void;
 }
 
 export interface RealtimeStats {
@@ -24,20 +43,39 @@ export interface RealtimeStats {
   dropped: number;
   /** Frames that were not JSON or not a known event: ignored, the connection kept. */
   ignoredFrames: number;
-  /** Valid frames the feature refused (onFrame threw: not allowed, or the thing is gone): not relayed. */
+  /** Valid frames the feature refused (not allowed, or the thing is gone): not relayed. */
   refusedFrames: number;
+  /** Sockets closed with 1008 for sending more frames than their budget. */
+  closedForFlood: number;
 }
 
 const GOING_AWAY = 1001;
+/** A flooding socket is cut off this long after its close frame was sent (it is not read meanwhile). */
+const FLOOD_CLOSE_GRACE_MS = 1_000;
+/** Refusals and floods can come thousands a second: one line each per this, the rest counted. */
+const SAMPLED_LOG_EVERY_MS = 10_000;
+
+/** A refusal is expected (a door said no): its code and reason. Anything else is a bug: its stack. */
+const refusalFields = (error: unknown) =>
+  error instanceof AppError ? { code: error.code, reason: error.reason } : { err: error };
 
 /**
  * The live channel at /api/ws: authenticated by the session cookie, opened only from allowed
  * origins, one room per user. After a reconnect the client passes `?after=<last event id>` and
  * first receives what it missed (it may see an event twice around the switch; ids make that
- * harmless). Heartbeats find dead peers; a client that stops reading is dropped.
+ * harmless). Heartbeats find dead peers; a client that stops reading is dropped, and one that sends
+ * more than its frame budget is closed with 1008 before its frames cost anything.
  */
 export async function registerRealtime(app: FastifyInstance, options: RealtimeOptions) {
-  const stats: RealtimeStats = { delivered: 0, dropped: 0, ignoredFrames: 0, refusedFrames: 0 };
+  const stats: RealtimeStats = {
+    delivered: 0,
+    dropped: 0,
+    ignoredFrames: 0,
+    refusedFrames: 0,
+    closedForFlood: 0,
+  };
+  const logRefusal = createSampledLog(SAMPLED_LOG_EVERY_MS);
+  const logFlood = createSampledLog(SAMPLED_LOG_EVERY_MS);
   const hub = createHub(stats);
   const unsubscribe = options.broker.subscribe((userIds, event) => hub.deliver(userIds, event));
   const alive = new WeakSet<WebSocket>();
@@ -87,8 +125,28 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
         alive.add(socket);
         socket.on("pong", () => alive.add(socket));
         hub.add(actor.userId, socket);
-        socket.on("close", () => hub.remove(actor.userId, socket));
+        const handler = options.frames?.(actor);
+        socket.on("close", () => {
+          hub.remove(actor.userId, socket);
+          handler?.close();
+        });
+        const budget = createFrameBudget();
+        let flooding = false;
         socket.on("message", (raw, isBinary) => {
+          // Spent before anything is parsed: past the budget, a frame costs one comparison.
+          if (flooding) return;
+          if (!budget.take()) {
+            flooding = true;
+            stats.closedForFlood += 1;
+            socket.close(CLOSE_POLICY_VIOLATION, "too many frames");
+            // Nothing it still sends is read; the close frame has time to leave before the cut.
+            socket.pause();
+            setTimeout(() => socket.terminate(), FLOOD_CLOSE_GRACE_MS).unref();
+            logFlood((leftOut) =>
+              request.log.warn({ userId: actor.userId, leftOut }, "live socket closed for flooding"),
+            );
+            return;
+          }
           let frame: ClientFrame;
           try {
             frame = clientFrameSchema.parse(JSON.parse(isBinary ? "" : raw.toString()));
@@ -96,9 +154,14 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
             stats.ignoredFrames += 1;
             return;
           }
-          options.onFrame?.(actor, frame).catch((error) => {
+          handler?.frame(frame).catch((error: unknown) => {
             stats.refusedFrames += 1;
-            request.log.warn({ err: error }, "frame failed");
+            logRefusal((leftOut) =>
+              request.log.warn(
+                { userId: actor.userId, type: frame.type, ...refusalFields(error), leftOut },
+                "live frames refused",
+              ),
+            );
           });
         });
         // Live events flow from here on; what happened while away comes first (and may overlap).
