@@ -1,12 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
-import {
-  hireViaApi,
-  placeBidViaApi,
-  publishJobViaApi,
-  signedIn,
-  signedInGerman,
-} from "./support/marketplace.ts";
+import { contractViaApi, signedIn, signedInGerman } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
 
 const t = (key: string, values?: Record<string, string | number>) => tr("de", key, values);
@@ -33,16 +27,6 @@ function comingMonday(): string {
   return day.toISOString().slice(0, 10);
 }
 
-/** The client's job, the assistant's bid on it and the contract from it; the contract's id. */
-async function hired(client: Page, assistant: Page, job: string): Promise<string> {
-  const jobId = await publishJobViaApi(client, { title: job, maxRateMinor: 4000 });
-  const bidId = await placeBidViaApi(assistant, jobId, {
-    rateMinor: 3500,
-    coverLetter: "Ich vereinbare seit Jahren Termine für Arztpraxen.",
-  });
-  return hireViaApi(client, assistant, bidId, { rateMinor: 3500, weeklyHourCap: 10 });
-}
-
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** An appointment in the week view, named by what it shows: its start on the reader's clock, its title. */
@@ -66,7 +50,7 @@ test("Vertragskalender: die Assistenz trägt einen wöchentlichen Termin ein, di
   });
   expect(zone.ok(), await zone.text()).toBe(true);
   const assistant = await signedInGerman(browser, "assistant", "Anna Kalender");
-  const contractId = await hired(client, assistant, job);
+  const contractId = await contractViaApi(client, assistant, job);
 
   // The assistant opens the contract's calendar from the contracts list.
   await assistant.goto("/contracts");
@@ -175,7 +159,7 @@ test("Vertragskalender: die Assistenz verlegt einen Termin einer wöchentlichen 
   const monday = comingMonday();
   const client = await signedInGerman(browser, "client", "Clara Serie");
   const assistant = await signedInGerman(browser, "assistant", "Anna Serie");
-  const contractId = await hired(client, assistant, job);
+  const contractId = await contractViaApi(client, assistant, job);
   // Five Mondays at 09:00 in Berlin, entered by the client.
   const created = await client.request.post(`/api/v1/contracts/${contractId}/events`, {
     data: {

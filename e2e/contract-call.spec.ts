@@ -89,9 +89,9 @@ test("Videoanruf im Vertrag: die Auftraggeberin (deutsch) ruft an, die Assistent
   expect(await notices(client)).toBe(0);
   expect(await notices(assistant)).toBe(1);
 
-  // The client hangs up: back to the contracts; the assistant sees that she left.
+  // The client hangs up: back to the contract's overview; the assistant sees that she left.
   await client.getByRole("button", { name: de("room.call.hangUp") }).click();
-  await client.waitForURL("**/contracts");
+  await client.waitForURL(`**/contracts/${contractId}`);
   await expect(
     assistant
       .getByRole("status")
@@ -99,7 +99,7 @@ test("Videoanruf im Vertrag: die Auftraggeberin (deutsch) ruft an, die Assistent
   ).toBeVisible();
   await expect.poll(() => connectionState(assistant)).toBe("none");
 
-  // The contract's calendar offers the call too.
+  // The contract's calendar offers the call too: the workspace's tab above it.
   await client.goto(`/contracts/${contractId}/calendar`);
   await expect(client.getByRole("link", { name: de("contracts.callLink") })).toHaveAttribute(
     "href",

@@ -171,3 +171,13 @@ export async function hireViaApi(
   if (!contract) throw new Error("Accepting the offer made no contract");
   return contract.id;
 }
+
+/** A job of the client's, the assistant's bid on it and the hire, all through the API; the contract's id. */
+export async function contractViaApi(client: Page, assistant: Page, job: string): Promise<string> {
+  const jobId = await publishJobViaApi(client, { title: job, maxRateMinor: 4000 });
+  const bidId = await placeBidViaApi(assistant, jobId, {
+    rateMinor: 3500,
+    coverLetter: "Ich vereinbare seit Jahren Termine und führe Bücher für kleine Betriebe.",
+  });
+  return hireViaApi(client, assistant, bidId, { rateMinor: 3500, weeklyHourCap: 10 });
+}

@@ -14,6 +14,7 @@ import { type AvailabilityService, createAvailabilityService } from "../features
 import { startCalendarSync } from "../features/availability/sync.ts";
 import { bidsRoutes } from "../features/bids/routes.ts";
 import { createBidsService } from "../features/bids/service.ts";
+import { nextEventAttention } from "../features/calendar/attention.ts";
 import { contractEventsRoutes } from "../features/calendar/events-routes.ts";
 import { createContractEventsService } from "../features/calendar/events-service.ts";
 import { createRoomsService, type RoomsService } from "../features/calls/rooms.ts";
@@ -22,16 +23,22 @@ import {
   type ContractCallService,
   contractDoor,
   createContractCallService,
+  pendingCallAttention,
 } from "../features/contracts/call.ts";
 import { contractCallRoutes } from "../features/contracts/call-routes.ts";
+import { type ContractGate, contractGate } from "../features/contracts/gate.ts";
+import { createLifecycleService, type LifecycleService } from "../features/contracts/lifecycle.ts";
+import { createOverviewService } from "../features/contracts/overview.ts";
 import { contractsRoutes } from "../features/contracts/routes.ts";
 import { createContractsService } from "../features/contracts/service.ts";
+import { workspaceRoutes } from "../features/contracts/workspace-routes.ts";
 import { startReminders } from "../features/interviews/reminders.ts";
 import { interviewDoor } from "../features/interviews/room.ts";
 import { interviewsRoutes } from "../features/interviews/routes.ts";
 import { createInterviewsService, type InterviewsService } from "../features/interviews/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
+import { unreadMessagesAttention } from "../features/messaging/attention.ts";
 import { startEventPruning } from "../features/messaging/event-pruning.ts";
 import { createEventLog } from "../features/messaging/events.ts";
 import { redisFloodStore } from "../features/messaging/flood.ts";
@@ -236,16 +243,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const deliverLive = (userIds: string[], event: { type: string; data: unknown }) => {
     broker.publish(userIds, event).catch((error) => app.log.warn({ err: error }, "live delivery failed"));
   };
+  // Who is a party to a contract, on which side, and what its status allows: one check for all.
+  const gate = contractGate(database.db);
   // One room service, two doors: a confirmed interview around its time, an active contract any time.
   const rooms = createRoomsService(database.db, {
     iceServers: config.iceServers,
     doors: {
       interview: interviewDoor(database.db, { opensBeforeMinutes: config.roomOpensBeforeMinutes }),
-      contract: contractDoor(database.db),
+      contract: contractDoor(gate),
     },
     deliver: deliverLive,
   });
-  const contractCalls = createContractCallService(database.db, rooms, notifier, { deliver: deliverLive });
+  const contractCalls = createContractCallService(database.db, notifier, { deliver: deliverLive });
+  const contractEvents = createContractEventsService(database.db, notifier);
+  const lifecycle = createLifecycleService(database.db, notifier);
+  // What needs attention in a contract: each domain adds its source here.
+  const overview = createOverviewService(database.db, [
+    pendingCallAttention(database.db),
+    unreadMessagesAttention(database.db),
+    nextEventAttention(contractEvents),
+  ]);
   await startCalendarSync(jobs, availability);
   await startReminders(database.db, jobs, interviews);
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
@@ -257,12 +274,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     jobs: jobsService,
     bids: createBidsService(database.db, jobsService, samples, notifier),
     contracts: createContractsService(database.db, notifier),
+    contractGate: gate,
+    contractLifecycle: lifecycle,
     availability,
     interviews,
     rooms,
     contractCalls,
     // The contract calendar: either party's change notifies the other (bell live, mail by preference).
-    contractEvents: createContractEventsService(database.db, notifier),
+    contractEvents,
     // Each message change writes its events to the per-user log in its own transaction, then
     // sends them through the broker to the recipients' sockets on every instance.
     messaging: createMessagingService(database.db, storage, {
@@ -290,12 +309,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(jobsRoutes(jobsService, { authenticate, optional }));
       await api.register(bidsRoutes(services.bids, authenticate));
       await api.register(contractsRoutes(services.contracts, authenticate));
-      await api.register(contractCallRoutes(rooms, contractCalls, authenticate));
-      await api.register(contractEventsRoutes(services.contractEvents, authenticate));
+      await api.register(workspaceRoutes(gate, overview, lifecycle, authenticate));
+      await api.register(contractCallRoutes(rooms, contractCalls, gate, authenticate));
+      await api.register(contractEventsRoutes(contractEvents, gate, authenticate));
       await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
-      await api.register(messagingRoutes(services.messaging, authenticate));
+      await api.register(messagingRoutes(services.messaging, gate, authenticate));
       await api.register(availabilityRoutes(availability, authenticate));
-      await api.register(feedRoutes(feeds, authenticate));
+      await api.register(feedRoutes(feeds, gate, authenticate));
       await api.register(interviewsRoutes(interviews, rooms, authenticate));
     },
     { prefix: "/api/v1" },
@@ -332,6 +352,8 @@ declare module "fastify" {
       jobs: ReturnType<typeof createJobsService>;
       bids: ReturnType<typeof createBidsService>;
       contracts: ReturnType<typeof createContractsService>;
+      contractGate: ContractGate;
+      contractLifecycle: LifecycleService;
       availability: AvailabilityService;
       interviews: InterviewsService;
       rooms: RoomsService;

@@ -35,6 +35,10 @@ const marketplaceUi = {
   portfolio: () => import("../features/samples/ui/portfolio-page.tsx"),
   offer: () => import("../features/contracts/ui/offer-page.tsx"),
   contracts: () => import("../features/contracts/ui/contracts-page.tsx"),
+  // A contract's workspace: its header and tabs, then each tab's own page.
+  workspace: () => import("../features/contracts/ui/workspace-page.tsx"),
+  workspaceOverview: () => import("../features/contracts/ui/workspace-overview.tsx"),
+  workspaceMessages: () => import("../features/contracts/ui/workspace-messages.tsx"),
   // FullCalendar (and Luxon with it) loads with this page only, never with the landing page.
   contractCalendar: () => import("../features/calendar/ui/contract-calendar-page.tsx"),
   notifications: () => import("../features/notifications/ui/notifications-page.tsx"),
@@ -208,9 +212,25 @@ const contractsRoute = createRoute({
   path: "/contracts",
   component: lazyRouteComponent(marketplaceUi.contracts, "ContractsPage"),
 });
-const contractCalendarRoute = createRoute({
+// The workspace's tabs are its children (their order and labels: contracts/ui/workspace-tabs.ts).
+const contractWorkspaceRoute = createRoute({
   getParentRoute: () => signedInRoute,
-  path: "/contracts/$contractId/calendar",
+  path: "/contracts/$contractId",
+  component: lazyRouteComponent(marketplaceUi.workspace, "ContractWorkspace"),
+});
+const contractOverviewRoute = createRoute({
+  getParentRoute: () => contractWorkspaceRoute,
+  path: "/",
+  component: lazyRouteComponent(marketplaceUi.workspaceOverview, "ContractOverviewPage"),
+});
+const contractMessagesRoute = createRoute({
+  getParentRoute: () => contractWorkspaceRoute,
+  path: "messages",
+  component: lazyRouteComponent(marketplaceUi.workspaceMessages, "ContractMessagesPage"),
+});
+const contractCalendarRoute = createRoute({
+  getParentRoute: () => contractWorkspaceRoute,
+  path: "calendar",
   // ?date=2027-01-11 opens the calendar on that day's week.
   validateSearch: (search: Record<string, unknown>): { date?: string } => {
     const date = text(search.date);
@@ -267,8 +287,8 @@ const interviewRoomRoute = createRoute({
   component: lazyRouteComponent(callUi.interview, "InterviewRoomPage"),
 });
 const contractCallRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "/contracts/$contractId/call",
+  getParentRoute: () => contractWorkspaceRoute,
+  path: "call",
   // ?answer=true: joining answers the other party's ring instead of ringing them.
   validateSearch: (search: Record<string, unknown>): { answer?: boolean } =>
     search.answer === true || search.answer === "true" ? { answer: true } : {},
@@ -298,7 +318,12 @@ const routeTree = rootRoute.addChildren([
     portfolioRoute,
     offerRoute,
     contractsRoute,
-    contractCalendarRoute,
+    contractWorkspaceRoute.addChildren([
+      contractOverviewRoute,
+      contractMessagesRoute,
+      contractCalendarRoute,
+      contractCallRoute,
+    ]),
     notificationsRoute,
     inboxRoute,
     threadRoute,
@@ -306,7 +331,6 @@ const routeTree = rootRoute.addChildren([
     interviewsRoute,
     interviewRoute,
     interviewRoomRoute,
-    contractCallRoute,
   ]),
 ]);
 

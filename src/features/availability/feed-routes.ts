@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import type { ContractGate } from "../contracts/gate.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import type { FeedsService } from "./feeds.ts";
 import { calendarFeedSchema, createFeedSchema } from "./schema.ts";
@@ -9,7 +10,11 @@ import { calendarFeedSchema, createFeedSchema } from "./schema.ts";
 const errors = problemResponses(400, 401, 404);
 
 /** Managing one's subscription links (signed in, under /api/v1). */
-export function feedRoutes(service: FeedsService, authenticate: (r: FastifyRequest) => Promise<void>) {
+export function feedRoutes(
+  service: FeedsService,
+  gate: ContractGate,
+  authenticate: (r: FastifyRequest) => Promise<void>,
+) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.addHook("preHandler", authenticate);
@@ -35,8 +40,13 @@ export function feedRoutes(service: FeedsService, authenticate: (r: FastifyReque
           response: { 201: calendarFeedSchema, ...errors },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await service.create(actorOf(request), request.body.contractId)),
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { contractId } = request.body;
+        // A contract's feed is for its parties, whatever its status (reading outlives the end).
+        const scope = contractId ? await gate.scope(actor, contractId, "read") : null;
+        return reply.status(201).send(await service.create(actor, scope));
+      },
     );
     r.delete(
       "/me/calendar-feeds/:id",

@@ -9,6 +9,7 @@ import type { FeedEvent } from "../calendar/ics-write.ts";
 import { overridesOf, type StoredOverride } from "../calendar/overrides.ts";
 import { occurrenceAt } from "../calendar/series.ts";
 import { contractEvent } from "../calendar/tables.ts";
+import type { ContractScope } from "../contracts/gate.ts";
 import { contract } from "../contracts/tables.ts";
 import { interviewUid } from "../interviews/mails.ts";
 import { interview } from "../interviews/tables.ts";
@@ -141,13 +142,9 @@ export function createFeedsService(db: Db, publicUrl: string) {
       return rows.map(view);
     },
 
-    /** A new link, for all of one's calendar or for one contract one is a party of. */
-    async create(actor: Actor, contractId: string | null): Promise<CalendarFeed> {
-      if (contractId) {
-        const [c] = await db.select().from(contract).where(eq(contract.id, contractId));
-        if (!c || (c.clientId !== actor.userId && c.assistantId !== actor.userId))
-          throw new AppError("not_found");
-      }
+    /** A new link, for all of one's calendar or for one contract (the gate's scope of it). */
+    async create(actor: Actor, scope: ContractScope | null): Promise<CalendarFeed> {
+      const contractId = scope?.contractId ?? null;
       // 32 random bytes: unguessable, and the URL is the only credential calendar apps can send.
       const token = randomBytes(32).toString("base64url");
       const [row] = await db

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import type { ContractGate } from "../contracts/gate.ts";
+import type { ContractNeed } from "../contracts/schema.ts";
 import { problemResponses } from "../problems/schema.ts";
 import {
   calendarContextQuerySchema,
@@ -26,12 +28,16 @@ const errors = problemResponses(400, 401, 404, 409, 422);
 /** The contract calendar under /contracts/:contractId: its events, and both parties' zones and common hours. */
 export function contractEventsRoutes(
   service: ContractEventsService,
+  gate: ContractGate,
   authenticate: (r: FastifyRequest) => Promise<void>,
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.addHook("preHandler", authenticate);
     const common = { tags: ["calendar"], security: [{ session: [] }] };
+    // Reading needs a party; every change also a contract whose status allows it (not paused or ended).
+    const scope = (request: FastifyRequest, contractId: string, need: ContractNeed) =>
+      gate.scope(actorOf(request), contractId, need);
 
     r.get(
       "/contracts/:contractId/events",
@@ -44,7 +50,7 @@ export function contractEventsRoutes(
           response: { 200: eventListSchema, ...errors },
         },
       },
-      async (request) => service.list(actorOf(request), request.params.contractId, request.query),
+      async (request) => service.list(await scope(request, request.params.contractId, "read"), request.query),
     );
 
     r.post(
@@ -61,7 +67,12 @@ export function contractEventsRoutes(
       async (request, reply) =>
         reply
           .status(201)
-          .send(await service.create(actorOf(request), request.params.contractId, request.body)),
+          .send(
+            await service.create(
+              await scope(request, request.params.contractId, "write:event"),
+              request.body,
+            ),
+          ),
     );
 
     r.patch(
@@ -76,7 +87,11 @@ export function contractEventsRoutes(
         },
       },
       async (request) =>
-        service.update(actorOf(request), request.params.contractId, request.params.eventId, request.body),
+        service.update(
+          await scope(request, request.params.contractId, "write:event"),
+          request.params.eventId,
+          request.body,
+        ),
     );
 
     r.delete(
@@ -90,7 +105,10 @@ export function contractEventsRoutes(
         },
       },
       async (request, reply) => {
-        await service.remove(actorOf(request), request.params.contractId, request.params.eventId);
+        await service.remove(
+          await scope(request, request.params.contractId, "write:event"),
+          request.params.eventId,
+        );
         return reply.status(204).send(null);
       },
     );
@@ -111,7 +129,11 @@ export function contractEventsRoutes(
         },
       },
       async (request) =>
-        service.changeOccurrence(actorOf(request), { ...request.params, ...request.query }, request.body),
+        service.changeOccurrence(
+          await scope(request, request.params.contractId, "write:event"),
+          { ...request.params, ...request.query },
+          request.body,
+        ),
     );
 
     r.delete(
@@ -127,7 +149,10 @@ export function contractEventsRoutes(
         },
       },
       async (request, reply) => {
-        await service.deleteOccurrence(actorOf(request), { ...request.params, ...request.query });
+        await service.deleteOccurrence(await scope(request, request.params.contractId, "write:event"), {
+          ...request.params,
+          ...request.query,
+        });
         return reply.status(204).send(null);
       },
     );
@@ -143,7 +168,8 @@ export function contractEventsRoutes(
           response: { 200: calendarContextSchema, ...errors },
         },
       },
-      async (request) => service.contractOverlap(actorOf(request), request.params.contractId, request.query),
+      async (request) =>
+        service.contractOverlap(await scope(request, request.params.contractId, "read"), request.query),
     );
   };
 }

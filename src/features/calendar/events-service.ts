@@ -1,13 +1,11 @@
 import { and, asc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
-import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import type { contract } from "../contracts/tables.ts";
+import type { ContractScope } from "../contracts/gate.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { assistantProfile } from "../profiles/tables.ts";
 import { type EventRow, resolveTimes, seriesOf, toEvent } from "./event-rows.ts";
-import { calendarAccess } from "./events-access.ts";
-import { requireActive } from "./events-policy.ts";
+import { calendarAccess, partiesOf } from "./events-access.ts";
 import type {
   CalendarContext,
   ContractEvent,
@@ -30,17 +28,18 @@ export const MAX_OCCURRENCES = 10_000;
 
 export function createContractEventsService(db: Db, notifier: Notifier) {
   const access = calendarAccess(db, notifier);
-  const { loadContract, loadEvent, changeAndNotify } = access;
+  const { loadEvent, changeAndNotify } = access;
+
+  // Every function takes the gate's scope of the contract: "read" for the list and the context,
+  // "write:event" for changes (the routes ask the gate for it).
 
   async function update(
-    actor: Actor,
-    contractId: string,
+    scope: ContractScope,
     eventId: string,
     input: UpdateEventInput,
   ): Promise<ContractEvent> {
-    const c = await loadContract(actor, contractId);
-    requireActive(c.contract);
-    const current = toEvent(await loadEvent(contractId, eventId));
+    const { contractId } = scope;
+    const current = toEvent(await loadEvent(scope, eventId));
     // Unsent times keep their wall readings: a new zone alone moves the event to the same clock time there.
     const merged = {
       allDay: input.allDay ?? current.allDay,
@@ -51,7 +50,7 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
     };
     const times = resolveTimes(merged);
     const { start: _start, end: _end, ...fields } = input;
-    const { row } = await changeAndNotify(c, "updated", async (tx) => {
+    const { row } = await changeAndNotify(scope, "updated", async (tx) => {
       const [row] = await tx
         .update(contractEvent)
         .set({
@@ -72,13 +71,11 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
     return toEvent(row);
   }
 
-  async function remove(actor: Actor, contractId: string, eventId: string): Promise<void> {
-    const c = await loadContract(actor, contractId);
-    requireActive(c.contract);
-    await changeAndNotify(c, "deleted", async (tx) => {
+  async function remove(scope: ContractScope, eventId: string): Promise<void> {
+    await changeAndNotify(scope, "deleted", async (tx) => {
       const [row] = await tx
         .delete(contractEvent)
-        .where(and(eq(contractEvent.id, eventId), eq(contractEvent.contractId, contractId)))
+        .where(and(eq(contractEvent.id, eventId), eq(contractEvent.contractId, scope.contractId)))
         .returning();
       if (!row) throw new AppError("not_found");
       return { row };
@@ -87,8 +84,8 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
 
   return {
     /** The events occurring in [from, to) with each of their occurrences there, recurring ones expanded. */
-    async list(actor: Actor, contractId: string, window: { from: string; to: string }): Promise<EventList> {
-      await loadContract(actor, contractId);
+    async list(scope: ContractScope, window: { from: string; to: string }): Promise<EventList> {
+      const { contractId } = scope;
       const from = Date.parse(window.from);
       const to = Date.parse(window.to);
       // Series of this contract with an occurrence moved into the window, wherever they start.
@@ -136,15 +133,13 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
       return { events, occurrences: occurrences.map((o) => o.view) };
     },
 
-    async create(actor: Actor, contractId: string, input: CreateEventInput): Promise<ContractEvent> {
-      const c = await loadContract(actor, contractId);
-      requireActive(c.contract);
+    async create(scope: ContractScope, input: CreateEventInput): Promise<ContractEvent> {
       const times = resolveTimes(input);
       const { start: _start, end: _end, ...fields } = input;
-      const { row } = await changeAndNotify(c, "created", async (tx) => {
+      const { row } = await changeAndNotify(scope, "created", async (tx) => {
         const [row] = await tx
           .insert(contractEvent)
-          .values({ ...fields, ...times, contractId, createdBy: actor.userId })
+          .values({ ...fields, ...times, contractId: scope.contractId, createdBy: scope.userId })
           .returning();
         return { row: row as EventRow };
       });
@@ -160,8 +155,8 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
      * Both parties as the calendar shows them (names, zones, weekly hours) and the overlap of their
      * working hours within [from, to) as instants, for the calendar to highlight.
      */
-    async contractOverlap(actor: Actor, contractId: string, window: { from: string; to: string }) {
-      return contractOverlap(db, await loadContract(actor, contractId), window);
+    async contractOverlap(scope: ContractScope, window: { from: string; to: string }) {
+      return contractOverlap(db, scope, window);
     },
   };
 }
@@ -169,19 +164,16 @@ export function createContractEventsService(db: Db, notifier: Notifier) {
 /** The parties' names, zones and working hours, and the instants in the window when both work. */
 async function contractOverlap(
   db: Db,
-  c: {
-    contract: typeof contract.$inferSelect;
-    jobTitle: string;
-    role: "client" | "assistant";
-    client: { id: string; name: string; timeZone: string };
-    assistant: { id: string; name: string; timeZone: string };
-  },
+  scope: ContractScope,
   window: { from: string; to: string },
 ): Promise<CalendarContext> {
-  const [profile] = await db
-    .select({ timeZone: assistantProfile.timeZone, weeklyHours: assistantProfile.weeklyHours })
-    .from(assistantProfile)
-    .where(eq(assistantProfile.userId, c.assistant.id));
+  const [c, [profile]] = await Promise.all([
+    partiesOf(db, scope),
+    db
+      .select({ timeZone: assistantProfile.timeZone, weeklyHours: assistantProfile.weeklyHours })
+      .from(assistantProfile)
+      .where(eq(assistantProfile.userId, scope.assistantId)),
+  ]);
   const parties = {
     // Clients keep no working hours (their profile holds a zone only): an office week is assumed.
     client: { ...c.client, role: "client" as const, hours: workingHoursOf(null, c.client.timeZone) },
@@ -205,11 +197,11 @@ async function contractOverlap(
     Date.parse(window.to),
   );
   return {
-    contractId: c.contract.id,
-    jobTitle: c.jobTitle,
-    status: c.contract.status,
-    viewer: view(parties[c.role]),
-    other: view(parties[c.role === "client" ? "assistant" : "client"]),
+    contractId: scope.contractId,
+    jobTitle: scope.jobTitle,
+    status: scope.status,
+    viewer: view(parties[scope.side]),
+    other: view(parties[scope.side === "client" ? "assistant" : "client"]),
     overlap: overlap.map(([start, end]) => ({
       startsAt: new Date(start).toISOString(),
       endsAt: new Date(end).toISOString(),

@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Actor } from "../../server/auth/actor.ts";
 import type { Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
+import type { ContractScope } from "../contracts/gate.ts";
 import { type EventRow, instantOf, resolveTimes, seriesOf, toEvent, wallOf } from "./event-rows.ts";
 import type { CalendarAccess } from "./events-access.ts";
-import { invalidFields, requireActive } from "./events-policy.ts";
+import { invalidFields } from "./events-policy.ts";
 import { type ContractEvent, eventTimeProblems, type UpdateEventInput } from "./events-schema.ts";
 import type { OccurrenceChange, OccurrenceScope } from "./occurrences-schema.ts";
 import { asOverride, dropStaleOverrides, moveOverrides, occurrenceView, settleOneOff } from "./overrides.ts";
@@ -18,15 +18,14 @@ import { contractEvent, contractEventOccurrence } from "./tables.ts";
 
 /** Which occurrence (by the start its series gives it), of which event, and whether those after it too. */
 export interface OccurrenceRef {
-  contractId: string;
   eventId: string;
   originalStart: string;
   scope: OccurrenceScope;
 }
 
 interface WholeEvent {
-  update(actor: Actor, contractId: string, eventId: string, input: UpdateEventInput): Promise<ContractEvent>;
-  remove(actor: Actor, contractId: string, eventId: string): Promise<void>;
+  update(scope: ContractScope, eventId: string, input: UpdateEventInput): Promise<ContractEvent>;
+  remove(scope: ContractScope, eventId: string): Promise<void>;
 }
 
 const notAnOccurrence = () =>
@@ -81,13 +80,11 @@ function firstOccurrence(row: EventRow) {
 }
 
 export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
-  const { db, loadContract, loadEvent, changeAndNotify } = access;
+  const { db, loadEvent, changeAndNotify } = access;
 
-  /** The contract (active), the series, and the occurrence's original start, checked to be one. */
-  async function target(actor: Actor, { contractId, eventId, originalStart }: OccurrenceRef) {
-    const c = await loadContract(actor, contractId);
-    requireActive(c.contract);
-    const row = await loadEvent(contractId, eventId);
+  /** The series within the scope's contract, and the occurrence's original start, checked to be one. */
+  async function target(c: ContractScope, { eventId, originalStart }: OccurrenceRef) {
+    const row = await loadEvent(c, eventId);
     const original = Date.parse(originalStart);
     // Its end as the series gives it: an all-day one on the day clocks change lasts 23 or 25 hours.
     const originalEnd = occurrenceAt(seriesOf(row), original)?.end;
@@ -211,22 +208,22 @@ export function occurrenceWrites(access: CalendarAccess, whole: WholeEvent) {
   return {
     /** Changes one occurrence, or it and all that follow; the other party is notified. */
     async changeOccurrence(
-      actor: Actor,
+      contract: ContractScope,
       ref: OccurrenceRef,
       input: UpdateEventInput,
     ): Promise<OccurrenceChange> {
-      const t = await target(actor, ref);
+      const t = await target(contract, ref);
       if (ref.scope === "this") return changeOne(t, input);
       if (!t.first) return split(t, input);
-      const event = await whole.update(actor, ref.contractId, ref.eventId, input);
-      return { event, occurrence: firstOccurrence(await loadEvent(ref.contractId, event.id)) };
+      const event = await whole.update(contract, ref.eventId, input);
+      return { event, occurrence: firstOccurrence(await loadEvent(contract, event.id)) };
     },
 
     /** Deletes one occurrence (an EXDATE), or cuts the series before it. */
-    async deleteOccurrence(actor: Actor, ref: OccurrenceRef): Promise<void> {
+    async deleteOccurrence(contract: ContractScope, ref: OccurrenceRef): Promise<void> {
       const { scope } = ref;
-      const t = await target(actor, ref);
-      if (scope === "following" && t.first) return whole.remove(actor, ref.contractId, ref.eventId);
+      const t = await target(contract, ref);
+      if (scope === "following" && t.first) return whole.remove(contract, ref.eventId);
       const { row, original } = t;
       if (scope === "following") {
         // The series itself changes (it ends earlier): told as a change of the appointment.

@@ -6,6 +6,7 @@ import type { RoomsService } from "../calls/rooms.ts";
 import { roomSchema } from "../calls/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import type { ContractCallService } from "./call.ts";
+import type { ContractGate } from "./gate.ts";
 
 const errors = problemResponses(400, 401, 403, 404, 409);
 
@@ -13,6 +14,7 @@ const errors = problemResponses(400, 401, 403, 404, 409);
 export function contractCallRoutes(
   rooms: RoomsService,
   calls: ContractCallService,
+  gate: ContractGate,
   authenticate: (r: FastifyRequest) => Promise<void>,
 ) {
   return async (app: FastifyInstance) => {
@@ -26,7 +28,7 @@ export function contractCallRoutes(
         schema: {
           ...common,
           summary:
-            "Join the contract's video call: its client and assistant only (404 for anyone else), any time while the contract is active (409 contract.ended otherwise). Signalling then rides /api/ws as rtc.signal frames with contractId",
+            "Join the contract's video call: its client and assistant only (404 for anyone else), any time while the contract is active (409 contract.paused or contract.ended otherwise). Signalling then rides /api/ws as rtc.signal frames with contractId",
           params: idParamsSchema,
           response: { 200: roomSchema, ...errors },
         },
@@ -46,7 +48,7 @@ export function contractCallRoutes(
         },
       },
       async (request, reply) => {
-        await calls.ring(actorOf(request), request.params.id);
+        await calls.ring(await gate.scope(actorOf(request), request.params.id, "call"));
         return reply.status(204).send(null);
       },
     );

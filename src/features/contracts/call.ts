@@ -1,38 +1,25 @@
-import { and, eq, gt, sql } from "drizzle-orm";
-import type { Actor } from "../../server/auth/actor.ts";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import { AppError } from "../../server/errors.ts";
-import type { Door, RoomsService } from "../calls/rooms.ts";
+import { user } from "../accounts/tables.ts";
+import type { Door } from "../calls/rooms.ts";
 import type { CallRinging } from "../calls/schema.ts";
-import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { notification } from "../notifications/tables.ts";
-import { contract } from "./tables.ts";
+import { type ContractGate, type ContractScope, holdScope } from "./gate.ts";
+import type { AttentionSource } from "./overview.ts";
+import { contractAllows } from "./schema.ts";
 
 /**
- * Who enters a contract's video call: its client and its assistant, at any time while the contract
- * is active (anyone else: 404; an ended contract: 409 `contract.ended`).
+ * Who enters a contract's video call: the gate's scope for a call, so its client and its assistant
+ * at any time while the contract is active (anyone else: 404; paused or ended: 409 with the status).
  */
-export function contractDoor(db: Db): Door {
+export function contractDoor(gate: ContractGate): Door {
   return async (actor, contractId) => {
-    const [row] = await db
-      .select({ c: contract, jobTitle: job.title })
-      .from(contract)
-      .innerJoin(job, eq(job.id, contract.jobId))
-      .where(eq(contract.id, contractId));
-    const c = row?.c;
-    if (!row || !c || (c.clientId !== actor.userId && c.assistantId !== actor.userId))
-      throw new AppError("not_found");
-    if (c.status !== "active")
-      throw new AppError("conflict", {
-        reason: "contract.ended",
-        detail: "This contract has ended; its video call is no longer available.",
-      });
-    const client = actor.userId === c.clientId;
+    const scope = await gate.scope(actor, contractId, "call");
     return {
-      peerId: client ? c.assistantId : c.clientId,
-      polite: !client,
-      jobTitle: row.jobTitle,
+      peerId: scope.otherPartyId,
+      polite: scope.side !== "client",
+      jobTitle: scope.jobTitle,
       opensAt: null,
       closesAt: null,
     };
@@ -48,24 +35,23 @@ export interface ContractCallOptions {
 }
 
 /** Starting a contract's call: the other party's phone rings, live and through their notifications. */
-export function createContractCallService(
-  db: Db,
-  rooms: RoomsService,
-  notifier: Notifier,
-  options: ContractCallOptions,
-) {
+export function createContractCallService(db: Db, notifier: Notifier, options: ContractCallOptions) {
   return {
     /**
      * The caller is in the call and waits: the other party gets a `call.ringing` event on every open
      * tab now, and a `call.started` notification (bell, and mail as they chose) for later.
      */
-    async ring(actor: Actor, contractId: string): Promise<void> {
-      const room = await rooms.room(actor, { kind: "contract", id: contractId });
-      const data = { contractId, callerId: actor.userId, callerName: room.you.name, jobTitle: room.jobTitle };
+    async ring(scope: ContractScope): Promise<void> {
+      const { contractId, otherPartyId: calleeId, jobTitle } = scope;
+      const [caller] = await db.select({ name: user.name }).from(user).where(eq(user.id, scope.userId));
+      const callerName = caller?.name ?? "";
+      const data = { contractId, callerId: scope.userId, callerName, jobTitle };
       await notifier.transaction(db, async (tx) => {
+        // Paused or ended since the scope was issued: no ring after that.
+        await holdScope(tx, scope);
         // One ring at a time per callee and contract (a double click, two tabs), so the check
         // below sees the other's notice.
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${room.peer.userId}:${contractId}`}))`);
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${calleeId}:${contractId}`}))`);
         // A caller who hangs up and tries again rings live each time, but the callee gets one
         // notice (and mail) per call attempt window, not one per button press.
         const [recent] = await tx
@@ -73,7 +59,7 @@ export function createContractCallService(
           .from(notification)
           .where(
             and(
-              eq(notification.userId, room.peer.userId),
+              eq(notification.userId, calleeId),
               eq(notification.type, "call.started"),
               sql`${notification.data}->>'contractId' = ${contractId}`,
               gt(notification.createdAt, new Date(Date.now() - RING_NOTICE_QUIET_MS)),
@@ -83,14 +69,40 @@ export function createContractCallService(
         if (recent) return;
         await notifier.notify(tx, [
           {
-            userId: room.peer.userId,
+            userId: calleeId,
             type: "call.started",
-            data: { contractId, actor: room.you.name, jobTitle: room.jobTitle },
+            data: { contractId, actor: callerName, jobTitle: jobTitle },
           },
         ]);
       });
-      options.deliver([room.peer.userId], { type: "call.ringing", data });
+      options.deliver([calleeId], { type: "call.ringing", data });
     },
+  };
+}
+
+/** A ring this recent that the reader has not opened is a call still waiting for them. */
+const PENDING_CALL_MS = 10 * 60_000;
+
+/** "Needs attention": the other party rang the call a moment ago, while calls are possible. */
+export function pendingCallAttention(db: Db): AttentionSource {
+  return async (scope) => {
+    if (!contractAllows(scope.status, "call")) return [];
+    const [ring] = await db
+      .select({ data: notification.data, at: notification.createdAt })
+      .from(notification)
+      .where(
+        and(
+          eq(notification.userId, scope.userId),
+          eq(notification.type, "call.started"),
+          sql`${notification.data}->>'contractId' = ${scope.contractId}`,
+          isNull(notification.readAt),
+          gt(notification.createdAt, new Date(Date.now() - PENDING_CALL_MS)),
+        ),
+      )
+      .orderBy(desc(notification.createdAt))
+      .limit(1);
+    if (!ring) return [];
+    return [{ kind: "call.pending", callerName: String(ring.data.actor ?? ""), at: ring.at.toISOString() }];
   };
 }
 

@@ -1,8 +1,71 @@
 import { z } from "zod";
-import { amountMinorSchema, isoDateSchema, PRICING_MODELS, pricingModelSchema } from "../common/schema.ts";
+import {
+  amountMinorSchema,
+  isoDateSchema,
+  PRICING_MODELS,
+  pageSchema,
+  plainText,
+  pricingModelSchema,
+} from "../common/schema.ts";
 
 export const OFFER_STATUSES = ["pending", "accepted", "declined", "withdrawn"] as const;
-export const CONTRACT_STATUSES = ["active", "ended"] as const;
+
+// The contract's lifecycle as data: the server's gate enforces it (gate.ts), the workspace derives
+// its buttons from it. Either party may pause, resume or end; an ended contract stays ended.
+export const CONTRACT_STATUSES = ["active", "paused", "ended"] as const;
+export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+export const CONTRACT_SIDES = ["client", "assistant"] as const;
+export type ContractSide = (typeof CONTRACT_SIDES)[number];
+export const CONTRACT_ACTIONS = ["pause", "resume", "end"] as const;
+export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
+
+/** active ⇄ paused → ended; anything else is 409 `contract.illegal_transition`. */
+export const CONTRACT_TRANSITIONS: Record<
+  ContractAction,
+  { from: readonly ContractStatus[]; to: ContractStatus }
+> = {
+  pause: { from: ["active"], to: "paused" },
+  resume: { from: ["paused"], to: "active" },
+  end: { from: ["active", "paused"], to: "ended" },
+};
+
+/** Pausing and ending say why: the other party is told, and the history keeps it. */
+export const ACTIONS_NEEDING_REASON: readonly ContractAction[] = ["pause", "end"];
+
+/**
+ * What a party may do within a contract. Each contract-scoped domain names its needs here and
+ * asks the gate for a scope with one of them. Messages stay open after the end, so the two can
+ * settle what is left; reading and downloading stay open for good.
+ */
+export const CONTRACT_NEEDS = ["read", "download", "message", "write:event", "call"] as const;
+export type ContractNeed = (typeof CONTRACT_NEEDS)[number];
+export const CONTRACT_CAN: Record<ContractStatus, readonly ContractNeed[]> = {
+  active: CONTRACT_NEEDS,
+  paused: ["read", "download", "message"],
+  ended: ["read", "download", "message"],
+};
+
+export const contractAllows = (status: ContractStatus, need: ContractNeed) =>
+  CONTRACT_CAN[status].includes(need);
+
+/** The actions open from a status, in table order. */
+export const contractActionsFrom = (status: ContractStatus): ContractAction[] =>
+  CONTRACT_ACTIONS.filter((a) => CONTRACT_TRANSITIONS[a].from.includes(status));
+
+/** The stable reason of a 409 for a need the status refuses: `contract.paused`, `contract.ended`. */
+export const refusalReason = (status: ContractStatus) => `contract.${status}`;
+
+export const CONTRACT_REASON_MAX = 1_000;
+/** Why a party pauses or ends: plain text, shown as written; missing or blank is `required`. */
+const reasonSchema = z.string({ message: "required" }).pipe(plainText(CONTRACT_REASON_MAX));
+/** Resume: a reason may be given. */
+export const contractTransitionSchema = z.strictObject({ reason: reasonSchema.optional() });
+export type ContractTransitionInput = z.infer<typeof contractTransitionSchema>;
+/** The body of an action, for the route and the reason dialog alike: the reason required where needed. */
+export const transitionFormSchema = (action: ContractAction) =>
+  ACTIONS_NEEDING_REASON.includes(action)
+    ? z.strictObject({ reason: reasonSchema })
+    : contractTransitionSchema;
 
 export const createOfferSchema = z
   .strictObject({
@@ -55,3 +118,58 @@ export const contractSchema = z.object({
   createdAt: z.string(),
 });
 export type Contract = z.infer<typeof contractSchema>;
+
+/** One change of a contract's status: who, from what to what, why, when. */
+export const contractChangeSchema = z.object({
+  id: z.uuid(),
+  actorId: z.string(),
+  actorName: z.string(),
+  action: z.enum(CONTRACT_ACTIONS),
+  from: z.enum(CONTRACT_STATUSES),
+  to: z.enum(CONTRACT_STATUSES),
+  reason: z.string().nullable(),
+  at: z.string(),
+});
+export type ContractChange = z.infer<typeof contractChangeSchema>;
+export const contractHistorySchema = pageSchema(contractChangeSchema);
+
+/**
+ * Something in the contract that wants the reader's attention. Each domain adds its kind here and
+ * a source that finds them (contracts/overview.ts); the workspace shows each kind its own way.
+ */
+export const attentionItemSchema = z.discriminatedUnion("kind", [
+  /** The other party rang the contract's call a moment ago and the reader has not answered. */
+  z.object({ kind: z.literal("call.pending"), callerName: z.string(), at: z.string() }),
+  /** The next appointment in the contract's calendar. */
+  z.object({
+    kind: z.literal("event.next"),
+    eventId: z.uuid(),
+    title: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    allDay: z.boolean(),
+    timeZone: z.string(),
+  }),
+  /** Messages in the contract's thread the reader has not read. */
+  z.object({ kind: z.literal("messages.unread"), threadId: z.uuid(), count: z.number().int() }),
+]);
+export type AttentionItem = z.infer<typeof attentionItemSchema>;
+
+/** The workspace's overview: the other party, the job, the terms, the status and what needs attention. */
+export const contractOverviewSchema = z.object({
+  contract: contractSchema,
+  side: z.enum(CONTRACT_SIDES),
+  otherParty: z.object({
+    userId: z.string(),
+    name: z.string(),
+    side: z.enum(CONTRACT_SIDES),
+    /** Their profile photo (assistants with one), else null. */
+    photoUrl: z.string().nullable(),
+    /** Whose public profile to link to (/assistants/{userId}); clients have none. */
+    profileUserId: z.string().nullable(),
+  }),
+  attention: z.array(attentionItemSchema),
+  /** The newest changes; the rest through /contracts/{id}/history. */
+  history: contractHistorySchema,
+});
+export type ContractOverview = z.infer<typeof contractOverviewSchema>;

@@ -72,12 +72,36 @@ export const contract = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("contract_status_known", sql`${t.status} IN ('active','ended')`),
+    check("contract_status_known", sql`${t.status} IN ('active','paused','ended')`),
     check("contract_hourly_has_cap", sql`${t.pricingModel} <> 'hourly' OR ${t.weeklyHourCap} IS NOT NULL`),
     // Each party lists their contracts, newest first.
     index("contract_client_idx").on(t.clientId, t.createdAt),
     index("contract_assistant_idx").on(t.assistantId, t.createdAt),
     // Counting a job's hires when accepting an offer.
     index("contract_job_idx").on(t.jobId),
+  ],
+);
+
+/** Every change of a contract's status, with who made it and why: the overview's history. */
+export const contractChange = pgTable(
+  "contract_change",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contract.id, { onDelete: "cascade" }),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => user.id),
+    action: text("action").notNull(),
+    fromStatus: text("from_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    reason: text("reason"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("contract_change_action_known", sql`${t.action} IN ('pause','resume','end')`),
+    // The overview pages a contract's history newest first, by (at, id).
+    index("contract_change_contract_idx").on(t.contractId, t.at.desc(), t.id.desc()),
   ],
 );

@@ -4,7 +4,9 @@ import { contactKinds } from "./contact-detection.ts";
 import { type ContactKind, EDIT_WINDOW_MS } from "./schema.ts";
 
 // Who may do what with threads and messages. Existence is private: someone outside a thread is
-// told it does not exist (404), whatever they ask for.
+// told it does not exist (404), whatever they ask for. Who opens a contract's thread is the
+// contract gate's to say (a "message" scope, contracts/gate.ts); its participants are then the two
+// parties, so the checks below cover its messages.
 
 export function requireParticipant(actor: Actor, participantIds: readonly string[]) {
   if (!participantIds.includes(actor.userId)) throw new AppError("not_found");

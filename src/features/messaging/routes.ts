@@ -6,6 +6,7 @@ import { sendStoredFile } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
+import type { ContractGate } from "../contracts/gate.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
 import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachments.ts";
 import {
@@ -25,6 +26,7 @@ const readStateSchema = z.object({ threadId: z.uuid(), unread: z.number().int(),
 
 export function messagingRoutes(
   service: MessagingService,
+  gate: ContractGate,
   authenticate: (r: FastifyRequest) => Promise<void>,
 ) {
   return async (app: FastifyInstance) => {
@@ -48,7 +50,7 @@ export function messagingRoutes(
           const { thread, created } =
             subject === "bids"
               ? await service.openBidThread(actor, request.params.id)
-              : await service.openContractThread(actor, request.params.id);
+              : await service.openContractThread(await gate.scope(actor, request.params.id, "message"));
           return reply.status(created ? 201 : 200).send(thread);
         },
       );

@@ -8,7 +8,7 @@ import { refreshAheadCache } from "../../server/refresh-ahead.ts";
 import type { Storage } from "../../server/storage/storage.ts";
 import { loadVisibleBid } from "../bids/service.ts";
 import { bid } from "../bids/tables.ts";
-import { contract } from "../contracts/tables.ts";
+import type { ContractScope } from "../contracts/gate.ts";
 import { cleanFileName, detectAttachmentType } from "./attachments.ts";
 import type { Delivery, EventLog, RealtimeEventInput } from "./events.ts";
 import {
@@ -140,7 +140,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
   }
 
   /** Opens the subject's thread once; a second open (or a race) finds the first. */
-  async function open(actor: Actor, subject: Subject, parties: string[]) {
+  async function open(viewerId: string, subject: Subject, parties: string[]) {
     const created = await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(thread)
@@ -154,8 +154,9 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
     const where =
       subject.kind === "bid" ? eq(thread.bidId, subject.bidId) : eq(thread.contractId, subject.contractId);
     const [existing] = await db.select({ id: thread.id }).from(thread).where(where);
-    if (!existing) throw new AppError("not_found");
-    return { thread: await view(actor, existing.id), created: Boolean(created) };
+    const [found] = existing ? await threadViews(db, viewerId, eq(thread.id, existing.id), 1) : [];
+    if (!found) throw new AppError("not_found");
+    return { thread: found, created: Boolean(created) };
   }
 
   const messageEvent = (type: "message.created" | "message.updated", to: string[], m: Message): Event => ({
@@ -211,14 +212,13 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
   return {
     async openBidThread(actor: Actor, bidId: string) {
       const row = await loadVisibleBid(db, actor, bidId);
-      return open(actor, { kind: "bid", bidId }, [row.bid.assistantId, row.job.clientId]);
+      return open(actor.userId, { kind: "bid", bidId }, [row.bid.assistantId, row.job.clientId]);
     },
 
-    async openContractThread(actor: Actor, contractId: string) {
-      const [row] = await db.select().from(contract).where(eq(contract.id, contractId));
-      if (!row || (actor.userId !== row.clientId && actor.userId !== row.assistantId))
-        throw new AppError("not_found");
-      return open(actor, { kind: "contract", contractId }, [row.clientId, row.assistantId]);
+    /** The contract's thread, for its two parties (the gate's "message" scope). */
+    async openContractThread(scope: ContractScope) {
+      const { contractId, clientId, assistantId } = scope;
+      return open(scope.userId, { kind: "contract", contractId }, [clientId, assistantId]);
     },
 
     get: view,

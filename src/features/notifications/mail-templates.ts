@@ -16,6 +16,22 @@ const aboutJob = (texts: Record<Locale, (title: string) => Lines>): Texts => ({
   en: (data) => texts.en(String(data.jobTitle ?? "")),
 });
 
+/** A contract paused, resumed or ended by the other party, with the reason they gave (if any). */
+const aboutContract = (
+  texts: Record<Locale, (d: NotificationData) => { subject: string; intro: string }>,
+): Texts => ({
+  de: (d) => {
+    const lines = texts.de(d);
+    const reason = d.message ? ` Begründung: „${d.message}“` : "";
+    return { ...lines, intro: `${lines.intro}${reason}`, action: "Vertrag öffnen" };
+  },
+  en: (d) => {
+    const lines = texts.en(d);
+    const reason = d.message ? ` Reason: "${d.message}"` : "";
+    return { ...lines, intro: `${lines.intro}${reason}`, action: "Open the contract" };
+  },
+});
+
 /** Where the mail's button leads, below the public URL. */
 export function notificationPath(type: NotificationType, data: NotificationData): string {
   if (type === "message.unread") return `/messages/${data.threadId ?? ""}`;
@@ -23,6 +39,7 @@ export function notificationPath(type: NotificationType, data: NotificationData)
   if (type === "calendar.event_changed") return `/contracts/${data.contractId ?? ""}/calendar`;
   // Answering, like the bell's link: joining from the mail does not ring the caller back.
   if (type === "call.started") return `/contracts/${data.contractId ?? ""}/call?answer=true`;
+  if (type.startsWith("contract.")) return `/contracts/${data.contractId ?? ""}`;
   return `/jobs/${data.jobId ?? ""}`;
 }
 
@@ -199,6 +216,36 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Texts> = {
           };
     },
   },
+  "contract.paused": aboutContract({
+    de: (d) => ({
+      subject: `Vertrag pausiert: „${d.jobTitle}“`,
+      intro: `${d.actor} hat den Vertrag „${d.jobTitle}“ pausiert. Bis er fortgesetzt wird, sind keine Anrufe und keine neuen Termine möglich; Nachrichten schon.`,
+    }),
+    en: (d) => ({
+      subject: `Contract paused: "${d.jobTitle}"`,
+      intro: `${d.actor} paused the contract "${d.jobTitle}". Until it is resumed there are no calls and no new appointments; messages still work.`,
+    }),
+  }),
+  "contract.resumed": aboutContract({
+    de: (d) => ({
+      subject: `Vertrag fortgesetzt: „${d.jobTitle}“`,
+      intro: `${d.actor} hat den Vertrag „${d.jobTitle}“ fortgesetzt. Er ist wieder aktiv.`,
+    }),
+    en: (d) => ({
+      subject: `Contract resumed: "${d.jobTitle}"`,
+      intro: `${d.actor} resumed the contract "${d.jobTitle}". It is active again.`,
+    }),
+  }),
+  "contract.ended": aboutContract({
+    de: (d) => ({
+      subject: `Vertrag beendet: „${d.jobTitle}“`,
+      intro: `${d.actor} hat den Vertrag „${d.jobTitle}“ beendet. Sie können ihn weiter lesen, Dateien herunterladen und Nachrichten schreiben.`,
+    }),
+    en: (d) => ({
+      subject: `Contract ended: "${d.jobTitle}"`,
+      intro: `${d.actor} ended the contract "${d.jobTitle}". You can still read it, download files and send messages.`,
+    }),
+  }),
   // A contract's video call started by the other party; the link joins it (if it is still on).
   "call.started": {
     de: (d) => ({

@@ -17,6 +17,10 @@ export const NOTIFICATION_TYPES = [
   "calendar.event_changed",
   /** The other party of a contract started its video call (contracts/call.ts). */
   "call.started",
+  /** The other party paused, resumed or ended the contract, with their reason (contracts/lifecycle.ts). */
+  "contract.paused",
+  "contract.resumed",
+  "contract.ended",
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -9,7 +9,6 @@ import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { AnchorLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
-import { CallButton } from "../../contracts/ui/call-button.tsx";
 import type { CalendarContext, CreateEventInput, Occurrence } from "../schema.ts";
 import {
   calendarKey,
@@ -138,16 +137,16 @@ export function ContractCalendarPage() {
       <Group justify="space-between" align="flex-start">
         {ctx ? <Legend context={ctx} /> : <Loader size="sm" aria-label={t("common.loading")} />}
         <Stack gap="xs" align="flex-end">
-          <Group gap="xs">
-            {ctx && !readOnly ? <CallButton contractId={contractId} size="sm" variant="default" /> : null}
-            <Button onClick={() => create(nextHour())} disabled={!ctx || readOnly}>
-              {t("calendar.newEvent")}
-            </Button>
-          </Group>
+          {/* The call is the workspace's own tab, above this one. */}
+          <Button onClick={() => create(nextHour())} disabled={!ctx || readOnly}>
+            {t("calendar.newEvent")}
+          </Button>
           <AnchorLink to="/contracts">{t("calendar.backToContracts")}</AnchorLink>
         </Stack>
       </Group>
-      {ctx && readOnly ? <Text>{t("calendar.readOnly")}</Text> : null}
+      {ctx && readOnly ? (
+        <Text>{t(ctx.status === "paused" ? "calendar.readOnlyPaused" : "calendar.readOnly")}</Text>
+      ) : null}
       {events.error || context.error ? <FormAlert error={toApiError(events.error ?? context.error)} /> : null}
       <CalendarView
         timeZone={zone}

@@ -10,8 +10,9 @@ import { ringContractCall, roomQuery } from "../../calls/ui/room-api.ts";
 const route = getRouteApi("/signed-in/contracts/$contractId/call");
 
 /**
- * A contract's video call, open any time while the contract is active. Joining rings the other
- * party, unless this is the answer to their ring (`?answer`); hanging up leads back to the contracts.
+ * A contract's video call (the workspace's call tab), open any time while the contract is active.
+ * Joining rings the other party, unless this is the answer to their ring (`?answer`); hanging up
+ * leads back to the contract's overview.
  */
 export function ContractCallPage() {
   const { t } = useTranslation();
@@ -32,20 +33,24 @@ export function ContractCallPage() {
           () => void notify(t, "red", t("room.unavailable.ringFailed", { name: room.peer.name })),
         );
       }}
-      onHangUp={() => router.history.push("/contracts")}
+      onHangUp={() => router.history.push(`/contracts/${contractId}`)}
     />
   );
 }
 
-/** Why the call cannot be entered: the contract has ended, or it is not the reader's. */
+/** Why the call cannot be entered: the contract is paused or has ended, or it is not the reader's. */
+const REFUSALS: Record<string, string> = {
+  "contract.paused": "room.unavailable.contractPaused",
+  "contract.ended": "room.unavailable.contractEnded",
+};
+
 function Unavailable({ error }: { error: unknown }) {
   const { t } = useTranslation();
+  const refusal = error instanceof ApiError ? REFUSALS[error.reason ?? ""] : undefined;
   const message =
     error instanceof ApiError && error.code === "not_found"
       ? t("room.unavailable.notContractParty")
-      : error instanceof ApiError && error.reason === "contract.ended"
-        ? t("room.unavailable.contractEnded")
-        : t("room.unavailable.failed");
+      : t(refusal ?? "room.unavailable.failed");
   return (
     <Alert color="red.9" variant="outline" role="alert">
       {message}

@@ -39,6 +39,7 @@ export function ContractsPage() {
               t("contracts.messagesColumn"),
               t("contracts.calendarColumn"),
               t("contracts.callColumn"),
+              t("contracts.workspaceColumn"),
             ]}
             rows={contracts.map((contract) => ({
               key: contract.id,
@@ -61,6 +62,9 @@ export function ContractsPage() {
                 </AnchorLink>,
                 // Calls are for working together: only while the contract is active.
                 contract.status === "active" ? <CallButton key="call" contractId={contract.id} /> : "–",
+                <AnchorLink key="open" to="/contracts/$contractId" params={{ contractId: contract.id }}>
+                  {t("contracts.openWorkspace")}
+                </AnchorLink>,
               ],
             }))}
           />

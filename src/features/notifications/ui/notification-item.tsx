@@ -78,6 +78,16 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
         </AnchorLink>
       ) : null;
     }
+    case "contract.paused":
+    case "contract.resumed":
+    case "contract.ended": {
+      const contractId = id(notification.data, "contractId");
+      return contractId ? (
+        <AnchorLink to="/contracts/$contractId" params={{ contractId }} onClick={onClick}>
+          {label}
+        </AnchorLink>
+      ) : null;
+    }
     case "job.terms_changed":
     case "job.filled":
       return jobId ? (
