@@ -6,13 +6,15 @@ import { drainOutbox } from "./worker.ts";
 /**
  * A wake-up for the outbox relay, sent by Mailer.nudge, by a failed attempt for its retry, and
  * once a minute by the schedule as a sweep. One waiting job is enough however many mails arrive
- * meanwhile ("short" keeps at most one queued; sends beyond it are dropped), and any number may
- * run: the drain claims rows with SKIP LOCKED (decision 0004).
+ * meanwhile ("short" keeps at most one queued per key; sends beyond it are dropped), and any
+ * number may run: the drain claims rows with SKIP LOCKED (decision 0004). A retry's wake-up waits
+ * under a key of its own, so a mail written meanwhile is not held back by another's backoff.
  */
 export const mailDrainJob = defineJob({
   id: "mail.drain",
   version: 1,
-  payload: z.object({}),
+  payload: z.object({ retry: z.boolean().optional() }),
+  key: ({ retry }) => (retry ? "retry" : undefined),
   schedule: { cron: "* * * * *" },
   queue: { policy: "short", retryLimit: 3, retryBackoff: true, retryDelay: 2 },
   work: { pollingIntervalSeconds: 0.5 },
@@ -23,7 +25,7 @@ export const mailDrainJob = defineJob({
 });
 
 async function wakeAfter(jobs: JobContext["jobs"], seconds: number): Promise<void> {
-  await jobs.send(mailDrainJob, {}, { startAfterSeconds: seconds });
+  await jobs.send(mailDrainJob, { retry: true }, { startAfterSeconds: seconds });
 }
 
 export const mailJobs = [mailDrainJob];

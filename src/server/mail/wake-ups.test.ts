@@ -28,4 +28,12 @@ describe("mail relay wake-ups", () => {
     expect(await waiting()).toBe(1);
     await jobs.boss.deleteQueuedJobs(mailDrainJob.id);
   });
+
+  it("are not held back by a retry waiting for its time", async () => {
+    expect(await jobs.send(mailDrainJob, { retry: true }, { startAfterSeconds: 120 })).not.toBeNull();
+    // A mail written now still wakes the relay now, not after the other mail's backoff.
+    expect(await jobs.send(mailDrainJob, {})).not.toBeNull();
+    expect(await jobs.send(mailDrainJob, { retry: true }, { startAfterSeconds: 2 })).toBeNull();
+    expect(await waiting()).toBe(2);
+  });
 });
