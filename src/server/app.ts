@@ -11,7 +11,6 @@ import { feedRoutes, publicFeedRoute } from "../features/availability/feed-route
 import { createFeedsService } from "../features/availability/feeds.ts";
 import { availabilityRoutes } from "../features/availability/routes.ts";
 import { type AvailabilityService, createAvailabilityService } from "../features/availability/service.ts";
-import { startCalendarSync } from "../features/availability/sync.ts";
 import { bidsRoutes } from "../features/bids/routes.ts";
 import { createBidsService } from "../features/bids/service.ts";
 import { nextEventAttention } from "../features/calendar/attention.ts";
@@ -32,20 +31,16 @@ import { createOverviewService } from "../features/contracts/overview.ts";
 import { contractsRoutes } from "../features/contracts/routes.ts";
 import { createContractsService } from "../features/contracts/service.ts";
 import { workspaceRoutes } from "../features/contracts/workspace-routes.ts";
-import { startReminders } from "../features/interviews/reminders.ts";
 import { interviewDoor } from "../features/interviews/room.ts";
 import { interviewsRoutes } from "../features/interviews/routes.ts";
 import { createInterviewsService, type InterviewsService } from "../features/interviews/service.ts";
 import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
 import { unreadMessagesAttention } from "../features/messaging/attention.ts";
-import { startEventPruning } from "../features/messaging/event-pruning.ts";
 import { createEventLog } from "../features/messaging/events.ts";
 import { redisFloodStore } from "../features/messaging/flood.ts";
 import { messagingRoutes } from "../features/messaging/routes.ts";
 import { createMessagingService, type MessagingOptions } from "../features/messaging/service.ts";
-import { startUnreadMail } from "../features/messaging/unread-mail.ts";
-import { startDigests } from "../features/notifications/digest.ts";
 import { notificationsRoutes } from "../features/notifications/routes.ts";
 import {
   createNotificationsService,
@@ -60,7 +55,7 @@ import { optionalActor, requireActor } from "./auth/actor.ts";
 import { type AuthLimits, createAuth } from "./auth/auth.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
 import { createSessionCache } from "./auth/session-cache.ts";
-import { createSignInThrottle, SIGN_IN_POLICY, startThrottlePruning } from "./auth/sign-in-throttle.ts";
+import { createSignInThrottle, SIGN_IN_POLICY } from "./auth/sign-in-throttle.ts";
 import type { Config } from "./config.ts";
 import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
@@ -74,10 +69,10 @@ import { registerSameOrigin } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
 import { registerWeb } from "./http/web.ts";
 import { startJobs } from "./jobs/boss.ts";
+import { APP_JOBS } from "./jobs/registry.ts";
 import { createMailer, type Mailer } from "./mail/outbox.ts";
 import { createTransport } from "./mail/transport.ts";
 import { registerMailViewer } from "./mail/viewer.ts";
-import { startMailWorker } from "./mail/worker.ts";
 import { type Broker, inProcessBroker } from "./realtime/broker.ts";
 import { redisBroker } from "./realtime/redis-broker.ts";
 import { registerRealtime } from "./realtime/socket.ts";
@@ -129,16 +124,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await jobs.stop();
     transport.close();
   });
-  await startMailWorker(database.db, jobs, transport, config.mailFrom, app.log);
   const mailer = createMailer(database.db, jobs, (error) =>
     app.log.warn({ err: error }, "mail relay wake-up failed"),
   );
-  await startDigests(database.db, jobs, mailer, config.publicUrl);
-  await startEventPruning(database.db, jobs);
 
   const sessions = createSessionCache();
   const signInThrottle = createSignInThrottle(database.db, SIGN_IN_POLICY, options.signInThrottle?.now);
-  await startThrottlePruning(jobs, signInThrottle);
   const auth = createAuth(
     config,
     database.db,
@@ -223,7 +214,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         .catch((error) => app.log.warn({ err: error }, "live delivery failed"));
     }
   });
-  await startUnreadMail(database.db, jobs, notifier);
   const jobsService = createJobsService(database.db, notifier);
   // The S3 client (a large module) is loaded only where S3 is configured.
   const storage = config.s3
@@ -263,8 +253,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     unreadMessagesAttention(database.db),
     nextEventAttention(contractEvents),
   ]);
-  await startCalendarSync(jobs, availability);
-  await startReminders(database.db, jobs, interviews);
   // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
   const services = {
     mailer,
@@ -299,6 +287,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       ...options.messaging,
     }),
   };
+  // Every declared job: queues, this server's workers and the schedules, with what handlers use.
+  await jobs.run(APP_JOBS, {
+    db: database.db,
+    log: app.log,
+    config,
+    jobs,
+    services,
+    transport,
+    signInThrottle,
+  });
   await app.register(
     async (api) => {
       // Uploads (work samples, photos) read one file part each, with per-route size limits.

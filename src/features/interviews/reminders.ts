@@ -1,11 +1,9 @@
 import { and, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import type { Jobs } from "../../server/jobs/boss.ts";
 import type { InterviewMailKind } from "./mails.ts";
 import type { InterviewsService } from "./service.ts";
 import { interview } from "./tables.ts";
 
-export const REMINDER_QUEUE = "interviews.reminders";
 const MINUTE = 60_000;
 
 const REMINDERS: {
@@ -65,12 +63,4 @@ export async function sendDueReminders(
     }
   }
   return sent;
-}
-
-export async function startReminders(db: Db, jobs: Jobs, interviews: Pick<InterviewsService, "mail">) {
-  await jobs.boss.createQueue(REMINDER_QUEUE, { policy: "short", retryLimit: 2 });
-  await jobs.boss.work(REMINDER_QUEUE, async () => {
-    await sendDueReminders(db, interviews);
-  });
-  await jobs.boss.schedule(REMINDER_QUEUE, "* * * * *");
 }

@@ -1,9 +1,7 @@
 import { lt } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import type { Jobs } from "../../server/jobs/boss.ts";
 import { realtimeEvent } from "./tables.ts";
 
-export const PRUNE_QUEUE = "realtime.prune";
 /**
  * How long a user's events stay in the log for catching up. A tab away longer than this reloads
  * its lists anyway; the messages and notifications themselves are kept, only the log is trimmed.
@@ -17,13 +15,4 @@ export async function pruneEvents(db: Db, now = new Date()): Promise<number> {
     .where(lt(realtimeEvent.createdAt, new Date(now.getTime() - EVENT_RETENTION_MS)))
     .returning({ seq: realtimeEvent.seq });
   return removed.length;
-}
-
-/** Nightly at 03:30 (server time), when the log is quiet. */
-export async function startEventPruning(db: Db, jobs: Jobs) {
-  await jobs.boss.createQueue(PRUNE_QUEUE, { policy: "short", retryLimit: 2 });
-  await jobs.boss.work(PRUNE_QUEUE, async () => {
-    await pruneEvents(db);
-  });
-  await jobs.boss.schedule(PRUNE_QUEUE, "30 3 * * *");
 }

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import type { Jobs } from "../../server/jobs/boss.ts";
 import { user } from "../accounts/tables.ts";
 import { bid } from "../bids/tables.ts";
 import { contract } from "../contracts/tables.ts";
@@ -8,7 +7,6 @@ import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { message, thread, threadParticipant } from "./tables.ts";
 
-export const UNREAD_MAIL_QUEUE = "messages.unread-mail";
 /** A message still unread this long after it arrived is e-mailed. */
 export const UNREAD_AFTER_MS = 5 * 60_000;
 
@@ -65,13 +63,4 @@ export async function noticeUnreadMessages(db: Db, notifier: Notifier, now = new
     });
   }
   return due.length;
-}
-
-/** Every minute: a message mailed at the latest six minutes after it arrived. */
-export async function startUnreadMail(db: Db, jobs: Jobs, notifier: Notifier) {
-  await jobs.boss.createQueue(UNREAD_MAIL_QUEUE, { policy: "short", retryLimit: 2 });
-  await jobs.boss.work(UNREAD_MAIL_QUEUE, async () => {
-    await noticeUnreadMessages(db, notifier);
-  });
-  await jobs.boss.schedule(UNREAD_MAIL_QUEUE, "* * * * *");
 }

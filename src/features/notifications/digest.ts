@@ -1,6 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import type { Jobs } from "../../server/jobs/boss.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { layoutMail } from "../../server/mail/templates.ts";
 import { user } from "../accounts/tables.ts";
@@ -8,7 +7,6 @@ import { NOTIFICATION_MAILS } from "./mail-templates.ts";
 import type { NotificationType } from "./schema.ts";
 import { notification } from "./tables.ts";
 
-export const DIGEST_QUEUE = "notifications.digest";
 /** The digest arrives at this hour of the recipient's own day. */
 export const DIGEST_LOCAL_HOUR = 7;
 
@@ -64,13 +62,4 @@ export async function sendDigests(
     });
   }
   return due.length;
-}
-
-/** Hourly: each run mails the users for whom it is now the digest hour. */
-export async function startDigests(db: Db, jobs: Jobs, mailer: Mailer, publicUrl: string) {
-  await jobs.boss.createQueue(DIGEST_QUEUE, { policy: "short", retryLimit: 2 });
-  await jobs.boss.work(DIGEST_QUEUE, async () => {
-    await sendDigests(db, mailer, publicUrl);
-  });
-  await jobs.boss.schedule(DIGEST_QUEUE, "5 * * * *");
 }

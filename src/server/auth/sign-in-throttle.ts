@@ -2,7 +2,6 @@ import { eq, lt, sql } from "drizzle-orm";
 import { signInThrottle } from "../../features/accounts/tables.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import type { Jobs } from "../jobs/boss.ts";
 
 export interface ThrottlePolicy {
   /** Consecutive failures answered at once; from then on each attempt waits for the one before. */
@@ -134,17 +133,6 @@ export function createSignInThrottle(
 }
 
 export type SignInThrottle = ReturnType<typeof createSignInThrottle>;
-
-export const THROTTLE_PRUNE_QUEUE = "auth.throttle.prune";
-
-/** Nightly at 03:40 (server time), beside the other sweeps. */
-export async function startThrottlePruning(jobs: Jobs, throttle: SignInThrottle) {
-  await jobs.boss.createQueue(THROTTLE_PRUNE_QUEUE, { policy: "short", retryLimit: 2 });
-  await jobs.boss.work(THROTTLE_PRUNE_QUEUE, async () => {
-    await throttle.prune();
-  });
-  await jobs.boss.schedule(THROTTLE_PRUNE_QUEUE, "40 3 * * *");
-}
 
 /** Which outcome Better Auth's answer to a sign-in means for the throttle. */
 export function outcomeOf(status: number): Outcome {

@@ -1,33 +1,29 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger as Logger } from "fastify";
 import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
+import type { z } from "zod";
 import type { Database, Tx } from "../db/client.ts";
+import { type JobDefinition, seal } from "./define.ts";
+import { runJobs } from "./runner.ts";
 
 export interface Jobs {
   boss: PgBoss;
   /**
-   * Enqueues a job. Given a transaction, the job is written inside it: it exists exactly when the
-   * change that caused it commits.
+   * Enqueues a declared job; the payload must parse with the job's schema (else JobPayloadError).
+   * Given a transaction, the job is written inside it: it exists exactly when the change that
+   * caused it commits. Answers the job's id, or null when the queue's policy dropped it.
    */
-  send(
-    queue: string,
-    data: object,
-    options?: { tx?: Tx; retryLimit?: number; startAfterSeconds?: number },
-  ): Promise<void>;
+  send<S extends z.ZodType>(
+    definition: JobDefinition<S, never>,
+    payload: z.input<S>,
+    options?: { tx?: Tx; startAfterSeconds?: number },
+  ): Promise<string | null>;
+  /** Creates the jobs' queues, attaches this server's workers and sets the schedules (runner.ts). */
+  run<C>(definitions: readonly JobDefinition<z.ZodType, C>[], context: C): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Queues used across the app; each is created at start so send() never hits a missing queue. */
-export const QUEUES = { mailDrain: "mail.drain" } as const;
-
-/**
- * mail.drain is a wake-up: one waiting job is enough however many mails arrive meanwhile
- * ("short" keeps at most one queued; sends beyond it are dropped), and any number may run.
- */
-const QUEUE_OPTIONS: Record<string, Parameters<PgBoss["createQueue"]>[1]> = {
-  [QUEUES.mailDrain]: { policy: "short", retryLimit: 3, retryBackoff: true, retryDelay: 2 },
-};
-
+/** pg-boss on the app's own database: PGlite in process, or the node-postgres pool. */
 export async function startJobs(database: Database, log: Logger): Promise<Jobs> {
   const boss =
     database.kind === "pglite"
@@ -35,16 +31,18 @@ export async function startJobs(database: Database, log: Logger): Promise<Jobs> 
       : new PgBoss({ db: poolAdapter(database), schema: "pgboss" });
   boss.on("error", (error) => log.error({ err: error }, "job queue error"));
   await boss.start();
-  for (const queue of Object.values(QUEUES)) await boss.createQueue(queue, QUEUE_OPTIONS[queue]);
   return {
     boss,
-    async send(queue, data, options = {}) {
-      await boss.send(queue, data, {
+    async send(definition, payload, options = {}) {
+      const { envelope, parsed } = seal(definition, payload);
+      const singletonKey = definition.key?.(parsed);
+      return boss.send(definition.id, envelope, {
         ...(options.tx ? { db: fromDrizzle(options.tx as Parameters<typeof fromDrizzle>[0], sql) } : {}),
-        ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
         ...(options.startAfterSeconds !== undefined ? { startAfter: options.startAfterSeconds } : {}),
+        ...(singletonKey !== undefined ? { singletonKey } : {}),
       });
     },
+    run: (definitions, context) => runJobs(boss, definitions, context, log),
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000, close: false });
     },

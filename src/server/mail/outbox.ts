@@ -1,5 +1,6 @@
 import type { Db, Tx } from "../db/client.ts";
-import { type Jobs, QUEUES } from "../jobs/boss.ts";
+import type { Jobs } from "../jobs/boss.ts";
+import { mailDrainJob } from "./jobs.ts";
 import { type CalendarPart, mailOutbox } from "./tables.ts";
 import type { RenderedMail } from "./templates.ts";
 
@@ -12,7 +13,7 @@ export interface Mailer {
   /**
    * Wakes the relay for mails written to the outbox by other means. Coalesced and best effort:
    * a wake-up that comes before the writer's commit, or is lost, leaves the mail to the relay's
-   * sweep (worker.ts), never undelivered.
+   * sweep (jobs.ts), never undelivered.
    */
   nudge(): void;
 }
@@ -23,7 +24,7 @@ export function createMailer(db: Db, jobs: Jobs, onError: (error: unknown) => vo
     if (timer) return;
     timer = setTimeout(() => {
       timer = undefined;
-      jobs.send(QUEUES.mailDrain, {}).catch(onError);
+      jobs.send(mailDrainJob, {}).catch(onError);
     }, NUDGE_DELAY_MS).unref();
   };
   return {

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger as Logger } from "fastify";
 import type { Db } from "../db/client.ts";
-import { type Jobs, QUEUES } from "../jobs/boss.ts";
 import { mailOutbox } from "./tables.ts";
 import type { MailTransport } from "./transport.ts";
 
@@ -33,17 +32,17 @@ async function claim(db: Db): Promise<OutboxRow[]> {
 }
 
 /**
- * The outbox relay. A `mail.drain` job (sent by Mailer.nudge, by a failed attempt for its retry,
- * and once a minute by the schedule as a sweep) delivers every due mail. A mail is marked sent
- * after the server accepted it: a crash in between means at most one duplicate, never a loss.
+ * The outbox relay, run by the `mail.drain` job (jobs.ts): delivers every due mail. A mail is
+ * marked sent after the server accepted it: a crash in between means at most one duplicate, never
+ * a loss. Answers the soonest retry a failed attempt asked for, in seconds, if any.
  */
-export async function startMailWorker(
+export async function drainOutbox(
   db: Db,
-  jobs: Jobs,
   transport: MailTransport,
   from: string,
   log: Logger,
-) {
+): Promise<number | undefined> {
+  let retryIn: number | undefined;
   async function attempt(mail: OutboxRow) {
     try {
       await transport.deliver({ ...mail, from });
@@ -63,14 +62,12 @@ export async function startMailWorker(
         })
         .where(sql`${mailOutbox.id} = ${mail.id}`);
       log.warn({ err: error, mailId: mail.id, attempt: mail.attempts, last }, "mail delivery failed");
-      if (!last) await jobs.send(QUEUES.mailDrain, {}, { startAfterSeconds: delay });
+      if (!last) retryIn = Math.min(retryIn ?? delay, delay);
     }
   }
 
-  await jobs.boss.work(QUEUES.mailDrain, { pollingIntervalSeconds: 0.5 }, async () => {
-    for (let batch = await claim(db); batch.length; batch = await claim(db)) {
-      for (const mail of batch) await attempt(mail);
-    }
-  });
-  await jobs.boss.schedule(QUEUES.mailDrain, "* * * * *");
+  for (let batch = await claim(db); batch.length; batch = await claim(db)) {
+    for (const mail of batch) await attempt(mail);
+  }
+  return retryIn;
 }
