@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test, type WebSocket } from "@playwright/test";
 import { expectAccessible } from "./support/a11y.ts";
 import { connectionState, expectConnected, media } from "./support/call.ts";
 import { hireViaApi, placeBidViaApi, publishJobViaApi, signedIn } from "./support/marketplace.ts";
@@ -10,11 +10,24 @@ import { tr } from "./support/translations.ts";
 const de = (key: string, values?: Record<string, string | number>) => tr("de", key, values);
 const en = (key: string, values?: Record<string, string | number>) => tr("en", key, values);
 
-/** Opens a page and waits until its live connection is ready, so a ring from now on reaches it. */
+/**
+ * Opens a page and waits until its live connection is ready, so a ring from now on reaches it. The
+ * frame listener is attached in the same turn as the socket appears: Playwright may hand over the
+ * socket and its first frames in one batch, and a listener attached after an await misses "ready".
+ */
 async function openLive(page: Page, path: string) {
-  const socket = page.waitForEvent("websocket", (ws) => ws.url().includes("/api/ws"));
+  const ready = new Promise<void>((resolve) => {
+    const onSocket = (ws: WebSocket) => {
+      if (!ws.url().includes("/api/ws")) return;
+      page.off("websocket", onSocket);
+      ws.on("framereceived", (frame) => {
+        if (String(frame.payload).includes('"ready"')) resolve();
+      });
+    };
+    page.on("websocket", onSocket);
+  });
   await page.goto(path);
-  await (await socket).waitForEvent("framereceived", (frame) => String(frame.payload).includes('"ready"'));
+  await ready;
 }
 
 test("Videoanruf im Vertrag: die Auftraggeberin (deutsch) ruft an, die Assistentin (englisch) sieht das Klingeln, tritt bei, beide sehen sich, Auflegen; Fremde bleiben draußen", async ({

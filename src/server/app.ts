@@ -60,6 +60,7 @@ import type { Config } from "./config.ts";
 import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { AppError } from "./errors.ts";
+import { clientErrorHandler, frameworkErrors } from "./http/framework-errors.ts";
 import { registerHealth } from "./http/health.ts";
 import { registerLoopbackRedirect } from "./http/loopback-redirect.ts";
 import { registerLiveChannelMetrics, registerMetrics } from "./http/metrics.ts";
@@ -67,6 +68,7 @@ import { registerOpenApi } from "./http/openapi.ts";
 import { registerProblemHandling } from "./http/problems.ts";
 import { registerSameOrigin } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
+import { registerStorableInput } from "./http/storable-input.ts";
 import { registerWeb } from "./http/web.ts";
 import { startJobs } from "./jobs/boss.ts";
 import { APP_JOBS } from "./jobs/registry.ts";
@@ -103,6 +105,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     requestIdHeader: false,
     return503OnClosing: true,
     forceCloseConnections: "idle",
+    // Refusals before routing (bad URL, long parameter, oversized headers) as problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
   };
   const app = Fastify(serverOptions);
   app.setValidatorCompiler(validatorCompiler);
@@ -110,6 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // JSON only: anything else is a 415, never a silently ignored body.
   app.removeContentTypeParser(["text/plain"]);
   const setFallback = registerProblemHandling(app);
+  registerStorableInput(app);
 
   const database = options.database ?? (await openDatabase(config));
   const ownsDatabase = !options.database;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { timeZoneSchema } from "../accounts/schema.ts";
-import { plainText } from "../common/schema.ts";
+import { instantSchema, plainText } from "../common/schema.ts";
 import { WEEKDAYS } from "../profiles/schema.ts";
 import { normalizeRrule, rruleProblem } from "./rrule-grammar.ts";
 
@@ -122,7 +122,7 @@ export const updateEventSchema = z
   .refine((u) => Object.keys(u).length > 0, { message: "required" });
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
 
-export const instantSchema = z.iso.datetime({ offset: true, message: "datetime_invalid" });
+export { instantSchema };
 
 /** A window [from, to) of instants, at most `days` long. */
 const windowSchema = (days: number) =>

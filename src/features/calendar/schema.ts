@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { timeZoneSchema } from "../accounts/schema.ts";
+import { isoDateSchema } from "../common/schema.ts";
 import { clockTimeSchema, endTimeSchema, weeklyHoursSchema } from "../profiles/schema.ts";
 
 /** The lengths an interview may be booked for, in minutes. */
@@ -14,7 +15,7 @@ export type InterviewDuration = (typeof INTERVIEW_DURATIONS)[number];
  */
 export const availabilityExceptionSchema = z
   .strictObject({
-    date: z.iso.date({ message: "date_invalid" }),
+    date: isoDateSchema,
     from: clockTimeSchema.optional(),
     to: endTimeSchema.optional(),
   })

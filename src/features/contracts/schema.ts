@@ -57,7 +57,7 @@ export const refusalReason = (status: ContractStatus) => `contract.${status}`;
 
 export const CONTRACT_REASON_MAX = 1_000;
 /** Why a party pauses or ends: plain text, shown as written; missing or blank is `required`. */
-const reasonSchema = z.string({ message: "required" }).pipe(plainText(CONTRACT_REASON_MAX));
+const reasonSchema = plainText(CONTRACT_REASON_MAX, { missing: "required" });
 /** Resume: a reason may be given. */
 export const contractTransitionSchema = z.strictObject({ reason: reasonSchema.optional() });
 export type ContractTransitionInput = z.infer<typeof contractTransitionSchema>;

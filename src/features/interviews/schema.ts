@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INTERVIEW_DURATIONS } from "../calendar/schema.ts";
-import { cursorQuerySchema } from "../common/schema.ts";
+import { cursorQuerySchema, instantSchema } from "../common/schema.ts";
 
 export const INTERVIEW_STATUSES = ["requested", "confirmed", "cancelled"] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
@@ -21,7 +21,7 @@ export const MAX_PROPOSALS = 5;
 const duration = z.union(
   INTERVIEW_DURATIONS.map((d) => z.literal(d)) as [z.ZodLiteral<30>, z.ZodLiteral<60>],
 );
-const instant = z.iso.datetime({ offset: true, message: "datetime_invalid" });
+const instant = instantSchema;
 const reason = z.string().trim().min(1, { message: "required" }).max(1_000);
 
 export const slotsQuerySchema = z.strictObject({

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { timeZoneSchema } from "../accounts/schema.ts";
 import {
   amountMinorSchema,
+  amountQuerySchema,
   currencySchema,
+  instantSchema,
   isoDateSchema,
   PRICING_MODELS,
   plainText,
@@ -43,7 +45,7 @@ const jobFields = {
   languages: z.array(z.string().regex(/^[a-z]{2}$/, { message: "language_invalid" })).max(10),
   overlap: overlapSchema.nullable(),
   screeningQuestions: z.array(plainText(500)).max(MAX_SCREENING_QUESTIONS, { message: "too_many" }),
-  bidDeadline: z.iso.datetime({ offset: true, message: "datetime_invalid" }),
+  bidDeadline: instantSchema,
   visibility: z.enum(JOB_VISIBILITIES),
   /** How many assistants the client means to hire; 1 marks the job filled at the first hire. */
   openings: z.number().int().min(1).max(20),
@@ -99,7 +101,7 @@ export const jobListQuerySchema = z.object({
   category: taskCategorySchema.optional(),
   pricingModel: pricingModelSchema.optional(),
   /** Only jobs whose maximum rate is at least this (minor units of `currency`). */
-  minRateMinor: z.coerce.number().int().min(0).optional(),
+  minRateMinor: amountQuerySchema.optional(),
   /** The currency of `minRateMinor` (EUR when not given): amounts in other currencies do not compare. */
   currency: currencySchema.optional(),
   cursor: z.string().max(200).optional(),
