@@ -3,13 +3,14 @@ import type { Tx } from "../../server/db/client.ts";
 import { job } from "../jobs/tables.ts";
 import { assistantProfile } from "../profiles/tables.ts";
 import { overlapMinutesPerDay } from "./overlap.ts";
+import type { BidStatus } from "./schema.ts";
 import { bid } from "./tables.ts";
 
 type Profile = Pick<typeof assistantProfile.$inferSelect, "weeklyHours" | "timeZone">;
 type JobTerms = Pick<typeof job.$inferSelect, "overlap" | "startDate">;
 
 /** Bids the client may still act on: their overlap figure is what the review sorts by. */
-const LIVE = ["submitted", "shortlisted", "offered"];
+const LIVE: BidStatus[] = ["submitted", "shortlisted", "offered"];
 
 /** The week the overlap is judged in: the job's start, or this week once it has started. */
 function weekOf(startDate: string, now = new Date()): Date {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { amountMinorSchema, isoDateSchema, plainText } from "../common/schema.ts";
+import { stateMachine } from "../common/state-machine.ts";
 
 export const BID_STATUSES = [
   "submitted",
@@ -11,6 +12,23 @@ export const BID_STATUSES = [
   "declined",
 ] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];
+
+/** The bid lifecycle: submitted → shortlisted / rejected / withdrawn → offered → hired / declined. */
+export const BID_MACHINE = stateMachine(BID_STATUSES, {
+  shortlist: { from: ["submitted"], to: "shortlisted" },
+  reject: { from: ["submitted", "shortlisted"], to: "rejected" },
+  withdraw: { from: ["submitted", "shortlisted"], to: "withdrawn" },
+  offer: { from: ["submitted", "shortlisted", "declined"], to: "offered" },
+  hire: { from: ["offered"], to: "hired" },
+  decline: { from: ["offered"], to: "declined" },
+  // An offer lapses when the job fills through another hire: the bid goes back to the shortlist.
+  retract: { from: ["offered"], to: "shortlisted" },
+});
+export type BidTransition = keyof typeof BID_MACHINE.transitions;
+/** An assistant may edit a bid only until the client has acted on it. */
+export const EDITABLE_BID_STATUSES: readonly BidStatus[] = ["submitted"];
+/** Interviews are for bids still under consideration (interviews/service.ts). */
+export const INTERVIEWABLE_BID_STATUSES: readonly BidStatus[] = ["submitted", "shortlisted"];
 
 const bidFields = {
   /** Per hour or per task as the job says, in the job's currency; never above the job's maximum. */

@@ -11,8 +11,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { checkOneOf, enumText } from "../../server/db/enum-column.ts";
 import { user } from "../accounts/tables.ts";
 import { job } from "../jobs/tables.ts";
+import { BID_STATUSES } from "./schema.ts";
 
 export const bid = pgTable(
   "bid",
@@ -29,7 +31,7 @@ export const bid = pgTable(
     coverLetter: text("cover_letter").notNull(),
     answers: jsonb("answers").$type<string[]>().notNull().default([]),
     earliestStart: date("earliest_start").notNull(),
-    status: text("status").notNull().default("submitted"),
+    status: enumText("status", BID_STATUSES).notNull().default("submitted"),
     rejectionMessage: text("rejection_message"),
     /**
      * Minutes per working day the assistant's hours overlap the window the job wants; null when
@@ -41,10 +43,7 @@ export const bid = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check(
-      "bid_status_known",
-      sql`${t.status} IN ('submitted','shortlisted','rejected','withdrawn','offered','hired','declined')`,
-    ),
+    checkOneOf("bid_status_known", t.status, BID_STATUSES),
     check("bid_rate_positive", sql`${t.rateMinor} > 0`),
     // One active bid per assistant and job: a withdrawn bid frees the place for a new one.
     uniqueIndex("bid_one_active_per_assistant")

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, lastMailTo, signedIn } from "../../server/testing/http.ts";
 import { hiredContract } from "../messaging/testing.ts";
-import { CONTRACT_ACTIONS, CONTRACT_CAN, CONTRACT_TRANSITIONS } from "./schema.ts";
+import { CONTRACT_ACTIONS, CONTRACT_CAN, CONTRACT_MACHINE } from "./schema.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -248,7 +248,7 @@ describe("the tables the workspace derives its buttons from", () => {
     expect(CONTRACT_CAN.paused).not.toContain("call");
     expect(CONTRACT_CAN.paused).not.toContain("write:event");
     expect(CONTRACT_CAN.ended).toEqual(["read", "download", "message"]);
-    const fromEnded = CONTRACT_ACTIONS.filter((a) => CONTRACT_TRANSITIONS[a].from.includes("ended"));
+    const fromEnded = CONTRACT_MACHINE.actionsFrom("ended");
     expect(fromEnded).toEqual([]);
   });
 });

@@ -2,12 +2,13 @@ import { and, desc, eq } from "drizzle-orm";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
+import { advance } from "../../server/transitions.ts";
 import { user } from "../accounts/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import type { ContractScope } from "./gate.ts";
 import {
   ACTIONS_NEEDING_REASON,
-  CONTRACT_TRANSITIONS,
+  CONTRACT_MACHINE,
   type ContractAction,
   type ContractChange,
   type ContractStatus,
@@ -30,16 +31,8 @@ const toChange = (row: ChangeRow, actorName: string): ContractChange => ({
 });
 
 /** The next status by the transition table, or 409 `contract.illegal_transition`. */
-export function nextContractStatus(current: ContractStatus, action: ContractAction): ContractStatus {
-  const rule = CONTRACT_TRANSITIONS[action];
-  if (!rule.from.includes(current)) {
-    throw new AppError("conflict", {
-      reason: "contract.illegal_transition",
-      detail: `A ${current} contract cannot ${action}.`,
-    });
-  }
-  return rule.to;
-}
+export const nextContractStatus = (current: ContractStatus, action: ContractAction): ContractStatus =>
+  advance(CONTRACT_MACHINE, "contract", current, action);
 
 /** A page of a contract's changes, newest first. */
 export async function historyOf(db: Tx, contractId: string, cursor: string | undefined, limit: number) {

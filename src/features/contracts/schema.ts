@@ -7,8 +7,17 @@ import {
   plainText,
   pricingModelSchema,
 } from "../common/schema.ts";
+import { stateMachine, type Transition } from "../common/state-machine.ts";
 
 export const OFFER_STATUSES = ["pending", "accepted", "declined", "withdrawn"] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+/** An offer is answered once: the assistant accepts or declines it, or the system withdraws it. */
+export const OFFER_MACHINE = stateMachine(OFFER_STATUSES, {
+  accept: { from: ["pending"], to: "accepted" },
+  decline: { from: ["pending"], to: "declined" },
+  // The job filled through another hire before this offer was answered.
+  withdraw: { from: ["pending"], to: "withdrawn" },
+});
 
 // The contract's lifecycle as data: the server's gate enforces it (gate.ts), the workspace derives
 // its buttons from it. Either party may pause, resume or end; an ended contract stays ended.
@@ -20,14 +29,11 @@ export const CONTRACT_ACTIONS = ["pause", "resume", "end"] as const;
 export type ContractAction = (typeof CONTRACT_ACTIONS)[number];
 
 /** active ⇄ paused → ended; anything else is 409 `contract.illegal_transition`. */
-export const CONTRACT_TRANSITIONS: Record<
-  ContractAction,
-  { from: readonly ContractStatus[]; to: ContractStatus }
-> = {
+export const CONTRACT_MACHINE = stateMachine(CONTRACT_STATUSES, {
   pause: { from: ["active"], to: "paused" },
   resume: { from: ["paused"], to: "active" },
   end: { from: ["active", "paused"], to: "ended" },
-};
+} satisfies Record<ContractAction, Transition<ContractStatus>>);
 
 /** Pausing and ending say why: the other party is told, and the history keeps it. */
 export const ACTIONS_NEEDING_REASON: readonly ContractAction[] = ["pause", "end"];
@@ -50,7 +56,7 @@ export const contractAllows = (status: ContractStatus, need: ContractNeed) =>
 
 /** The actions open from a status, in table order. */
 export const contractActionsFrom = (status: ContractStatus): ContractAction[] =>
-  CONTRACT_ACTIONS.filter((a) => CONTRACT_TRANSITIONS[a].from.includes(status));
+  CONTRACT_MACHINE.actionsFrom(status);
 
 /** The stable reason of a 409 for a need the status refuses: `contract.paused`, `contract.ended`. */
 export const refusalReason = (status: ContractStatus) => `contract.${status}`;

@@ -13,7 +13,13 @@ import type { JobStatus } from "../jobs/schema.ts";
 import { job } from "../jobs/tables.ts";
 import { nextJobStatus } from "../jobs/transitions.ts";
 import type { NewNotification, Notifier } from "../notifications/service.ts";
-import type { Contract, CreateOfferInput, Offer } from "./schema.ts";
+import {
+  type Contract,
+  type CreateOfferInput,
+  OFFER_MACHINE,
+  type Offer,
+  type OfferStatus,
+} from "./schema.ts";
 import { contract, offer } from "./tables.ts";
 
 type OfferRow = typeof offer.$inferSelect;
@@ -126,7 +132,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
         const [j] = await tx.select().from(job).where(eq(job.id, found.offer.jobId)).for("update");
         const [o] = await tx.select().from(offer).where(eq(offer.id, offerId)).for("update");
         if (!j || !o) throw new AppError("not_found");
-        if (o.status !== "pending") {
+        if (!OFFER_MACHINE.can(o.status as OfferStatus, decision)) {
           throw new AppError("conflict", {
             reason: "offer.not_pending",
             detail: `This offer is ${o.status}.`,
@@ -137,7 +143,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
         if (decision === "decline") {
           const [row] = await tx
             .update(offer)
-            .set({ status: "declined", respondedAt: now })
+            .set({ status: OFFER_MACHINE.transitions.decline.to, respondedAt: now })
             .where(eq(offer.id, o.id))
             .returning();
           await setBidStatus(tx, o.bidId, current?.status ?? "", "decline");
@@ -175,7 +181,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
           .returning();
         const [accepted] = await tx
           .update(offer)
-          .set({ status: "accepted", respondedAt: now })
+          .set({ status: OFFER_MACHINE.transitions.accept.to, respondedAt: now })
           .where(eq(offer.id, o.id))
           .returning();
         await setBidStatus(tx, o.bidId, current?.status ?? "", "hire");
@@ -194,7 +200,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
           // Other pending offers lapse; their bids return to the shortlist.
           const lapsing = await tx
             .update(offer)
-            .set({ status: "withdrawn", respondedAt: now })
+            .set({ status: OFFER_MACHINE.transitions.withdraw.to, respondedAt: now })
             .where(and(eq(offer.jobId, j.id), eq(offer.status, "pending")))
             .returning({ bidId: offer.bidId });
           if (lapsing.length) {

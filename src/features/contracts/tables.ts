@@ -10,9 +10,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { checkOneOf, enumText } from "../../server/db/enum-column.ts";
 import { user } from "../accounts/tables.ts";
 import { bid } from "../bids/tables.ts";
 import { job } from "../jobs/tables.ts";
+import { CONTRACT_ACTIONS, CONTRACT_STATUSES, OFFER_STATUSES } from "./schema.ts";
 
 export const offer = pgTable(
   "offer",
@@ -30,12 +32,12 @@ export const offer = pgTable(
     weeklyHourCap: integer("weekly_hour_cap"),
     startDate: date("start_date").notNull(),
     message: text("message").notNull().default(""),
-    status: text("status").notNull().default("pending"),
+    status: enumText("status", OFFER_STATUSES).notNull().default("pending"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
   },
   (t) => [
-    check("offer_status_known", sql`${t.status} IN ('pending','accepted','declined','withdrawn')`),
+    checkOneOf("offer_status_known", t.status, OFFER_STATUSES),
     check("offer_rate_positive", sql`${t.rateMinor} > 0`),
     // At most one open offer per bid.
     uniqueIndex("offer_one_pending_per_bid").on(t.bidId).where(sql`${t.status} = 'pending'`),
@@ -68,11 +70,11 @@ export const contract = pgTable(
     currency: text("currency").notNull(),
     weeklyHourCap: integer("weekly_hour_cap"),
     startDate: date("start_date").notNull(),
-    status: text("status").notNull().default("active"),
+    status: enumText("status", CONTRACT_STATUSES).notNull().default("active"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("contract_status_known", sql`${t.status} IN ('active','paused','ended')`),
+    checkOneOf("contract_status_known", t.status, CONTRACT_STATUSES),
     check("contract_hourly_has_cap", sql`${t.pricingModel} <> 'hourly' OR ${t.weeklyHourCap} IS NOT NULL`),
     // Each party lists their contracts, newest first.
     index("contract_client_idx").on(t.clientId, t.createdAt),
@@ -93,14 +95,14 @@ export const contractChange = pgTable(
     actorId: text("actor_id")
       .notNull()
       .references(() => user.id),
-    action: text("action").notNull(),
-    fromStatus: text("from_status").notNull(),
-    toStatus: text("to_status").notNull(),
+    action: enumText("action", CONTRACT_ACTIONS).notNull(),
+    fromStatus: enumText("from_status", CONTRACT_STATUSES).notNull(),
+    toStatus: enumText("to_status", CONTRACT_STATUSES).notNull(),
     reason: text("reason"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("contract_change_action_known", sql`${t.action} IN ('pause','resume','end')`),
+    checkOneOf("contract_change_action_known", t.action, CONTRACT_ACTIONS),
     // The overview pages a contract's history newest first, by (at, id).
     index("contract_change_contract_idx").on(t.contractId, t.at.desc(), t.id.desc()),
   ],

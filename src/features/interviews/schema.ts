@@ -1,9 +1,21 @@
 import { z } from "zod";
 import { INTERVIEW_DURATIONS } from "../calendar/schema.ts";
 import { cursorQuerySchema, instantSchema } from "../common/schema.ts";
+import { stateMachine } from "../common/state-machine.ts";
 
 export const INTERVIEW_STATUSES = ["requested", "confirmed", "cancelled"] as const;
 export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+/**
+ * The assistant confirms one proposed time; either party moves a confirmed interview or cancels
+ * one that is not cancelled yet. The service refuses the rest, each with its own reason
+ * (interview.not_requested, interview.not_confirmed, interview.cancelled).
+ */
+export const INTERVIEW_MACHINE = stateMachine(INTERVIEW_STATUSES, {
+  confirm: { from: ["requested"], to: "confirmed" },
+  reschedule: { from: ["confirmed"], to: "confirmed" },
+  cancel: { from: ["requested", "confirmed"], to: "cancelled" },
+});
+export type InterviewAction = keyof typeof INTERVIEW_MACHINE.transitions;
 
 /** Upcoming: not cancelled and a time (confirmed or proposed) still ahead; past: everything else. */
 export const INTERVIEW_VIEWS = ["upcoming", "past"] as const;

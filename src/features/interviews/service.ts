@@ -6,14 +6,25 @@ import { AppError } from "../../server/errors.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { user } from "../accounts/tables.ts";
 import type { AvailabilityService } from "../availability/service.ts";
+import { type BidStatus, INTERVIEWABLE_BID_STATUSES } from "../bids/schema.ts";
 import { loadVisibleBid } from "../bids/service.ts";
 import { bid as bidTable } from "../bids/tables.ts";
 import { commonSlots, isWithinAvailability } from "../calendar/slots.ts";
 import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { type InterviewMailKind, mailParticipants, type Recipient } from "./mails.ts";
-import type { Interview, InterviewListQuery, RequestInterviewInput, SlotsQuery } from "./schema.ts";
+import {
+  INTERVIEW_MACHINE,
+  type Interview,
+  type InterviewListQuery,
+  type InterviewStatus,
+  type RequestInterviewInput,
+  type SlotsQuery,
+} from "./schema.ts";
 import { interview, interviewHold, type ProposedSlot } from "./tables.ts";
+
+/** A row's status as the machine's type (the column is text; its check constraint holds the list). */
+const statusOf = (row: { status: string }) => row.status as InterviewStatus;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -22,7 +33,6 @@ const MAX_RANGE_MS = 42 * DAY;
 /** Interviews are planned weeks ahead, not seasons. */
 const MAX_AHEAD_MS = 120 * DAY;
 /** Bids in these states can still lead to an interview. */
-const OPEN_BIDS = ["submitted", "shortlisted"];
 
 type Row = typeof interview.$inferSelect;
 
@@ -243,7 +253,7 @@ export function createInterviewsService(
           reason: "interview.client_only",
           detail: "The client requests interviews.",
         });
-      if (!OPEN_BIDS.includes(bid.status))
+      if (!INTERVIEWABLE_BID_STATUSES.includes(bid.status as BidStatus))
         throw new AppError("conflict", {
           reason: "interview.bid_closed",
           detail: "This bid is no longer open.",
@@ -289,7 +299,7 @@ export function createInterviewsService(
           reason: "interview.assistant_only",
           detail: "The assistant confirms.",
         });
-      if (row.status !== "requested")
+      if (!INTERVIEW_MACHINE.can(statusOf(row), "confirm"))
         throw new AppError("conflict", {
           reason: "interview.not_requested",
           detail: "This interview is not awaiting an answer.",
@@ -318,7 +328,7 @@ export function createInterviewsService(
     /** Either party moves a confirmed interview; the invitation is updated (SEQUENCE + 1). */
     async reschedule(actor: Actor, id: string, startIso: string, reason: string): Promise<Interview> {
       const row = await own(actor, id);
-      if (row.status !== "confirmed")
+      if (!INTERVIEW_MACHINE.can(statusOf(row), "reschedule"))
         throw new AppError("conflict", {
           reason: "interview.not_confirmed",
           detail: "Only a confirmed interview can be moved.",
@@ -354,7 +364,7 @@ export function createInterviewsService(
     /** Either party cancels with a reason; a confirmed interview's invitation is withdrawn (CANCEL). */
     async cancel(actor: Actor, id: string, reason: string): Promise<Interview> {
       const row = await own(actor, id);
-      if (row.status === "cancelled")
+      if (!INTERVIEW_MACHINE.can(statusOf(row), "cancel"))
         throw new AppError("conflict", { reason: "interview.cancelled", detail: "Already cancelled." });
       const updated = await db.transaction(async (tx) => {
         await tx.delete(interviewHold).where(eq(interviewHold.interviewId, id));

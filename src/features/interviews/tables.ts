@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { checkOneOf, enumText } from "../../server/db/enum-column.ts";
 import { user } from "../accounts/tables.ts";
 import { bid } from "../bids/tables.ts";
+import { INTERVIEW_STATUSES } from "./schema.ts";
 
 /** A proposed time: UTC instants in ms. */
 export interface ProposedSlot {
@@ -27,7 +29,7 @@ export const interview = pgTable(
     assistantId: text("assistant_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
-    status: text("status").notNull().default("requested"),
+    status: enumText("status", INTERVIEW_STATUSES).notNull().default("requested"),
     durationMinutes: integer("duration_minutes").notNull(),
     proposals: jsonb("proposals").$type<ProposedSlot[]>().notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }),
@@ -45,7 +47,7 @@ export const interview = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("interview_status_known", sql`${t.status} IN ('requested','confirmed','cancelled')`),
+    checkOneOf("interview_status_known", t.status, INTERVIEW_STATUSES),
     check("interview_duration_known", sql`${t.durationMinutes} IN (30, 60)`),
     check("interview_confirmed_has_time", sql`${t.status} <> 'confirmed' OR ${t.startsAt} IS NOT NULL`),
     // Each party's list of interviews, newest first.

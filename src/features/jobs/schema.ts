@@ -12,6 +12,7 @@ import {
   TASK_CATEGORIES,
   taskCategorySchema,
 } from "../common/schema.ts";
+import { stateMachine, type Transition } from "../common/state-machine.ts";
 
 export const JOB_STATUSES = ["draft", "open", "paused", "filled", "closed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -69,6 +70,23 @@ export type UpdateJobInput = z.infer<typeof updateJobSchema>;
 
 export const JOB_ACTIONS = ["publish", "pause", "resume", "close", "cancel"] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
+/**
+ * The job lifecycle as a table: for each action, the states it may start from and where it leads.
+ * `fill` is the system's action when the last opening is hired; people use the others.
+ */
+export const JOB_MACHINE = stateMachine(JOB_STATUSES, {
+  publish: { from: ["draft"], to: "open" },
+  pause: { from: ["open"], to: "paused" },
+  resume: { from: ["paused"], to: "open" },
+  fill: { from: ["open", "paused"], to: "filled" },
+  close: { from: ["open", "paused", "filled"], to: "closed" },
+  cancel: { from: ["draft", "open", "paused"], to: "cancelled" },
+} satisfies Record<JobAction | "fill", Transition<JobStatus>>);
+/** A job's terms may change until it is filled, closed or cancelled. */
+export const EDITABLE_JOB_STATUSES: readonly JobStatus[] = ["draft", "open", "paused"];
+/** The actions a job's owner may take from a status (the buttons on the job's page). */
+export const ownerJobActions = (status: JobStatus): JobAction[] =>
+  JOB_MACHINE.actionsFrom(status).filter((a): a is JobAction => a !== "fill");
 export const jobActionSchema = z.strictObject({ action: z.enum(JOB_ACTIONS) });
 
 export const jobSchema = z.object({

@@ -6,9 +6,17 @@ import { AppError } from "../../server/errors.ts";
 import { user } from "../accounts/tables.ts";
 import { syncJobOverlaps } from "../bids/overlap-sync.ts";
 import { bid } from "../bids/tables.ts";
+import type { PricingModel } from "../common/schema.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { canViewJob, requireClient, requireJobOwner } from "./policy.ts";
-import type { CreateJobInput, Job, JobAction, UpdateJobInput } from "./schema.ts";
+import {
+  type CreateJobInput,
+  EDITABLE_JOB_STATUSES,
+  type Job,
+  type JobAction,
+  type JobStatus,
+  type UpdateJobInput,
+} from "./schema.ts";
 import { job, jobInvitation } from "./tables.ts";
 import { nextJobStatus } from "./transitions.ts";
 
@@ -86,7 +94,7 @@ export function createJobsService(db: Db, notifier: Notifier) {
 
     async update(actor: Actor, id: string, input: UpdateJobInput): Promise<Job> {
       const current = await loadOwned(actor, id);
-      if (!["draft", "open", "paused"].includes(current.status)) {
+      if (!EDITABLE_JOB_STATUSES.includes(current.status as JobStatus)) {
         throw new AppError("conflict", {
           reason: "job.not_editable",
           detail: `A ${current.status} job cannot be edited.`,
@@ -180,7 +188,7 @@ export function createJobsService(db: Db, notifier: Notifier) {
     /** The job board: open public jobs, newest first, filtered. */
     async listBoard(query: {
       category?: string | undefined;
-      pricingModel?: string | undefined;
+      pricingModel?: PricingModel | undefined;
       minRateMinor?: number | undefined;
       currency?: string | undefined;
       cursor?: string | undefined;

@@ -11,7 +11,10 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { checkOneOf, enumText } from "../../server/db/enum-column.ts";
 import { user } from "../accounts/tables.ts";
+import { PRICING_MODELS } from "../common/schema.ts";
+import { JOB_STATUSES, JOB_VISIBILITIES } from "./schema.ts";
 
 export const job = pgTable(
   "job",
@@ -23,7 +26,7 @@ export const job = pgTable(
     title: text("title").notNull(),
     description: text("description").notNull(),
     categories: text("categories").array().notNull(),
-    pricingModel: text("pricing_model").notNull(),
+    pricingModel: enumText("pricing_model", PRICING_MODELS).notNull(),
     maxRateMinor: integer("max_rate_minor").notNull(),
     currency: text("currency").notNull().default("EUR"),
     expectedVolume: integer("expected_volume").notNull(),
@@ -33,17 +36,17 @@ export const job = pgTable(
     overlap: jsonb("overlap").$type<{ hours: number; timeZone: string; from: string; to: string } | null>(),
     screeningQuestions: jsonb("screening_questions").$type<string[]>().notNull().default([]),
     bidDeadline: timestamp("bid_deadline", { withTimezone: true }).notNull(),
-    visibility: text("visibility").notNull().default("public"),
+    visibility: enumText("visibility", JOB_VISIBILITIES).notNull().default("public"),
     openings: integer("openings").notNull().default(1),
-    status: text("status").notNull().default("draft"),
+    status: enumText("status", JOB_STATUSES).notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("job_pricing_model_known", sql`${t.pricingModel} IN ('per_task','hourly')`),
-    check("job_status_known", sql`${t.status} IN ('draft','open','paused','filled','closed','cancelled')`),
-    check("job_visibility_known", sql`${t.visibility} IN ('public','invite_only')`),
+    checkOneOf("job_pricing_model_known", t.pricingModel, PRICING_MODELS),
+    checkOneOf("job_status_known", t.status, JOB_STATUSES),
+    checkOneOf("job_visibility_known", t.visibility, JOB_VISIBILITIES),
     check("job_max_rate_positive", sql`${t.maxRateMinor} > 0`),
     check("job_openings_positive", sql`${t.openings} >= 1`),
     // A client's own job list, newest first.

@@ -48,7 +48,3 @@ export async function bidChanged(queryClient: QueryClient, bid: Bid) {
   queryClient.setQueryData(bidQuery(bid.id).queryKey, bid);
   await queryClient.invalidateQueries({ queryKey: BIDS_KEY });
 }
-
-/** The assistant may withdraw until an offer is made; may edit only before the client acts. */
-export const WITHDRAWABLE: readonly BidStatus[] = ["submitted", "shortlisted"];
-export const EDITABLE: readonly BidStatus[] = ["submitted"];

@@ -13,7 +13,8 @@ import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { OpenThreadButton } from "../../messaging/ui/open-thread-button.tsx";
 import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid } from "../schema.ts";
-import { bidChanged, EDITABLE, myBidsQuery, transitionBid, updateBid, WITHDRAWABLE } from "./bid-api.ts";
+import { BID_MACHINE, EDITABLE_BID_STATUSES } from "../schema.ts";
+import { bidChanged, myBidsQuery, transitionBid, updateBid } from "./bid-api.ts";
 import { BidForm } from "./bid-form.tsx";
 import { JobTitleLink } from "./job-title-link.tsx";
 
@@ -82,12 +83,12 @@ function MyBid({ bid }: { bid: Bid }) {
           />
         ) : null}
         <Group gap="xs">
-          {EDITABLE.includes(bid.status) && job ? (
+          {EDITABLE_BID_STATUSES.includes(bid.status) && job ? (
             <Button variant="default" onClick={() => setEditing(!editing)}>
               {editing ? t("bids.mine.cancelEdit") : t("bids.mine.edit")}
             </Button>
           ) : null}
-          {WITHDRAWABLE.includes(bid.status) ? (
+          {BID_MACHINE.can(bid.status, "withdraw") ? (
             <Button
               variant="outline"
               color="red.9"

@@ -14,16 +14,9 @@ import { useAction } from "../../jobs/ui/use-action.ts";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { OpenThreadButton } from "../../messaging/ui/open-thread-button.tsx";
 import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
-import type { Bid, BidStatus } from "../schema.ts";
+import { BID_MACHINE, type Bid, INTERVIEWABLE_BID_STATUSES } from "../schema.ts";
 import { bidChanged, transitionBid } from "./bid-api.ts";
 import { bidFacts } from "./bid-facts.ts";
-
-// Mirrors the server's bid transitions (bids/transitions.ts) to offer only the buttons that can succeed.
-const SHORTLISTABLE: readonly BidStatus[] = ["submitted"];
-const REJECTABLE: readonly BidStatus[] = ["submitted", "shortlisted"];
-const OFFERABLE: readonly BidStatus[] = ["submitted", "shortlisted", "declined"];
-// Mirrors interviews/service.ts: interviews only on bids still under consideration.
-const INTERVIEWABLE: readonly BidStatus[] = ["submitted", "shortlisted"];
 
 type Panel = "reject" | "offer" | null;
 
@@ -87,22 +80,22 @@ export function ReviewBid(props: {
         />
         <FormAlert error={error} />
         <Group gap="xs">
-          {SHORTLISTABLE.includes(bid.status) ? (
+          {BID_MACHINE.can(bid.status, "shortlist") ? (
             <Button variant="outline" loading={busy === "shortlist"} onClick={() => void act("shortlist")}>
               {t("bids.review.shortlist")}
             </Button>
           ) : null}
-          {REJECTABLE.includes(bid.status) ? (
+          {BID_MACHINE.can(bid.status, "reject") ? (
             <Button variant="default" onClick={() => setPanel(panel === "reject" ? null : "reject")}>
               {t("bids.review.reject")}
             </Button>
           ) : null}
-          {OFFERABLE.includes(bid.status) ? (
+          {BID_MACHINE.can(bid.status, "offer") ? (
             <Button onClick={() => setPanel(panel === "offer" ? null : "offer")}>
               {t("bids.review.makeOffer")}
             </Button>
           ) : null}
-          {INTERVIEWABLE.includes(bid.status) ? (
+          {INTERVIEWABLE_BID_STATUSES.includes(bid.status) ? (
             <RequestInterviewButton bidId={bid.id} assistantName={name} />
           ) : null}
           <OpenThreadButton subject="bids" id={bid.id} variant="default" />

@@ -13,7 +13,7 @@ import { QueryState } from "../../jobs/ui/query-state.tsx";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useAction } from "../../jobs/ui/use-action.ts";
 import { useFormat } from "../../jobs/ui/use-locale.ts";
-import type { Offer } from "../schema.ts";
+import { OFFER_MACHINE, type Offer } from "../schema.ts";
 import { CONTRACTS_KEY, offerQuery, respondToOffer } from "./contract-api.ts";
 
 const route = getRouteApi("/signed-in/offers/$offerId");
@@ -71,7 +71,7 @@ function OfferView({ offer }: { offer: Offer }) {
       </Group>
       <TermsTable rows={rows} />
       <FormAlert error={error} />
-      {offer.status === "pending" && !isClient ? (
+      {OFFER_MACHINE.can(offer.status, "accept") && !isClient ? (
         <Group>
           <Button loading={busy === "accept"} disabled={busy !== null} onClick={() => void respond("accept")}>
             {t("offers.page.accept")}

@@ -13,7 +13,7 @@ import { QueryState } from "../../jobs/ui/query-state.tsx";
 import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
 import { useAction } from "../../jobs/ui/use-action.ts";
 import { useLocale } from "../../jobs/ui/use-locale.ts";
-import type { Interview } from "../schema.ts";
+import { INTERVIEW_MACHINE, type Interview, type InterviewAction } from "../schema.ts";
 import {
   cancelInterview,
   confirmInterview,
@@ -62,7 +62,8 @@ function InterviewDetails({ interview }: { interview: Interview }) {
   const [panel, setPanel] = useState<Panel>(null);
   if (!me) return null;
   const { other, isClient } = sides(interview, me.id);
-  const active = interview.status !== "cancelled";
+  const can = (action: InterviewAction) => INTERVIEW_MACHINE.can(interview.status, action);
+  const active = can("cancel");
   return (
     <Stack gap="lg">
       <Paper withBorder p="md" component="section" aria-label={t("interviews.page.summary")}>
@@ -82,15 +83,11 @@ function InterviewDetails({ interview }: { interview: Interview }) {
           {interview.status === "confirmed" ? <JoinLink interview={interview} zone={zone} /> : null}
         </Stack>
       </Paper>
-      {interview.status === "requested" && !isClient ? (
-        <ConfirmForm interview={interview} zone={zone} />
-      ) : null}
-      {interview.status === "requested" && isClient ? (
-        <Text>{t("interviews.page.waiting", { name: other.name })}</Text>
-      ) : null}
+      {can("confirm") && !isClient ? <ConfirmForm interview={interview} zone={zone} /> : null}
+      {can("confirm") && isClient ? <Text>{t("interviews.page.waiting", { name: other.name })}</Text> : null}
       {active ? (
         <Group gap="xs">
-          {interview.status === "confirmed" ? (
+          {can("reschedule") ? (
             <Button variant="default" onClick={() => setPanel(panel === "move" ? null : "move")}>
               {t("interviews.page.move")}
             </Button>
@@ -103,7 +100,7 @@ function InterviewDetails({ interview }: { interview: Interview }) {
       {active && panel === "cancel" ? (
         <CancelForm interview={interview} onDone={() => setPanel(null)} />
       ) : null}
-      {interview.status === "confirmed" && panel === "move" ? (
+      {can("reschedule") && panel === "move" ? (
         <MoveForm interview={interview} viewerId={me.id} onDone={() => setPanel(null)} />
       ) : null}
     </Stack>

@@ -40,16 +40,3 @@ export async function jobChanged(queryClient: QueryClient, job: Job) {
   await queryClient.invalidateQueries({ queryKey: [...JOBS_KEY, "mine"] });
   await queryClient.invalidateQueries({ queryKey: [...JOBS_KEY, "board"] });
 }
-
-// Mirrors the server's transition table (jobs/transitions.ts, not importable here) to show only the
-// buttons that can succeed; the server still decides, and a race answers 409 job.illegal_transition.
-export const JOB_ACTIONS_FROM: Record<Job["status"], readonly JobAction[]> = {
-  draft: ["publish", "cancel"],
-  open: ["pause", "close", "cancel"],
-  paused: ["resume", "close", "cancel"],
-  filled: ["close"],
-  closed: [],
-  cancelled: [],
-};
-
-export const EDITABLE_JOB_STATUSES: readonly Job["status"][] = ["draft", "open", "paused"];

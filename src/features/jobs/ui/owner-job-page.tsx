@@ -7,15 +7,14 @@ import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { ButtonLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
-import type { CreateJobInput, Job, JobAction } from "../schema.ts";
 import {
+  type CreateJobInput,
   EDITABLE_JOB_STATUSES,
-  JOB_ACTIONS_FROM,
-  jobChanged,
-  jobQuery,
-  transitionJob,
-  updateJob,
-} from "./job-api.ts";
+  type Job,
+  type JobAction,
+  ownerJobActions,
+} from "../schema.ts";
+import { jobChanged, jobQuery, transitionJob, updateJob } from "./job-api.ts";
 import { JobDetails, MaximumRate } from "./job-details.tsx";
 import { JobForm } from "./job-form.tsx";
 import { QueryState } from "./query-state.tsx";
@@ -61,7 +60,7 @@ function OwnerJob({ job }: { job: Job }) {
       </Group>
       <FormAlert error={error} />
       <Group gap="xs" role="group" aria-label={t("jobs.owner.actions")}>
-        {JOB_ACTIONS_FROM[job.status].map((action) => (
+        {ownerJobActions(job.status).map((action) => (
           <Button
             key={action}
             variant={action === "publish" || action === "resume" ? "filled" : "default"}
