@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import { sendStoredFile } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
@@ -31,14 +31,15 @@ export function messagingRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["messages"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["messages"] };
 
     for (const subject of ["bids", "contracts"] as const) {
       r.post(
         `/${subject}/:id/thread`,
         {
           schema: {
+            operationId: subject === "bids" ? "openBidThread" : "openContractThread",
             ...common,
             summary: `Open the ${subject === "bids" ? "bid's" : "contract's"} thread (either party); opening again returns it`,
             params: idParamsSchema,
@@ -190,6 +191,7 @@ export function messagingRoutes(
       "/threads/:id/read",
       {
         schema: {
+          operationId: "markThreadRead",
           ...common,
           summary: "Mark the thread read up to a message (default: the newest)",
           params: idParamsSchema,

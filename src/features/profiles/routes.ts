@@ -19,7 +19,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["profiles"];
-    const security = [{ session: [] }];
     r.get(
       "/assistants/:userId",
       {
@@ -38,7 +37,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         preHandler: authenticate,
         schema: {
           tags,
-          security,
           summary: "Create or replace one's assistant profile",
           body: assistantProfileInputSchema,
           response: { 200: publicAssistantProfileSchema, ...errors },
@@ -53,7 +51,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         bodyLimit: MAX_PHOTO_BYTES + 64 * 1024,
         schema: {
           tags,
-          security,
           summary: "Set one's profile photo (multipart, one part `file`: PNG, JPEG or WebP ≤ 5 MB)",
           consumes: ["multipart/form-data"],
           response: {
@@ -79,7 +76,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         preHandler: authenticate,
         schema: {
           tags,
-          security,
           summary: "Remove one's profile photo",
           response: { 204: z.null(), ...errors },
         },
@@ -115,7 +111,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         preHandler: authenticate,
         schema: {
           tags,
-          security,
           summary: "One's client profile",
           response: { 200: clientProfileSchema, ...errors },
         },
@@ -128,7 +123,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         preHandler: authenticate,
         schema: {
           tags,
-          security,
           summary: "Create or replace one's client profile (company, country, billing address, VAT id)",
           body: clientProfileInputSchema,
           response: { 200: clientProfileSchema, ...errors },

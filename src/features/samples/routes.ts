@@ -25,7 +25,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["samples"];
-    const security = [{ session: [] }];
 
     r.post(
       "/samples",
@@ -35,7 +34,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         bodyLimit: MAX_SAMPLE_BYTES + 64 * 1024,
         schema: {
           tags,
-          security,
           summary: "Upload a work sample (multipart: title, description, category, visibility, file ≤ 20 MB)",
           consumes: ["multipart/form-data"],
           response: {
@@ -59,7 +57,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "Add a work sample that is a link",
           body: linkSampleSchema,
           response: { 201: sampleSchema, ...errors },
@@ -75,7 +72,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "One's own portfolio",
           response: { 200: z.array(sampleSchema), ...errors },
         },
@@ -142,7 +138,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "Delete one's work sample",
           params: idParamsSchema,
           response: { 204: z.null(), ...errors },
