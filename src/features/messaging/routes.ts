@@ -150,6 +150,8 @@ export function messagingRoutes(
           summary: "A message's attachment (participants only)",
           params: idParamsSchema,
           querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
+          // The file itself is not JSON: only the refusals are described.
+          response: problemResponses(400, 401, 403, 404),
         },
       },
       async (request, reply) =>

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
@@ -93,6 +93,8 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
           tags,
           summary: "An assistant's profile photo (WebP, 512 px square)",
           params: z.object({ userId: z.string().min(1).max(64) }),
+          // The photo itself is not JSON: only the refusals are described.
+          response: problemResponses(400, 404),
         },
       },
       async (request, reply) => {
@@ -102,7 +104,8 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
           .header("x-content-type-options", "nosniff")
           // Public like the profile; short-lived because a new photo keeps the same address.
           .header("cache-control", "public, max-age=300");
-        return reply.send(stream);
+        // The schema describes only the refusals, so the typed reply would take only a problem.
+        return (reply as FastifyReply).send(stream);
       },
     );
     r.get(

@@ -86,7 +86,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
           tags,
           summary: "An assistant's public work samples",
           params: z.object({ userId: z.string().min(1).max(64) }),
-          response: { 200: z.array(sampleSchema) },
+          response: { 200: z.array(sampleSchema), ...problemResponses(400) },
         },
       },
       async (request) => service.listPublic(request.params.userId),
@@ -121,6 +121,8 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
                 : "A small WebP preview of an image sample",
             params: idParamsSchema,
             querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
+            // The file itself is not JSON: only the refusals are described.
+            response: problemResponses(400, 404),
           },
         },
         async (request, reply) =>
