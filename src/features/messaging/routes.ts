@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
-import { sendStoredFile } from "../../server/http/files.ts";
+import { sendStoredFile, storedFileResponse } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
@@ -150,8 +150,7 @@ export function messagingRoutes(
           summary: "A message's attachment (participants only)",
           params: idParamsSchema,
           querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
-          // The file itself is not JSON: only the refusals are described.
-          response: problemResponses(400, 401, 403, 404),
+          response: { 200: storedFileResponse, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request, reply) =>

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import { storedFileResponse } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { problemResponses, problemSchema } from "../problems/schema.ts";
 import {
@@ -93,8 +94,7 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
           tags,
           summary: "An assistant's profile photo (WebP, 512 px square)",
           params: z.object({ userId: z.string().min(1).max(64) }),
-          // The photo itself is not JSON: only the refusals are described.
-          response: problemResponses(400, 404),
+          response: { 200: storedFileResponse, ...problemResponses(400, 404) },
         },
       },
       async (request, reply) => {
@@ -104,7 +104,7 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
           .header("x-content-type-options", "nosniff")
           // Public like the profile; short-lived because a new photo keeps the same address.
           .header("cache-control", "public, max-age=300");
-        // The schema describes only the refusals, so the typed reply would take only a problem.
+        // The typed reply takes the schemas' types (a string); the photo goes out as a stream.
         return (reply as FastifyReply).send(stream);
       },
     );

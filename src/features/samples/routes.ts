@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
-import { sendStoredFile } from "../../server/http/files.ts";
+import { sendStoredFile, storedFileResponse } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
@@ -121,8 +121,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
                 : "A small WebP preview of an image sample",
             params: idParamsSchema,
             querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
-            // The file itself is not JSON: only the refusals are described.
-            response: problemResponses(400, 404),
+            response: { 200: storedFileResponse, ...problemResponses(400, 404) },
           },
         },
         async (request, reply) =>
