@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import { problemSchema } from "../problems/schema.ts";
 import { addRoleSchema, meSchema } from "./schema.ts";
 import type { AccountsService } from "./service.ts";
@@ -11,14 +11,13 @@ export function accountsRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
+    authenticateAll(app, authenticate);
     r.get(
       "/me",
       {
         schema: {
           tags: ["accounts"],
           summary: "The signed-in user",
-          security: [{ session: [] }],
           response: { 200: meSchema, 401: problemSchema },
         },
       },
@@ -30,7 +29,6 @@ export function accountsRoutes(
         schema: {
           tags: ["accounts"],
           summary: "Add the client or assistant role to the signed-in user",
-          security: [{ session: [] }],
           body: addRoleSchema,
           response: { 200: meSchema, 400: problemSchema, 401: problemSchema },
         },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import type { ContractGate } from "../contracts/gate.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import type { FeedsService } from "./feeds.ts";
@@ -17,8 +17,8 @@ export function feedRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["calendar"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["calendar"] };
     r.get(
       "/me/calendar-feeds",
       {
@@ -74,6 +74,7 @@ export function publicFeedRoute(service: FeedsService) {
       "/api/calendar/:token.ics",
       {
         schema: {
+          operationId: "getCalendarFeed",
           tags: ["calendar"],
           summary: "An iCalendar feed (text/calendar) behind its unguessable token",
           params: z.object({ token: z.string().min(20).max(100) }),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { MAX_ICS_BYTES } from "../calendar/schema.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
@@ -22,8 +22,8 @@ export function availabilityRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["availability"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["availability"] };
 
     r.get(
       "/me/availability",
@@ -77,6 +77,7 @@ export function availabilityRoutes(
       {
         bodyLimit: MAX_ICS_BYTES + 64 * 1024,
         schema: {
+          operationId: "importMyCalendarFile",
           ...common,
           summary: "Import an .ics file once (multipart: file ≤ 5 MB, optional name)",
           consumes: ["multipart/form-data"],

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import {
@@ -17,8 +17,8 @@ const errors = problemResponses(400, 401, 403, 404, 409, 422);
 export function bidsRoutes(service: BidsService, authenticate: (r: FastifyRequest) => Promise<void>) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["bids"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["bids"] };
 
     r.post(
       "/jobs/:id/bids",

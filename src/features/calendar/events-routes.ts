@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import type { ContractGate } from "../contracts/gate.ts";
 import type { ContractNeed } from "../contracts/schema.ts";
 import { problemResponses } from "../problems/schema.ts";
@@ -33,8 +33,8 @@ export function contractEventsRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["calendar"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["calendar"] };
     // Reading needs a party; every change also a contract whose status allows it (not paused or ended).
     const scope = (request: FastifyRequest, contractId: string, need: ContractNeed) =>
       gate.scope(actorOf(request), contractId, need);

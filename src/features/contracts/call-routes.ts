@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import type { RoomsService } from "../calls/rooms.ts";
 import { roomSchema } from "../calls/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
@@ -19,8 +19,8 @@ export function contractCallRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["contracts"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["contracts"] };
 
     r.get(
       "/contracts/:id/call",

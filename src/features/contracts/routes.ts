@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import { contractSchema, createOfferSchema, offerResponseSchema, offerSchema } from "./schema.ts";
@@ -15,8 +15,8 @@ export function contractsRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["contracts"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["contracts"] };
 
     r.post(
       "/bids/:id/offers",
@@ -50,6 +50,7 @@ export function contractsRoutes(
       "/offers/:id/response",
       {
         schema: {
+          operationId: "respondToOffer",
           ...common,
           summary: "Accept (creates the contract) or decline an offer (the assistant)",
           params: idParamsSchema,

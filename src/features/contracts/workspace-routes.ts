@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import { cursorQuerySchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import type { ContractGate } from "./gate.ts";
@@ -33,8 +33,8 @@ export function workspaceRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["contracts"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["contracts"] };
     const read = (request: FastifyRequest<{ Params: { id: string } }>) =>
       gate.scope(actorOf(request), request.params.id, "read");
 

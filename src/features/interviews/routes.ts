@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import type { RoomsService } from "../calls/rooms.ts";
 import { roomSchema } from "../calls/schema.ts";
 import { pageSchema } from "../common/schema.ts";
@@ -26,8 +26,8 @@ export function interviewsRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["interviews"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["interviews"] };
 
     r.get(
       "/bids/:id/interview-slots",

@@ -20,7 +20,6 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["jobs"];
-    const security = [{ session: [] }];
 
     r.post(
       "/jobs",
@@ -28,7 +27,6 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "Post a job (as a draft)",
           body: createJobSchema,
           response: { 201: jobSchema, ...errors },
@@ -43,7 +41,6 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "The signed-in client's own jobs with bid counts, newest first",
           querystring: cursorQuerySchema,
           response: { 200: pageSchema(jobSchema), ...errors },
@@ -86,7 +83,6 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "Edit a job; bidders of an open job are told when its terms change",
           params: idParamsSchema,
           body: updateJobSchema,
@@ -102,7 +98,6 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "Invite an assistant to an invite-only job (its client)",
           params: idParamsSchema,
           body: z.strictObject({ assistantId: z.string().min(1).max(64) }),
@@ -121,7 +116,6 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "Publish, pause, resume, close or cancel a job",
           params: idParamsSchema,
           body: jobActionSchema,

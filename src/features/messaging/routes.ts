@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../server/auth/actor.ts";
-import { sendStoredFile } from "../../server/http/files.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { sendStoredFile, storedFileResponse } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
@@ -31,14 +31,15 @@ export function messagingRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["messages"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["messages"] };
 
     for (const subject of ["bids", "contracts"] as const) {
       r.post(
         `/${subject}/:id/thread`,
         {
           schema: {
+            operationId: subject === "bids" ? "openBidThread" : "openContractThread",
             ...common,
             summary: `Open the ${subject === "bids" ? "bid's" : "contract's"} thread (either party); opening again returns it`,
             params: idParamsSchema,
@@ -149,6 +150,7 @@ export function messagingRoutes(
           summary: "A message's attachment (participants only)",
           params: idParamsSchema,
           querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
+          response: { 200: storedFileResponse, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request, reply) =>
@@ -190,6 +192,7 @@ export function messagingRoutes(
       "/threads/:id/read",
       {
         schema: {
+          operationId: "markThreadRead",
           ...common,
           summary: "Mark the thread read up to a message (default: the newest)",
           params: idParamsSchema,

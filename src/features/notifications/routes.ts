@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { actorOf } from "../../server/auth/actor.ts";
+import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { problemSchema } from "../problems/schema.ts";
 import {
@@ -18,8 +18,8 @@ export function notificationsRoutes(
 ) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    r.addHook("preHandler", authenticate);
-    const common = { tags: ["notifications"], security: [{ session: [] }] };
+    authenticateAll(app, authenticate);
+    const common = { tags: ["notifications"] };
     r.get(
       "/notifications",
       {
@@ -47,6 +47,7 @@ export function notificationsRoutes(
       "/notifications/read",
       {
         schema: {
+          operationId: "markNotificationsRead",
           ...common,
           summary: "Mark notifications (or all) as read",
           body: markReadSchema,
@@ -59,6 +60,7 @@ export function notificationsRoutes(
       "/me/notification-preferences",
       {
         schema: {
+          operationId: "getMyNotificationPreferences",
           ...common,
           summary: "How each type of notification reaches the user (in-app, e-mail, daily digest, off)",
           response: { 200: preferencesSchema, 401: problemSchema },

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import { storedFileResponse } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { problemResponses, problemSchema } from "../problems/schema.ts";
 import {
@@ -19,7 +20,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["profiles"];
-    const security = [{ session: [] }];
     r.get(
       "/assistants/:userId",
       {
@@ -38,7 +38,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         preHandler: authenticate,
         schema: {
           tags,
-          security,
           summary: "Create or replace one's assistant profile",
           body: assistantProfileInputSchema,
           response: { 200: publicAssistantProfileSchema, ...errors },
@@ -53,7 +52,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         bodyLimit: MAX_PHOTO_BYTES + 64 * 1024,
         schema: {
           tags,
-          security,
           summary: "Set one's profile photo (multipart, one part `file`: PNG, JPEG or WebP ≤ 5 MB)",
           consumes: ["multipart/form-data"],
           response: {
@@ -79,7 +77,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         preHandler: authenticate,
         schema: {
           tags,
-          security,
           summary: "Remove one's profile photo",
           response: { 204: z.null(), ...errors },
         },
@@ -97,6 +94,7 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
           tags,
           summary: "An assistant's profile photo (WebP, 512 px square)",
           params: z.object({ userId: z.string().min(1).max(64) }),
+          response: { 200: storedFileResponse, ...problemResponses(400, 404) },
         },
       },
       async (request, reply) => {
@@ -106,7 +104,8 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
           .header("x-content-type-options", "nosniff")
           // Public like the profile; short-lived because a new photo keeps the same address.
           .header("cache-control", "public, max-age=300");
-        return reply.send(stream);
+        // The typed reply takes the schemas' types (a string); the photo goes out as a stream.
+        return (reply as FastifyReply).send(stream);
       },
     );
     r.get(
@@ -115,7 +114,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         preHandler: authenticate,
         schema: {
           tags,
-          security,
           summary: "One's client profile",
           response: { 200: clientProfileSchema, ...errors },
         },
@@ -128,7 +126,6 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
         preHandler: authenticate,
         schema: {
           tags,
-          security,
           summary: "Create or replace one's client profile (company, country, billing address, VAT id)",
           body: clientProfileInputSchema,
           response: { 200: clientProfileSchema, ...errors },

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
-import { sendStoredFile } from "../../server/http/files.ts";
+import { sendStoredFile, storedFileResponse } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
@@ -25,7 +25,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["samples"];
-    const security = [{ session: [] }];
 
     r.post(
       "/samples",
@@ -35,7 +34,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         bodyLimit: MAX_SAMPLE_BYTES + 64 * 1024,
         schema: {
           tags,
-          security,
           summary: "Upload a work sample (multipart: title, description, category, visibility, file ≤ 20 MB)",
           consumes: ["multipart/form-data"],
           response: {
@@ -59,7 +57,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "Add a work sample that is a link",
           body: linkSampleSchema,
           response: { 201: sampleSchema, ...errors },
@@ -75,7 +72,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "One's own portfolio",
           response: { 200: z.array(sampleSchema), ...errors },
         },
@@ -90,7 +86,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
           tags,
           summary: "An assistant's public work samples",
           params: z.object({ userId: z.string().min(1).max(64) }),
-          response: { 200: z.array(sampleSchema) },
+          response: { 200: z.array(sampleSchema), ...problemResponses(400) },
         },
       },
       async (request) => service.listPublic(request.params.userId),
@@ -125,6 +121,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
                 : "A small WebP preview of an image sample",
             params: idParamsSchema,
             querystring: z.object({ download: z.enum(["0", "1"]).optional() }),
+            response: { 200: storedFileResponse, ...problemResponses(400, 404) },
           },
         },
         async (request, reply) =>
@@ -142,7 +139,6 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
         preHandler: hooks.authenticate,
         schema: {
           tags,
-          security,
           summary: "Delete one's work sample",
           params: idParamsSchema,
           response: { 204: z.null(), ...errors },

@@ -17,26 +17,43 @@ import type { SignInThrottle } from "./sign-in-throttle.ts";
 // Bodies we validate before Better Auth sees them: strict shapes (unknown fields such as `role` on
 // update-user are refused), our password policy, and field errors in the app's problem format.
 // The summaries document these endpoints in the OpenAPI document (Better Auth's wildcard mount has none).
-export const BODY_SCHEMAS: Record<string, { schema: z.ZodType; password?: string; summary: string }> = {
+export const BODY_SCHEMAS: Record<
+  string,
+  // operationId and session document the endpoint (OpenAPI); session: it needs the session cookie.
+  { schema: z.ZodType; password?: string; summary: string; operationId: string; session: boolean }
+> = {
   "/api/auth/sign-up/email": {
     schema: signUpSchema,
     password: "password",
     summary: "Sign up as client or assistant; a confirmation link is mailed",
+    operationId: "signUpWithEmail",
+    session: false,
   },
   "/api/auth/sign-in/email": {
     schema: signInSchema,
     summary: "Sign in; answers {twoFactorRedirect: true} when a TOTP code is needed next",
+    operationId: "signInWithEmail",
+    session: false,
   },
-  "/api/auth/update-user": { schema: updateUserSchema, summary: "Change name, language or time zone" },
+  "/api/auth/update-user": {
+    schema: updateUserSchema,
+    summary: "Change name, language or time zone",
+    operationId: "updateUser",
+    session: true,
+  },
   "/api/auth/change-password": {
     schema: changePasswordSchema,
     password: "newPassword",
     summary: "Change the password (current one required)",
+    operationId: "changePassword",
+    session: true,
   },
   "/api/auth/reset-password": {
     schema: resetPasswordSchema,
     password: "newPassword",
     summary: "Set a new password with the token from the reset mail",
+    operationId: "resetPassword",
+    session: false,
   },
 };
 

@@ -1,7 +1,17 @@
 import type { Readable } from "node:stream";
 import { create as contentDisposition } from "content-disposition";
 import type { FastifyReply } from "fastify";
+import { z } from "zod";
 import { cleanFileName } from "./file-name.ts";
+
+/**
+ * The 200 answer of a route that sends a file, for the OpenAPI document: bytes in the file's own
+ * media type, not JSON (`content` is what @fastify/swagger copies). Streams skip the serializer.
+ */
+export const storedFileResponse = z.string().meta({
+  description: "The file, in its stored media type",
+  content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+});
 
 export interface StoredFile {
   stream: Readable;
