@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import { own, publicAccess, role, session, viewer } from "../../server/http/access.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
 import {
@@ -13,10 +14,13 @@ import {
 } from "./schema.ts";
 import type { JobsService } from "./service.ts";
 
-type Hook = (request: FastifyRequest) => Promise<void>;
 const errors = problemResponses(400, 401, 403, 404, 409);
+/** Changing a job is its client's: whoever can see it gets 403, whoever cannot 404 (jobs/policy.ts). */
+const SEEN = {
+  expect: { otherClient: "forbidden", otherAssistant: "forbidden", admin: "forbidden" },
+} as const;
 
-export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; optional: Hook }) {
+export function jobsRoutes(service: JobsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["jobs"];
@@ -25,7 +29,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.post(
       "/jobs",
       {
-        preHandler: hooks.authenticate,
+        config: { access: role("client") },
         schema: {
           tags,
           security,
@@ -40,7 +44,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.get(
       "/jobs",
       {
-        preHandler: hooks.authenticate,
+        config: { access: session() },
         schema: {
           tags,
           security,
@@ -55,7 +59,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.get(
       "/job-board",
       {
-        preHandler: hooks.optional,
+        config: { access: publicAccess() },
         schema: {
           tags,
           summary: "Open public jobs, newest first, filtered by category, pricing model and rate",
@@ -69,7 +73,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.get(
       "/jobs/:id",
       {
-        preHandler: hooks.optional,
+        config: { access: viewer() },
         schema: {
           tags,
           summary: "A job, as far as the viewer may see it",
@@ -83,7 +87,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.patch(
       "/jobs/:id",
       {
-        preHandler: hooks.authenticate,
+        config: { access: own("write:job", SEEN) },
         schema: {
           tags,
           security,
@@ -99,7 +103,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.post(
       "/jobs/:id/invitations",
       {
-        preHandler: hooks.authenticate,
+        config: { access: own("write:job", SEEN) },
         schema: {
           tags,
           security,
@@ -118,7 +122,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.post(
       "/jobs/:id/transitions",
       {
-        preHandler: hooks.authenticate,
+        config: { access: own("write:job", SEEN) },
         schema: {
           tags,
           security,
