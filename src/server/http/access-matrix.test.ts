@@ -13,6 +13,7 @@ import {
   IDENTITIES,
   type Identity,
   type Outcome,
+  openApiSecurity,
   session,
 } from "./access.ts";
 
@@ -281,6 +282,20 @@ describe("the authorization matrix", () => {
     const walked = walk();
     expect(walked.length).toBeGreaterThan(90);
     expect(walked.length).toBe(app.routeTable.filter((r) => r.method !== "HEAD").length);
+  });
+
+  it("documents the session cookie in OpenAPI exactly where the access needs one", async () => {
+    const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    const paths = doc.paths as Record<string, Record<string, { security?: unknown }>>;
+    let compared = 0;
+    for (const route of walk()) {
+      const path = route.url.replace(/:([A-Za-z]+)/g, "{$1}");
+      const operation = paths[path]?.[route.method.toLowerCase()];
+      if (!operation) continue;
+      compared += 1;
+      expect(operation.security, keyOf(route)).toEqual(openApiSecurity(route.access));
+    }
+    expect(compared).toBeGreaterThan(80);
   });
 
   it("checks the session on the HEAD copy of a GET route too", async () => {
