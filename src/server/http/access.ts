@@ -73,13 +73,11 @@ interface Overrides {
   expect?: Partial<Matrix>;
 }
 
-const everyone: Matrix = {
-  anonymous: "allowed",
-  owner: "allowed",
-  otherClient: "allowed",
-  otherAssistant: "allowed",
-  admin: "allowed",
-};
+/** The same outcome for every identity. */
+export const all = (outcome: Outcome): Matrix =>
+  Object.fromEntries(IDENTITIES.map((identity) => [identity, outcome])) as Matrix;
+
+const everyone = all("allowed");
 
 function declare(rule: AccessRule, base: Partial<Matrix>, o: Overrides = {}): Access {
   return { ...rule, owner: o.owner ?? "client", expect: { ...everyone, ...base, ...o.expect } };

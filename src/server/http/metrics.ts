@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { AppError } from "../errors.ts";
-import { credential } from "./access.ts";
+import { all, credential } from "./access.ts";
 import { PROBLEM_TYPE } from "./problems.ts";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
@@ -21,15 +21,6 @@ export function bearerMatches(header: string | undefined, token: string): boolea
  * serves /metrics only with `token` as a bearer token, and not at all without one (404);
  * `listenForMetrics` serves them on an address of their own instead.
  */
-/** Without the bearer token everybody gets 401, whatever their session. */
-const METRICS_MATRIX = {
-  anonymous: "unauthenticated",
-  owner: "unauthenticated",
-  otherClient: "unauthenticated",
-  otherAssistant: "unauthenticated",
-  admin: "unauthenticated",
-} as const;
-
 export function registerMetrics(app: FastifyInstance, token: string | undefined): Registry {
   // A registry per app instance: tests build many apps in one process.
   const registry = new Registry();
@@ -58,8 +49,8 @@ export function registerMetrics(app: FastifyInstance, token: string | undefined)
     "/metrics",
     {
       schema: { hide: true },
-      // The bearer token is the credential: a session does not open it.
-      config: { rateLimit: false, access: credential("bearer token", METRICS_MATRIX) },
+      // The bearer token is the credential: without it everybody gets 401, whatever their session.
+      config: { rateLimit: false, access: credential("bearer token", all("unauthenticated")) },
     },
     async (request, reply) => {
       if (!bearerMatches(request.headers.authorization, token)) {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { WebSocket } from "ws";
 import type { Actor } from "../auth/actor.ts";
 import { AppError } from "../errors.ts";
-import { credential } from "../http/access.ts";
+import { all, credential } from "../http/access.ts";
 import type { Broker, RealtimeEvent } from "./broker.ts";
 import { createFrameBudget } from "./frame-budget.ts";
 import {
@@ -67,14 +67,6 @@ const refusalFields = (error: unknown) =>
  * harmless). Heartbeats find dead peers; a client that stops reading is dropped, and one that sends
  * more than its frame budget is closed with 1008 before its frames cost anything.
  */
-const PLAIN_GET = {
-  anonymous: "hidden",
-  owner: "hidden",
-  otherClient: "hidden",
-  otherAssistant: "hidden",
-  admin: "hidden",
-} as const;
-
 export async function registerRealtime(app: FastifyInstance, options: RealtimeOptions) {
   const stats: RealtimeStats = {
     delivered: 0,
@@ -119,7 +111,7 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
         schema: { hide: true },
         // The socket reads the session itself and closes with 4401 without one (after the upgrade);
         // a plain GET, which is all the matrix test can send, is no upgrade and gets 404.
-        config: { rateLimit: false, access: credential("socket session", PLAIN_GET) },
+        config: { rateLimit: false, access: credential("socket session", all("hidden")) },
         // Checked before the upgrade: another site's page cannot ride on the user's cookie.
         preValidation: async (request) => {
           if (!origins.has(request.headers.origin ?? "")) {
