@@ -60,6 +60,7 @@ import type { Config } from "./config.ts";
 import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { AppError } from "./errors.ts";
+import { type DeclaredRoute, enforceAccess } from "./http/access.ts";
 import { clientErrorHandler, frameworkErrors } from "./http/framework-errors.ts";
 import { registerHealth } from "./http/health.ts";
 import { registerLoopbackRedirect } from "./http/loopback-redirect.ts";
@@ -151,6 +152,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     signInThrottle,
   );
   const authenticate = requireActor(auth, sessions);
+  const optional = optionalActor(auth, sessions);
+  // Before any route: each declares its access, and gets its session check from the declaration.
+  const routeTable = enforceAccess(app, { authenticate, optional });
 
   registerSecurityHeaders(app, { hsts: config.secureCookies });
   if (config.publicUrlAssumed) registerLoopbackRedirect(app, config.publicUrl);
@@ -179,7 +183,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await registerOpenApi(app, config.publicUrl);
   registerHealth(app, database.db);
   registerAuthRoutes(app, auth, { publicUrl: config.publicUrl, throttle: signInThrottle });
-  const optional = optionalActor(auth, sessions);
   // Live events: one broker per instance (Redis pub/sub between instances when configured).
   const broker = config.redisUrl
     ? await redisBroker(config.redisUrl, (error) => app.log.warn({ err: error }, "realtime broker error"))
@@ -307,20 +310,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async (api) => {
       // Uploads (work samples, photos) read one file part each, with per-route size limits.
       await api.register(multipart, { limits: { files: 1 } });
-      await api.register(accountsRoutes(createAccountsService(database.db, sessions), authenticate));
-      await api.register(profilesRoutes(services.profiles, authenticate));
-      await api.register(samplesRoutes(samples, { authenticate, optional }));
-      await api.register(jobsRoutes(jobsService, { authenticate, optional }));
-      await api.register(bidsRoutes(services.bids, authenticate));
-      await api.register(contractsRoutes(services.contracts, authenticate));
-      await api.register(workspaceRoutes(gate, overview, lifecycle, authenticate));
-      await api.register(contractCallRoutes(rooms, contractCalls, gate, authenticate));
-      await api.register(contractEventsRoutes(contractEvents, gate, authenticate));
-      await api.register(notificationsRoutes(createNotificationsService(database.db), authenticate));
-      await api.register(messagingRoutes(services.messaging, gate, authenticate));
-      await api.register(availabilityRoutes(availability, authenticate));
-      await api.register(feedRoutes(feeds, gate, authenticate));
-      await api.register(interviewsRoutes(interviews, rooms, authenticate));
+      await api.register(accountsRoutes(createAccountsService(database.db, sessions)));
+      await api.register(profilesRoutes(services.profiles));
+      await api.register(samplesRoutes(samples));
+      await api.register(jobsRoutes(jobsService));
+      await api.register(bidsRoutes(services.bids));
+      await api.register(contractsRoutes(services.contracts));
+      await api.register(workspaceRoutes(gate, overview, lifecycle));
+      await api.register(contractCallRoutes(rooms, contractCalls, gate));
+      await api.register(contractEventsRoutes(contractEvents, gate));
+      await api.register(notificationsRoutes(createNotificationsService(database.db)));
+      await api.register(messagingRoutes(services.messaging, gate));
+      await api.register(availabilityRoutes(availability));
+      await api.register(feedRoutes(feeds, gate));
+      await api.register(interviewsRoutes(interviews, rooms));
     },
     { prefix: "/api/v1" },
   );
@@ -333,6 +336,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate("services", { getter: () => services });
   app.decorate("realtime", { getter: () => ({ broker, ...realtime }) });
   app.decorate("metrics", { getter: () => metrics });
+  app.decorate("routeTable", { getter: () => routeTable });
   return app;
 }
 
@@ -348,6 +352,8 @@ declare module "fastify" {
     auth: ReturnType<typeof createAuth>;
     realtime: { broker: Broker } & Awaited<ReturnType<typeof registerRealtime>>;
     metrics: Registry;
+    /** Every route with its access declaration, as registered (the authorization matrix walks it). */
+    routeTable: DeclaredRoute[];
     services: {
       mailer: Mailer;
       notifier: Notifier;

@@ -1,20 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { session } from "../../server/http/access.ts";
 import { problemSchema } from "../problems/schema.ts";
 import { addRoleSchema, meSchema } from "./schema.ts";
 import type { AccountsService } from "./service.ts";
 
-export function accountsRoutes(
-  service: AccountsService,
-  authenticate: (request: FastifyRequest) => Promise<void>,
-) {
+export function accountsRoutes(service: AccountsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     r.get(
       "/me",
       {
+        config: { access: session() },
         schema: {
           tags: ["accounts"],
           summary: "The signed-in user",
@@ -26,6 +24,7 @@ export function accountsRoutes(
     r.post(
       "/me/roles",
       {
+        config: { access: session() },
         schema: {
           tags: ["accounts"],
           summary: "Add the client or assistant role to the signed-in user",

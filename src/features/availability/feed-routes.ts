@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { credential, own, session } from "../../server/http/access.ts";
 import type { ContractGate } from "../contracts/gate.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import type { FeedsService } from "./feeds.ts";
@@ -10,18 +11,14 @@ import { calendarFeedSchema, createFeedSchema } from "./schema.ts";
 const errors = problemResponses(400, 401, 404);
 
 /** Managing one's subscription links (signed in, under /api/v1). */
-export function feedRoutes(
-  service: FeedsService,
-  gate: ContractGate,
-  authenticate: (r: FastifyRequest) => Promise<void>,
-) {
+export function feedRoutes(service: FeedsService, gate: ContractGate) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["calendar"] };
     r.get(
       "/me/calendar-feeds",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "Own iCalendar subscription links",
@@ -33,6 +30,7 @@ export function feedRoutes(
     r.post(
       "/me/calendar-feeds",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "A new subscription link: all of one's calendar, or one contract's",
@@ -51,6 +49,7 @@ export function feedRoutes(
     r.delete(
       "/me/calendar-feeds/:id",
       {
+        config: { access: own("write:calendar-feed") },
         schema: {
           ...common,
           summary: "Revoke a link: calendar apps get 404 from now on",
@@ -73,9 +72,10 @@ export function publicFeedRoute(service: FeedsService) {
     r.get(
       "/api/calendar/:token.ics",
       {
+        config: { access: credential("path token", {}) },
         schema: {
-          operationId: "getCalendarFeed",
           tags: ["calendar"],
+          operationId: "getCalendarFeed",
           summary: "An iCalendar feed (text/calendar) behind its unguessable token",
           params: z.object({ token: z.string().min(20).max(100) }),
           response: { 200: z.string(), ...problemResponses(404) },

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { own, session } from "../../server/http/access.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { MAX_ICS_BYTES } from "../calendar/schema.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
@@ -16,18 +17,15 @@ import type { AvailabilityService } from "./service.ts";
 const errors = problemResponses(400, 401, 404, 409, 422);
 const ICS_TOO_LARGE = { reason: "ics.too_large", detail: "A calendar file may have at most 5 MB." };
 
-export function availabilityRoutes(
-  service: AvailabilityService,
-  authenticate: (r: FastifyRequest) => Promise<void>,
-) {
+export function availabilityRoutes(service: AvailabilityService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["availability"] };
 
     r.get(
       "/me/availability",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "Own weekly hours, exceptions and buffer (a default until saved)",
@@ -39,6 +37,7 @@ export function availabilityRoutes(
     r.put(
       "/me/availability",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "Save own availability (hours in one's own IANA zone)",
@@ -52,6 +51,7 @@ export function availabilityRoutes(
     r.get(
       "/me/calendar-imports",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "External calendars counted as busy time",
@@ -63,6 +63,7 @@ export function availabilityRoutes(
     r.post(
       "/me/calendar-imports",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "Subscribe to an iCalendar URL (http, https or webcal); fetched now and every 15 minutes",
@@ -75,10 +76,11 @@ export function availabilityRoutes(
     r.post(
       "/me/calendar-imports/file",
       {
+        config: { access: session() },
         bodyLimit: MAX_ICS_BYTES + 64 * 1024,
         schema: {
-          operationId: "importMyCalendarFile",
           ...common,
+          operationId: "importMyCalendarFile",
           summary: "Import an .ics file once (multipart: file ≤ 5 MB, optional name)",
           consumes: ["multipart/form-data"],
           response: { 201: calendarImportSchema, ...errors, 413: problemSchema, 415: problemSchema },
@@ -99,6 +101,7 @@ export function availabilityRoutes(
     r.post(
       "/me/calendar-imports/:id/sync",
       {
+        config: { access: own("write:calendar-import", { owner: "assistant" }) },
         schema: {
           ...common,
           summary: "Fetch a subscription now",
@@ -111,6 +114,7 @@ export function availabilityRoutes(
     r.delete(
       "/me/calendar-imports/:id",
       {
+        config: { access: own("write:calendar-import", { owner: "assistant" }) },
         schema: {
           ...common,
           summary: "Remove an imported calendar and its busy time",

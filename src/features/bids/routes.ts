@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { own, role, session } from "../../server/http/access.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import {
@@ -14,15 +15,15 @@ import type { BidsService } from "./service.ts";
 
 const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
-export function bidsRoutes(service: BidsService, authenticate: (r: FastifyRequest) => Promise<void>) {
+export function bidsRoutes(service: BidsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["bids"] };
 
     r.post(
       "/jobs/:id/bids",
       {
+        config: { access: role("assistant") },
         schema: {
           ...common,
           summary: "Bid on a job; the rate may not exceed the job's maximum (422 names it)",
@@ -38,6 +39,12 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
     r.get(
       "/jobs/:id/bids",
       {
+        // The job is public: whoever sees it is told the bids are not theirs (403), as in jobs/policy.ts.
+        config: {
+          access: own("read:bid", {
+            expect: { otherClient: "forbidden", otherAssistant: "forbidden", admin: "forbidden" },
+          }),
+        },
         schema: {
           ...common,
           summary: "The bids on one's own job, sorted and filtered",
@@ -52,6 +59,7 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
     r.get(
       "/bids",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "The signed-in assistant's own bids, newest first",
@@ -65,6 +73,7 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
     r.get(
       "/bids/:id",
       {
+        config: { access: own("read:bid", { owner: "assistant" }) },
         schema: {
           ...common,
           summary: "A bid (its assistant or the job's client)",
@@ -78,6 +87,7 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
     r.patch(
       "/bids/:id",
       {
+        config: { access: own("write:bid", { owner: "assistant" }) },
         schema: {
           ...common,
           summary: "Edit one's bid until the deadline or until the client acts on it",
@@ -92,6 +102,7 @@ export function bidsRoutes(service: BidsService, authenticate: (r: FastifyReques
     r.post(
       "/bids/:id/transitions",
       {
+        config: { access: own("write:bid", { owner: "assistant" }) },
         schema: {
           ...common,
           summary: "Shortlist or reject (client), or withdraw (assistant) a bid",

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { own } from "../../server/http/access.ts";
 import type { ContractGate } from "../contracts/gate.ts";
 import type { ContractNeed } from "../contracts/schema.ts";
 import { problemResponses } from "../problems/schema.ts";
@@ -26,14 +27,9 @@ import {
 const errors = problemResponses(400, 401, 404, 409, 422);
 
 /** The contract calendar under /contracts/:contractId: its events, and both parties' zones and common hours. */
-export function contractEventsRoutes(
-  service: ContractEventsService,
-  gate: ContractGate,
-  authenticate: (r: FastifyRequest) => Promise<void>,
-) {
+export function contractEventsRoutes(service: ContractEventsService, gate: ContractGate) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["calendar"] };
     // Reading needs a party; every change also a contract whose status allows it (not paused or ended).
     const scope = (request: FastifyRequest, contractId: string, need: ContractNeed) =>
@@ -42,6 +38,7 @@ export function contractEventsRoutes(
     r.get(
       "/contracts/:contractId/events",
       {
+        config: { access: own("read:event") },
         schema: {
           ...common,
           summary: "The events in [from, to) (at most 400 days), recurring ones expanded into occurrences",
@@ -56,6 +53,7 @@ export function contractEventsRoutes(
     r.post(
       "/contracts/:contractId/events",
       {
+        config: { access: own("write:event") },
         schema: {
           ...common,
           summary: "Add an event (either party); the other party is notified",
@@ -78,6 +76,7 @@ export function contractEventsRoutes(
     r.patch(
       "/contracts/:contractId/events/:eventId",
       {
+        config: { access: own("write:event") },
         schema: {
           ...common,
           summary: "Change an event (either party); its sequence goes up by one",
@@ -97,6 +96,7 @@ export function contractEventsRoutes(
     r.delete(
       "/contracts/:contractId/events/:eventId",
       {
+        config: { access: own("write:event") },
         schema: {
           ...common,
           summary: "Delete an event with all its occurrences (either party)",
@@ -116,6 +116,7 @@ export function contractEventsRoutes(
     r.put(
       "/contracts/:contractId/events/:eventId/occurrences/:originalStart",
       {
+        config: { access: own("write:event") },
         schema: {
           ...common,
           summary:
@@ -139,6 +140,7 @@ export function contractEventsRoutes(
     r.delete(
       "/contracts/:contractId/events/:eventId/occurrences/:originalStart",
       {
+        config: { access: own("write:event") },
         schema: {
           ...common,
           summary:
@@ -160,6 +162,7 @@ export function contractEventsRoutes(
     r.get(
       "/contracts/:contractId/calendar-context",
       {
+        config: { access: own("read:contract") },
         schema: {
           ...common,
           summary: "Both parties' names, zones and working hours, and when both work within [from, to)",

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { own } from "../../server/http/access.ts";
 import type { RoomsService } from "../calls/rooms.ts";
 import { roomSchema } from "../calls/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
@@ -11,20 +12,15 @@ import type { ContractGate } from "./gate.ts";
 const errors = problemResponses(400, 401, 403, 404, 409);
 
 /** A contract's on-demand video call: the same room as an interview's, open while the contract is active. */
-export function contractCallRoutes(
-  rooms: RoomsService,
-  calls: ContractCallService,
-  gate: ContractGate,
-  authenticate: (r: FastifyRequest) => Promise<void>,
-) {
+export function contractCallRoutes(rooms: RoomsService, calls: ContractCallService, gate: ContractGate) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["contracts"] };
 
     r.get(
       "/contracts/:id/call",
       {
+        config: { access: own("read:call") },
         schema: {
           ...common,
           summary:
@@ -39,6 +35,7 @@ export function contractCallRoutes(
     r.post(
       "/contracts/:id/call/ring",
       {
+        config: { access: own("write:call") },
         schema: {
           ...common,
           summary:

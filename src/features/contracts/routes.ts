@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { own, session } from "../../server/http/access.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import { contractSchema, createOfferSchema, offerResponseSchema, offerSchema } from "./schema.ts";
@@ -9,18 +10,15 @@ import type { ContractsService } from "./service.ts";
 
 const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
-export function contractsRoutes(
-  service: ContractsService,
-  authenticate: (r: FastifyRequest) => Promise<void>,
-) {
+export function contractsRoutes(service: ContractsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["contracts"] };
 
     r.post(
       "/bids/:id/offers",
       {
+        config: { access: own("write:offer") },
         schema: {
           ...common,
           summary: "Offer contract terms on a bid (the job's client)",
@@ -36,6 +34,7 @@ export function contractsRoutes(
     r.get(
       "/offers/:id",
       {
+        config: { access: own("read:offer") },
         schema: {
           ...common,
           summary: "An offer (either party)",
@@ -49,9 +48,10 @@ export function contractsRoutes(
     r.post(
       "/offers/:id/response",
       {
+        config: { access: own("write:offer", { owner: "assistant" }) },
         schema: {
-          operationId: "respondToOffer",
           ...common,
+          operationId: "respondToOffer",
           summary: "Accept (creates the contract) or decline an offer (the assistant)",
           params: idParamsSchema,
           body: offerResponseSchema,
@@ -64,6 +64,7 @@ export function contractsRoutes(
     r.get(
       "/contracts",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "One's contracts as client or assistant, newest first",

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { own } from "../../server/http/access.ts";
 import { cursorQuerySchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
 import type { ContractGate } from "./gate.ts";
@@ -25,15 +26,9 @@ const SUMMARY = {
 } as const;
 
 /** The contract workspace's overview, its history, and pausing, resuming and ending it. */
-export function workspaceRoutes(
-  gate: ContractGate,
-  overview: OverviewService,
-  lifecycle: LifecycleService,
-  authenticate: (r: FastifyRequest) => Promise<void>,
-) {
+export function workspaceRoutes(gate: ContractGate, overview: OverviewService, lifecycle: LifecycleService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["contracts"] };
     const read = (request: FastifyRequest<{ Params: { id: string } }>) =>
       gate.scope(actorOf(request), request.params.id, "read");
@@ -41,6 +36,7 @@ export function workspaceRoutes(
     r.get(
       "/contracts/:id",
       {
+        config: { access: own("read:contract") },
         schema: {
           ...common,
           summary:
@@ -55,6 +51,7 @@ export function workspaceRoutes(
     r.get(
       "/contracts/:id/history",
       {
+        config: { access: own("read:contract") },
         schema: {
           ...common,
           summary: "The contract's status changes, newest first",
@@ -70,6 +67,7 @@ export function workspaceRoutes(
       r.post(
         `/contracts/:id/${action}`,
         {
+          config: { access: own("write:contract") },
           schema: {
             ...common,
             summary: SUMMARY[action],

@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { own, session } from "../../server/http/access.ts";
 import type { RoomsService } from "../calls/rooms.ts";
 import { roomSchema } from "../calls/schema.ts";
 import { pageSchema } from "../common/schema.ts";
@@ -19,19 +20,15 @@ import type { InterviewsService } from "./service.ts";
 
 const errors = problemResponses(400, 401, 403, 404, 409, 422);
 
-export function interviewsRoutes(
-  service: InterviewsService,
-  rooms: RoomsService,
-  authenticate: (r: FastifyRequest) => Promise<void>,
-) {
+export function interviewsRoutes(service: InterviewsService, rooms: RoomsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["interviews"] };
 
     r.get(
       "/bids/:id/interview-slots",
       {
+        config: { access: own("read:interview") },
         schema: {
           ...common,
           summary: "Common free times of the bid's client and assistant (UTC; both zones beside)",
@@ -45,6 +42,7 @@ export function interviewsRoutes(
     r.post(
       "/bids/:id/interviews",
       {
+        config: { access: own("write:interview") },
         schema: {
           ...common,
           summary: "Request an interview: one time to confirm, or up to five to choose from (client)",
@@ -59,6 +57,7 @@ export function interviewsRoutes(
     r.get(
       "/interviews",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "Own interviews: upcoming soonest first, or past and cancelled latest first; by status",
@@ -71,6 +70,7 @@ export function interviewsRoutes(
     r.get(
       "/interviews/:id",
       {
+        config: { access: own("read:interview") },
         schema: {
           ...common,
           summary: "One interview",
@@ -83,6 +83,7 @@ export function interviewsRoutes(
     r.get(
       "/interviews/:id/room",
       {
+        config: { access: own("read:interview") },
         schema: {
           ...common,
           summary:
@@ -96,6 +97,7 @@ export function interviewsRoutes(
     r.post(
       "/interviews/:id/confirm",
       {
+        config: { access: own("write:interview", { owner: "assistant" }) },
         schema: {
           ...common,
           summary: "Accept one of the proposed times (assistant); invitations go out",
@@ -109,6 +111,7 @@ export function interviewsRoutes(
     r.post(
       "/interviews/:id/reschedule",
       {
+        config: { access: own("write:interview") },
         schema: {
           ...common,
           summary: "Move a confirmed interview (either party, with a reason)",
@@ -123,6 +126,7 @@ export function interviewsRoutes(
     r.post(
       "/interviews/:id/cancel",
       {
+        config: { access: own("write:interview") },
         schema: {
           ...common,
           summary: "Cancel (either party, with a reason)",

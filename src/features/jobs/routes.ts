@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import { own, publicAccess, role, session, viewer } from "../../server/http/access.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses, problemSchema } from "../problems/schema.ts";
 import {
@@ -13,10 +14,13 @@ import {
 } from "./schema.ts";
 import type { JobsService } from "./service.ts";
 
-type Hook = (request: FastifyRequest) => Promise<void>;
 const errors = problemResponses(400, 401, 403, 404, 409);
+/** Changing a job is its client's: whoever can see it gets 403, whoever cannot 404 (jobs/policy.ts). */
+const SEEN = {
+  expect: { otherClient: "forbidden", otherAssistant: "forbidden", admin: "forbidden" },
+} as const;
 
-export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; optional: Hook }) {
+export function jobsRoutes(service: JobsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["jobs"];
@@ -24,7 +28,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.post(
       "/jobs",
       {
-        preHandler: hooks.authenticate,
+        config: { access: role("client") },
         schema: {
           tags,
           summary: "Post a job (as a draft)",
@@ -38,7 +42,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.get(
       "/jobs",
       {
-        preHandler: hooks.authenticate,
+        config: { access: session() },
         schema: {
           tags,
           summary: "The signed-in client's own jobs with bid counts, newest first",
@@ -52,7 +56,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.get(
       "/job-board",
       {
-        preHandler: hooks.optional,
+        config: { access: publicAccess() },
         schema: {
           tags,
           summary: "Open public jobs, newest first, filtered by category, pricing model and rate",
@@ -66,7 +70,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.get(
       "/jobs/:id",
       {
-        preHandler: hooks.optional,
+        config: { access: viewer() },
         schema: {
           tags,
           summary: "A job, as far as the viewer may see it",
@@ -80,7 +84,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.patch(
       "/jobs/:id",
       {
-        preHandler: hooks.authenticate,
+        config: { access: own("write:job", SEEN) },
         schema: {
           tags,
           summary: "Edit a job; bidders of an open job are told when its terms change",
@@ -95,7 +99,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.post(
       "/jobs/:id/invitations",
       {
-        preHandler: hooks.authenticate,
+        config: { access: own("write:job", SEEN) },
         schema: {
           tags,
           summary: "Invite an assistant to an invite-only job (its client)",
@@ -113,7 +117,7 @@ export function jobsRoutes(service: JobsService, hooks: { authenticate: Hook; op
     r.post(
       "/jobs/:id/transitions",
       {
-        preHandler: hooks.authenticate,
+        config: { access: own("write:job", SEEN) },
         schema: {
           tags,
           summary: "Publish, pause, resume, close or cancel a job",

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { own, session } from "../../server/http/access.ts";
 import { sendStoredFile, storedFileResponse } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
@@ -24,23 +25,20 @@ import type { MessagingService } from "./service.ts";
 const errors = problemResponses(400, 401, 403, 404, 409, 422, 429);
 const readStateSchema = z.object({ threadId: z.uuid(), unread: z.number().int(), total: z.number().int() });
 
-export function messagingRoutes(
-  service: MessagingService,
-  gate: ContractGate,
-  authenticate: (r: FastifyRequest) => Promise<void>,
-) {
+export function messagingRoutes(service: MessagingService, gate: ContractGate) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["messages"] };
 
     for (const subject of ["bids", "contracts"] as const) {
       r.post(
         `/${subject}/:id/thread`,
         {
+          // Either party opens it; the assistant is the bid's owner in the matrix, the client the contract's.
+          config: { access: own("write:thread", { owner: subject === "bids" ? "assistant" : "client" }) },
           schema: {
-            operationId: subject === "bids" ? "openBidThread" : "openContractThread",
             ...common,
+            operationId: subject === "bids" ? "openBidThread" : "openContractThread",
             summary: `Open the ${subject === "bids" ? "bid's" : "contract's"} thread (either party); opening again returns it`,
             params: idParamsSchema,
             response: { 200: threadSchema, 201: threadSchema, ...errors },
@@ -60,6 +58,7 @@ export function messagingRoutes(
     r.get(
       "/threads",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "One's threads, newest activity first, with unread counts and the last message",
@@ -73,6 +72,7 @@ export function messagingRoutes(
     r.get(
       "/threads/:id",
       {
+        config: { access: own("read:thread") },
         schema: {
           ...common,
           summary: "A thread",
@@ -86,6 +86,7 @@ export function messagingRoutes(
     r.get(
       "/threads/:id/messages",
       {
+        config: { access: own("read:message") },
         schema: {
           ...common,
           summary: "A thread's messages, newest first; `before` pages back in time",
@@ -101,6 +102,7 @@ export function messagingRoutes(
     r.post(
       "/threads/:id/messages",
       {
+        config: { access: own("write:message") },
         schema: {
           ...common,
           summary:
@@ -117,6 +119,7 @@ export function messagingRoutes(
     r.post(
       "/threads/:id/attachments",
       {
+        config: { access: own("write:message") },
         // Multipart is streamed with its own 20 MB cap, not the 1 MiB JSON limit.
         bodyLimit: MAX_ATTACHMENT_BYTES + 64 * 1024,
         schema: {
@@ -143,8 +146,8 @@ export function messagingRoutes(
     r.get(
       "/messages/:id/attachment",
       {
+        config: { access: own("read:message"), securityHeaders: "page" },
         // Opened inline by the browser (PDFs, images): the page set of security headers.
-        config: { securityHeaders: "page" },
         schema: {
           ...common,
           summary: "A message's attachment (participants only)",
@@ -164,6 +167,7 @@ export function messagingRoutes(
     r.patch(
       "/messages/:id",
       {
+        config: { access: own("write:message") },
         schema: {
           ...common,
           summary: "Edit one's message within 10 minutes of sending",
@@ -178,6 +182,7 @@ export function messagingRoutes(
     r.delete(
       "/messages/:id",
       {
+        config: { access: own("write:message") },
         schema: {
           ...common,
           summary: "Delete one's message; a tombstone stays in the thread",
@@ -191,9 +196,10 @@ export function messagingRoutes(
     r.post(
       "/threads/:id/read",
       {
+        config: { access: own("write:thread") },
         schema: {
-          operationId: "markThreadRead",
           ...common,
+          operationId: "markThreadRead",
           summary: "Mark the thread read up to a message (default: the newest)",
           params: idParamsSchema,
           body: markReadSchema.optional(),
@@ -206,6 +212,7 @@ export function messagingRoutes(
     r.get(
       "/messages/unread-count",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "Unread messages in total and per thread",

@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { actorOf, authenticateAll } from "../../server/auth/actor.ts";
+import { actorOf } from "../../server/auth/actor.ts";
+import { session } from "../../server/http/access.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { problemSchema } from "../problems/schema.ts";
 import {
@@ -12,17 +13,14 @@ import {
 } from "./schema.ts";
 import type { NotificationsService } from "./service.ts";
 
-export function notificationsRoutes(
-  service: NotificationsService,
-  authenticate: (r: FastifyRequest) => Promise<void>,
-) {
+export function notificationsRoutes(service: NotificationsService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
-    authenticateAll(app, authenticate);
     const common = { tags: ["notifications"] };
     r.get(
       "/notifications",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "Own notifications, newest first",
@@ -35,6 +33,7 @@ export function notificationsRoutes(
     r.get(
       "/notifications/unread-count",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "The bell's badge",
@@ -46,6 +45,7 @@ export function notificationsRoutes(
     r.post(
       "/notifications/read",
       {
+        config: { access: session() },
         schema: {
           operationId: "markNotificationsRead",
           ...common,
@@ -59,6 +59,7 @@ export function notificationsRoutes(
     r.get(
       "/me/notification-preferences",
       {
+        config: { access: session() },
         schema: {
           operationId: "getMyNotificationPreferences",
           ...common,
@@ -71,6 +72,7 @@ export function notificationsRoutes(
     r.put(
       "/me/notification-preferences",
       {
+        config: { access: session() },
         schema: {
           ...common,
           summary: "Change the channel of some notification types; the others keep theirs",

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import { publicAccess, role, session } from "../../server/http/access.ts";
 import { storedFileResponse } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { problemResponses, problemSchema } from "../problems/schema.ts";
@@ -16,13 +17,14 @@ import type { ProfilesService } from "./service.ts";
 
 const errors = problemResponses(400, 401, 403, 404);
 
-export function profilesRoutes(service: ProfilesService, authenticate: (r: FastifyRequest) => Promise<void>) {
+export function profilesRoutes(service: ProfilesService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["profiles"];
     r.get(
       "/assistants/:userId",
       {
+        config: { access: publicAccess() },
         schema: {
           tags,
           summary: "An assistant's public profile (no sign-in needed)",
@@ -35,7 +37,7 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
     r.put(
       "/me/assistant-profile",
       {
-        preHandler: authenticate,
+        config: { access: role("assistant") },
         schema: {
           tags,
           summary: "Create or replace one's assistant profile",
@@ -48,7 +50,7 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
     r.put(
       "/me/assistant-profile/photo",
       {
-        preHandler: authenticate,
+        config: { access: role("assistant") },
         bodyLimit: MAX_PHOTO_BYTES + 64 * 1024,
         schema: {
           tags,
@@ -74,7 +76,7 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
     r.delete(
       "/me/assistant-profile/photo",
       {
-        preHandler: authenticate,
+        config: { access: role("assistant") },
         schema: {
           tags,
           summary: "Remove one's profile photo",
@@ -89,7 +91,7 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
     r.get(
       "/assistants/:userId/photo",
       {
-        config: { securityHeaders: "page" },
+        config: { access: publicAccess(), securityHeaders: "page" },
         schema: {
           tags,
           summary: "An assistant's profile photo (WebP, 512 px square)",
@@ -111,7 +113,10 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
     r.get(
       "/me/client-profile",
       {
-        preHandler: authenticate,
+        // Anyone signed in asks for their own; 404 until they saved one (the matrix seeds the owner's).
+        config: {
+          access: session({ expect: { otherClient: "hidden", otherAssistant: "hidden", admin: "hidden" } }),
+        },
         schema: {
           tags,
           summary: "One's client profile",
@@ -123,7 +128,7 @@ export function profilesRoutes(service: ProfilesService, authenticate: (r: Fasti
     r.put(
       "/me/client-profile",
       {
-        preHandler: authenticate,
+        config: { access: role("client") },
         schema: {
           tags,
           summary: "Create or replace one's client profile (company, country, billing address, VAT id)",

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../../server/auth/actor.ts";
+import { own, publicAccess, role, session, viewer } from "../../server/http/access.ts";
 import { sendStoredFile, storedFileResponse } from "../../server/http/files.ts";
 import { readUpload } from "../../server/http/upload.ts";
 import { parseOrThrow } from "../../server/http/validation.ts";
@@ -9,7 +10,6 @@ import { idParamsSchema, problemResponses, problemSchema } from "../problems/sch
 import { linkSampleSchema, MAX_SAMPLE_BYTES, sampleFieldsSchema, sampleSchema } from "./schema.ts";
 import type { SamplesService } from "./service.ts";
 
-type Hook = (request: FastifyRequest) => Promise<void>;
 const errors = problemResponses(400, 401, 403, 404);
 
 /** The text fields and the file of a sample upload, within the 20 MB limit. */
@@ -21,7 +21,7 @@ async function readSampleUpload(request: FastifyRequest) {
   return { fields: parseOrThrow(sampleFieldsSchema, fields), file };
 }
 
-export function samplesRoutes(service: SamplesService, hooks: { authenticate: Hook; optional: Hook }) {
+export function samplesRoutes(service: SamplesService) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const tags = ["samples"];
@@ -29,7 +29,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
     r.post(
       "/samples",
       {
-        preHandler: hooks.authenticate,
+        config: { access: role("assistant") },
         // The 1 MiB JSON limit does not apply: multipart is streamed with its own 20 MB cap.
         bodyLimit: MAX_SAMPLE_BYTES + 64 * 1024,
         schema: {
@@ -54,7 +54,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
     r.post(
       "/samples/links",
       {
-        preHandler: hooks.authenticate,
+        config: { access: role("assistant") },
         schema: {
           tags,
           summary: "Add a work sample that is a link",
@@ -69,7 +69,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
     r.get(
       "/samples",
       {
-        preHandler: hooks.authenticate,
+        config: { access: session() },
         schema: {
           tags,
           summary: "One's own portfolio",
@@ -82,6 +82,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
     r.get(
       "/assistants/:userId/samples",
       {
+        config: { access: publicAccess() },
         schema: {
           tags,
           summary: "An assistant's public work samples",
@@ -95,7 +96,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
     r.get(
       "/samples/:id",
       {
-        preHandler: hooks.optional,
+        config: { access: viewer() },
         schema: {
           tags,
           summary: "A work sample's details",
@@ -110,9 +111,8 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
       r.get(
         variant === "original" ? "/samples/:id/file" : "/samples/:id/thumbnail",
         {
-          preHandler: hooks.optional,
           // Shown inline by the browser (PDFs, images): the page set of security headers.
-          config: { securityHeaders: "page" },
+          config: { access: viewer(), securityHeaders: "page" },
           schema: {
             tags,
             summary:
@@ -136,7 +136,7 @@ export function samplesRoutes(service: SamplesService, hooks: { authenticate: Ho
     r.delete(
       "/samples/:id",
       {
-        preHandler: hooks.authenticate,
+        config: { access: own("write:sample", { owner: "assistant" }) },
         schema: {
           tags,
           summary: "Delete one's work sample",

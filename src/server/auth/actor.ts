@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { Role } from "../../features/accounts/schema.ts";
 import { AppError } from "../errors.ts";
 import type { Auth } from "./auth.ts";
@@ -47,59 +47,19 @@ async function resolve(
   return session.actor;
 }
 
-export type ActorHook = (request: FastifyRequest) => Promise<void>;
-/** An OpenAPI 3.1 security requirement list: `{}` is "no credentials", `session` the cookie scheme. */
-export type SecurityRequirements = Record<string, string[]>[];
-
-// The OpenAPI document reads a route's security from the hooks it runs (`securityOf`), so what
-// the document says is what the route enforces: nothing is declared by hand.
-const SECURITY = new WeakMap<ActorHook, SecurityRequirements>();
-function withSecurity(hook: ActorHook, security: SecurityRequirements): ActorHook {
-  SECURITY.set(hook, security);
-  return hook;
-}
-
-/** The security a route running these preHandler hooks enforces, or none if no hook resolves the actor. */
-export function securityOf(hooks: unknown): SecurityRequirements | undefined {
-  const list: unknown[] = Array.isArray(hooks) ? hooks : [hooks];
-  for (const hook of list) {
-    const security = typeof hook === "function" ? SECURITY.get(hook as ActorHook) : undefined;
-    if (security) return security;
-  }
-  return undefined;
-}
-
 /** Resolves the session cookie to an Actor, or answers 401. */
 export function requireActor(auth: Auth, sessions: SessionCache) {
-  return withSecurity(
-    async (request: FastifyRequest) => {
-      request.actor = await resolve(auth, sessions, request);
-      if (!request.actor) throw new AppError("unauthenticated");
-    },
-    [{ session: [] }],
-  );
+  return async (request: FastifyRequest) => {
+    request.actor = await resolve(auth, sessions, request);
+    if (!request.actor) throw new AppError("unauthenticated");
+  };
 }
 
 /** For pages anyone may read: the Actor when signed in, else none. */
 export function optionalActor(auth: Auth, sessions: SessionCache) {
-  return withSecurity(
-    async (request: FastifyRequest) => {
-      request.actor = await resolve(auth, sessions, request);
-    },
-    [{}, { session: [] }],
-  );
-}
-
-/**
- * Runs `hook` before every route of this plugin, and documents each route with the security it
- * enforces. Feature plugins whose routes all need a session call this instead of `addHook`.
- */
-export function authenticateAll(scope: FastifyInstance, hook: ActorHook) {
-  scope.addHook("preHandler", hook);
-  const security = securityOf(hook);
-  scope.addHook("onRoute", (route) => {
-    if (route.schema && security) route.schema = { ...route.schema, security };
-  });
+  return async (request: FastifyRequest) => {
+    request.actor = await resolve(auth, sessions, request);
+  };
 }
 
 export function actorOf(request: FastifyRequest): Actor {

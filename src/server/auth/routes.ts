@@ -8,6 +8,7 @@ import {
   updateUserSchema,
 } from "../../features/accounts/schema.ts";
 import { AppError } from "../errors.ts";
+import { credential } from "../http/access.ts";
 import { parseOrThrow } from "../http/validation.ts";
 import { type Auth, CLIENT_IP_HEADER } from "./auth.ts";
 import { answerFromAuth } from "./forward.ts";
@@ -113,7 +114,8 @@ export function registerAuthRoutes(
     url: "/api/auth/*",
     schema: { hide: true },
     // Better Auth keeps its own, stricter per-endpoint limits.
-    config: { rateLimit: false },
+    // Better Auth checks its own sessions per endpoint; sign-up and sign-in are for anyone.
+    config: { rateLimit: false, access: credential("better auth", {}) },
     async handler(request, reply) {
       const path = request.url.split("?")[0] ?? "";
       // The bodies are those of POST endpoints; a GET of one goes to Better Auth, which answers 404.

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { publicAccess } from "./access.ts";
 
 const statusSchema = z.object({ status: z.literal("ok") });
 const OK = JSON.stringify({ status: "ok" });
@@ -15,7 +16,7 @@ export function registerHealth(app: FastifyInstance, db: Db) {
   app.get(
     "/api/health",
     {
-      config: { rateLimit: false },
+      config: { rateLimit: false, access: publicAccess() },
       schema: { tags: ["system"], summary: "Liveness: the process answers", response: { 200: statusSchema } },
     },
     // Pre-serialized: probes and load balancers call this constantly, so it skips the serializer.
@@ -24,7 +25,7 @@ export function registerHealth(app: FastifyInstance, db: Db) {
   r.get(
     "/api/ready",
     {
-      config: { rateLimit: false },
+      config: { rateLimit: false, access: publicAccess() },
       schema: {
         tags: ["system"],
         summary: "Readiness: the database answers",

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { AppError } from "../errors.ts";
+import { all, credential } from "./access.ts";
 import { PROBLEM_TYPE } from "./problems.ts";
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
@@ -44,16 +45,24 @@ export function registerMetrics(app: FastifyInstance, token: string | undefined)
   });
 
   if (token === undefined) return registry;
-  app.get("/metrics", { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
-    if (!bearerMatches(request.headers.authorization, token)) {
-      throw new AppError("unauthenticated", {
-        detail: "Send the metrics token as a bearer token.",
-        headers: { "www-authenticate": 'Bearer realm="metrics"' },
-      });
-    }
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    "/metrics",
+    {
+      schema: { hide: true },
+      // The bearer token is the credential: without it everybody gets 401, whatever their session.
+      config: { rateLimit: false, access: credential("bearer token", all("unauthenticated")) },
+    },
+    async (request, reply) => {
+      if (!bearerMatches(request.headers.authorization, token)) {
+        throw new AppError("unauthenticated", {
+          detail: "Send the metrics token as a bearer token.",
+          headers: { "www-authenticate": 'Bearer realm="metrics"' },
+        });
+      }
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
   return registry;
 }
 

@@ -4,8 +4,8 @@ import type { FastifyInstance, FastifySchema } from "fastify";
 import { jsonSchemaTransform } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemSchema } from "../../features/problems/schema.ts";
-import { securityOf } from "../auth/actor.ts";
 import { BODY_SCHEMAS } from "../auth/routes.ts";
+import { openApiSecurity, publicAccess } from "./access.ts";
 
 const VERBS: Record<string, string> = { get: "get", put: "set", patch: "update", delete: "delete" };
 
@@ -48,8 +48,8 @@ export function deriveOperationId(method: string, url: string): string {
 }
 
 /**
- * Every operation gets an operationId and declares its security: the one its preHandler hooks
- * enforce (`securityOf`, or `authenticateAll` for a whole plugin), else `[]`, open to anyone.
+ * Every operation gets an operationId and declares its security: the one its
+ * access declaration requires (`openApiSecurity`, http/access.ts), else `[]`, open to anyone.
  */
 function describeOperation(input: Parameters<typeof jsonSchemaTransform>[0]) {
   const out = jsonSchemaTransform(input);
@@ -59,7 +59,7 @@ function describeOperation(input: Parameters<typeof jsonSchemaTransform>[0]) {
   const described: FastifySchema = {
     ...schema,
     operationId: schema.operationId ?? deriveOperationId(String(method), route.url),
-    security: securityOf(route.preHandler) ?? schema.security ?? [],
+    security: route.config?.access ? openApiSecurity(route.config.access) : (schema.security ?? []),
   };
   return { ...out, schema: described };
 }
@@ -118,7 +118,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string) {
     uiConfig: { url: "/api/openapi.json" },
   });
   let document: Record<string, unknown> | undefined;
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => {
+  app.get("/api/openapi.json", { schema: { hide: true }, config: { access: publicAccess() } }, async () => {
     document ??= withAuthPaths(app.swagger() as unknown as Record<string, unknown>);
     return document;
   });

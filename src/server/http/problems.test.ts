@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../testing/app.ts";
+import { publicAccess } from "./access.ts";
 
 type App = Awaited<ReturnType<typeof createTestApp>>;
 let app: App;
@@ -7,7 +8,7 @@ let app: App;
 beforeAll(async () => {
   app = await createTestApp();
   // A route that fails unexpectedly, to prove internals never reach the client.
-  app.get("/api/test-boom", async () => {
+  app.get("/api/test-boom", { config: { access: publicAccess() } }, async () => {
     throw new Error("secret internal detail at /srv/app.ts:12");
   });
 });

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { publicAccess } from "../http/access.ts";
 import { escapeHtml } from "./html.ts";
 import { mailOutbox } from "./tables.ts";
 
@@ -15,16 +16,20 @@ const page = (title: string, body: string) => `<!doctype html><html lang="en"><h
  * The dev mail viewer: every mail the app wrote to the outbox, newest first, links clickable.
  * Registered only outside production, where no SMTP server may be at hand.
  */
+// Anyone who reaches a development server reads its mail: that is what the viewer is for.
+const DEV = { access: publicAccess() };
+
 export function registerMailViewer(app: FastifyInstance, db: Db) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const idParams = z.object({ id: z.uuid() });
+  const oneMail = { schema: { hide: true, params: idParams }, config: DEV };
   const load = async (id: string) => {
     const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
     if (!mail) throw new AppError("not_found");
     return mail;
   };
 
-  r.get("/dev/mail", { schema: { hide: true } }, async (_request, reply) => {
+  r.get("/dev/mail", { schema: { hide: true }, config: DEV }, async (_request, reply) => {
     const mails = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(200);
     const rows = mails
       .map(
@@ -41,7 +46,7 @@ export function registerMailViewer(app: FastifyInstance, db: Db) {
     );
   });
 
-  r.get("/dev/mail/:id", { schema: { hide: true, params: idParams } }, async (request, reply) => {
+  r.get("/dev/mail/:id", oneMail, async (request, reply) => {
     const mail = await load(request.params.id);
     reply.type("text/html; charset=utf-8");
     return page(
@@ -52,14 +57,14 @@ export function registerMailViewer(app: FastifyInstance, db: Db) {
     );
   });
 
-  r.get("/dev/mail/:id/html", { schema: { hide: true, params: idParams } }, async (request, reply) => {
+  r.get("/dev/mail/:id/html", oneMail, async (request, reply) => {
     const mail = await load(request.params.id);
     // The mail's own links must open the app, not inside the frame.
     reply.type("text/html; charset=utf-8");
     return mail.html.replace("<body", '<head><base target="_top"></head><body');
   });
 
-  r.get("/dev/mail.json", { schema: { hide: true } }, async () => {
+  r.get("/dev/mail.json", { schema: { hide: true }, config: DEV }, async () => {
     const mails = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(200);
     return mails.map(({ id, to, subject, text, status, createdAt }) => ({
       id,

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { WebSocket } from "ws";
 import type { Actor } from "../auth/actor.ts";
 import { AppError } from "../errors.ts";
+import { all, credential } from "../http/access.ts";
 import type { Broker, RealtimeEvent } from "./broker.ts";
 import { createFrameBudget } from "./frame-budget.ts";
 import {
@@ -108,7 +109,9 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
       {
         websocket: true,
         schema: { hide: true },
-        config: { rateLimit: false },
+        // The socket reads the session itself and closes with 4401 without one (after the upgrade);
+        // a plain GET, which is all the matrix test can send, is no upgrade and gets 404.
+        config: { rateLimit: false, access: credential("socket session", all("hidden")) },
         // Checked before the upgrade: another site's page cannot ride on the user's cookie.
         preValidation: async (request) => {
           if (!origins.has(request.headers.origin ?? "")) {
