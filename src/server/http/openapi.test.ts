@@ -61,12 +61,14 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/api/v1/offers/{id}/response"]?.post?.operationId).toBe("respondToOffer");
   });
 
-  it("declares the security each route's hooks enforce", async () => {
+  it("declares the security each route's access declaration enforces", async () => {
     const security = (path: string, method = "get") => doc.paths[path]?.[method]?.security;
     expect(security("/api/health")).toEqual([]);
     expect(security("/api/calendar/{token}.ics")).toEqual([]);
     expect(security("/api/v1/assistants/{userId}")).toEqual([]);
-    expect(security("/api/v1/job-board")).toEqual([{}, { session: [] }]);
+    expect(security("/api/v1/job-board")).toEqual([]);
+    // A job answers by who asks (a draft only to its owner): the cookie is optional.
+    expect(security("/api/v1/jobs/{id}")).toEqual([{}, { session: [] }]);
     expect(security("/api/v1/me")).toEqual([{ session: [] }]);
     expect(security("/api/v1/jobs", "post")).toEqual([{ session: [] }]);
     expect(security("/api/auth/sign-in/email", "post")).toEqual([]);
