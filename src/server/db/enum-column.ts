@@ -12,7 +12,7 @@ export const enumText = <const V extends Values>(name: string, values: V) =>
   text(name, { enum: values as unknown as [V[number], ...V[number][]] });
 
 /** `column IN ('a','b',...)` over the list; the values are the code's own constants, never input. */
-export function isOneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+function isOneOf(column: AnyPgColumn, values: readonly string[]): SQL {
   return sql`${column} IN (${sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(","))})`;
 }
 

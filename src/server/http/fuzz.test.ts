@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { weeklyInBerlin } from "../../features/calendar/testing.ts";
 import { hiredContract } from "../../features/messaging/testing.ts";
 import { createTestApp, TEST_ORIGIN } from "../testing/app.ts";
 import { type FuzzRequest, operationsOf, requestFor } from "../testing/fuzz/openapi-requests.ts";
 import { Browser, nextIp } from "../testing/http.ts";
+import { cookieOf } from "../testing/sockets.ts";
 import { sendUpload } from "../testing/upload.ts";
 
 // Schema-driven fuzzing of the whole API: requests generated from /api/openapi.json (every
@@ -44,43 +46,42 @@ beforeAll(async () => {
     MESSAGES_PER_MINUTE: "1000000",
   });
   const parties = await hiredContract(app);
-  const event = (
-    await parties.client.post(`/api/v1/contracts/${parties.contractId}/events`, {
-      title: "Wochenbesprechung",
-      start: "2027-03-15T09:00",
-      end: "2027-03-15T09:30",
-      timeZone: "Europe/Berlin",
-      rrule: "FREQ=WEEKLY;COUNT=4",
-    })
-  ).json() as { id?: string };
+  // Every seed must exist: a missing one would quietly narrow what the fuzzer reaches.
+  const created = (res: { statusCode: number; json(): unknown }) => {
+    expect(res.statusCode).toBe(201);
+    return (res.json() as { id: string }).id;
+  };
+  const event = created(
+    await parties.client.post(`/api/v1/contracts/${parties.contractId}/events`, weeklyInBerlin),
+  );
   // An imported calendar: an id for the import routes, and the calendar reader's thread started, as
   // on any server that has read one file (its first start is a one-off cost, not an answer's).
-  const imported = (
+  const imported = created(
     await sendUpload(app, parties.assistant, {
       method: "POST",
       url: "/api/v1/me/calendar-imports/file",
       fields: { name: "Arbeit" },
       file: { name: "arbeit.ics", type: "text/calendar", bytes: Buffer.from(ICS) },
-    })
-  ).json() as { id?: string };
-  const sample = (
+    }),
+  );
+  const sample = created(
     await parties.assistant.post("/api/v1/samples/links", {
       title: "Mein Blog",
       url: "https://example.com/blog",
       category: "blog_writing",
-    })
-  ).json() as { id?: string };
+    }),
+  );
   const ids = [
-    imported.id,
-    sample.id,
+    imported,
+    sample,
+    event,
     parties.job.id,
     parties.bid.id,
     parties.thread.id,
     parties.contractId,
     parties.client.userId,
     parties.assistant.userId,
-    event.id,
-  ].filter((id): id is string => typeof id === "string");
+  ];
   browsers = [new Browser(app, nextIp()), parties.client, parties.assistant];
   const doc = (await app.inject({ method: "GET", url: "/api/openapi.json" })).json();
   const operations = operationsOf(doc);
@@ -109,9 +110,7 @@ async function send(request: FuzzRequest & { who: number }) {
     remoteAddress: browser.ip,
     headers: {
       origin: TEST_ORIGIN,
-      ...(browser.cookies.size
-        ? { cookie: [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; ") }
-        : {}),
+      ...(browser.cookies.size ? { cookie: cookieOf(browser) } : {}),
       ...(request.contentType ? { "content-type": request.contentType } : {}),
     },
     ...(request.payload !== undefined ? { payload: request.payload } : {}),

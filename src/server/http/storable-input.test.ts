@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hiredContract } from "../../features/messaging/testing.ts";
 import { createTestApp, TEST_ORIGIN } from "../testing/app.ts";
 import type { Browser } from "../testing/http.ts";
+import { cookieOf } from "../testing/sockets.ts";
 
 // Input that no column can store, or that no date arithmetic survives, was a 500 from the driver.
 // Each is a 400 problem that names the field, whichever route it reaches.
@@ -110,7 +111,7 @@ describe("a lone surrogate", () => {
       headers: {
         origin: TEST_ORIGIN,
         "content-type": "application/json",
-        cookie: [...parties.client.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        cookie: cookieOf(parties.client),
       },
       payload: '{"body":"hello \\ud800 there"}',
     });
@@ -159,7 +160,7 @@ describe("multipart that is not complete", () => {
       headers: {
         origin: TEST_ORIGIN,
         "content-type": contentType,
-        cookie: [...parties.assistant.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+        cookie: cookieOf(parties.assistant),
       },
       payload,
     });

@@ -29,7 +29,10 @@ function uploadError(error: unknown, limits: UploadLimits): AppError {
   if (error instanceof AppError) return error;
   const { code, statusCode } = error as { code?: string; statusCode?: number };
   if (code === "FST_REQ_FILE_TOO_LARGE") return new AppError("payload_too_large", limits.tooLarge);
-  if (statusCode === 413) return new AppError("payload_too_large", { detail: "Send one file per upload." });
+  if (statusCode === 413)
+    return new AppError("payload_too_large", {
+      detail: "Send one file and at most 10 text fields per upload.",
+    });
   return malformed();
 }
 
