@@ -35,7 +35,7 @@ type JobRow = typeof job.$inferSelect;
 export const toBid = (row: BidRow, sampleIds: string[], assistantName?: string): Bid => ({
   ...row,
   sampleIds,
-  status: row.status as BidStatus,
+  status: row.status,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
   ...(assistantName !== undefined ? { assistantName } : {}),
@@ -182,7 +182,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
     async update(actor: Actor, bidId: string, input: UpdateBidInput): Promise<Bid> {
       const { bid: current, job: j } = await loadWithJob(actor, bidId);
       if (current.assistantId !== actor.userId) throw new AppError("forbidden");
-      if (!EDITABLE_BID_STATUSES.includes(current.status as BidStatus)) {
+      if (!EDITABLE_BID_STATUSES.includes(current.status)) {
         throw new AppError("conflict", {
           reason: "bid.not_editable",
           detail: "The client has acted on this bid.",
@@ -221,7 +221,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
           detail: "The bid deadline has passed.",
         });
       }
-      const status = nextBidStatus(current.status as BidStatus, action);
+      const status = nextBidStatus(current.status, action);
       const updated = await notifier.transaction(db, async (tx) => {
         const [row] = await tx
           .update(bid)

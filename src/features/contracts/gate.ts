@@ -59,7 +59,7 @@ function issue(actor: Actor, { c, jobTitle }: Row, need: ContractNeed): Contract
     otherPartyId: side === "client" ? c.assistantId : c.clientId,
     clientId: c.clientId,
     assistantId: c.assistantId,
-    status: c.status as ContractStatus,
+    status: c.status,
     jobId: c.jobId,
     jobTitle,
     pricingModel: c.pricingModel as PricingModel,
@@ -138,6 +138,6 @@ export async function holdScope(tx: Tx, scope: ContractScope): Promise<void> {
     .where(eq(contract.id, scope.contractId))
     .for("share");
   if (!row) throw new AppError("not_found");
-  const status = row.status as ContractStatus;
+  const status = row.status;
   if (!contractAllows(status, scope.need)) throw refuse(status, scope.need);
 }

@@ -24,8 +24,8 @@ const toChange = (row: ChangeRow, actorName: string): ContractChange => ({
   actorId: row.actorId,
   actorName,
   action: row.action as ContractAction,
-  from: row.fromStatus as ContractStatus,
-  to: row.toStatus as ContractStatus,
+  from: row.fromStatus,
+  to: row.toStatus,
   reason: row.reason,
   at: row.at.toISOString(),
 });
@@ -70,7 +70,7 @@ export function createLifecycleService(db: Db, notifier: Notifier) {
           .where(eq(contract.id, scope.contractId))
           .for("update");
         if (!locked) throw new AppError("not_found");
-        const from = locked.status as ContractStatus;
+        const from = locked.status;
         const to = nextContractStatus(from, action);
         await tx.update(contract).set({ status: to }).where(eq(contract.id, scope.contractId));
         const [row] = await tx

@@ -9,17 +9,10 @@ import { user } from "../accounts/tables.ts";
 import type { BidStatus } from "../bids/schema.ts";
 import { bid } from "../bids/tables.ts";
 import { nextBidStatus } from "../bids/transitions.ts";
-import type { JobStatus } from "../jobs/schema.ts";
 import { job } from "../jobs/tables.ts";
 import { nextJobStatus } from "../jobs/transitions.ts";
 import type { NewNotification, Notifier } from "../notifications/service.ts";
-import {
-  type Contract,
-  type CreateOfferInput,
-  OFFER_MACHINE,
-  type Offer,
-  type OfferStatus,
-} from "./schema.ts";
+import { type Contract, type CreateOfferInput, OFFER_MACHINE, type Offer } from "./schema.ts";
 import { contract, offer } from "./tables.ts";
 
 type OfferRow = typeof offer.$inferSelect;
@@ -132,7 +125,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
         const [j] = await tx.select().from(job).where(eq(job.id, found.offer.jobId)).for("update");
         const [o] = await tx.select().from(offer).where(eq(offer.id, offerId)).for("update");
         if (!j || !o) throw new AppError("not_found");
-        if (!OFFER_MACHINE.can(o.status as OfferStatus, decision)) {
+        if (!OFFER_MACHINE.can(o.status, decision)) {
           throw new AppError("conflict", {
             reason: "offer.not_pending",
             detail: `This offer is ${o.status}.`,
@@ -195,7 +188,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
         if (hired >= j.openings) {
           await tx
             .update(job)
-            .set({ status: nextJobStatus(j.status as JobStatus, "fill"), updatedAt: now })
+            .set({ status: nextJobStatus(j.status, "fill"), updatedAt: now })
             .where(eq(job.id, j.id));
           // Other pending offers lapse; their bids return to the shortlist.
           const lapsing = await tx

@@ -6,7 +6,7 @@ import { AppError } from "../../server/errors.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { user } from "../accounts/tables.ts";
 import type { AvailabilityService } from "../availability/service.ts";
-import { type BidStatus, INTERVIEWABLE_BID_STATUSES } from "../bids/schema.ts";
+import { INTERVIEWABLE_BID_STATUSES } from "../bids/schema.ts";
 import { loadVisibleBid } from "../bids/service.ts";
 import { bid as bidTable } from "../bids/tables.ts";
 import { commonSlots, isWithinAvailability } from "../calendar/slots.ts";
@@ -17,14 +17,10 @@ import {
   INTERVIEW_MACHINE,
   type Interview,
   type InterviewListQuery,
-  type InterviewStatus,
   type RequestInterviewInput,
   type SlotsQuery,
 } from "./schema.ts";
 import { interview, interviewHold, type ProposedSlot } from "./tables.ts";
-
-/** A row's status as the machine's type (the column is text; its check constraint holds the list). */
-const statusOf = (row: { status: string }) => row.status as InterviewStatus;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -253,7 +249,7 @@ export function createInterviewsService(
           reason: "interview.client_only",
           detail: "The client requests interviews.",
         });
-      if (!INTERVIEWABLE_BID_STATUSES.includes(bid.status as BidStatus))
+      if (!INTERVIEWABLE_BID_STATUSES.includes(bid.status))
         throw new AppError("conflict", {
           reason: "interview.bid_closed",
           detail: "This bid is no longer open.",
@@ -299,7 +295,7 @@ export function createInterviewsService(
           reason: "interview.assistant_only",
           detail: "The assistant confirms.",
         });
-      if (!INTERVIEW_MACHINE.can(statusOf(row), "confirm"))
+      if (!INTERVIEW_MACHINE.can(row.status, "confirm"))
         throw new AppError("conflict", {
           reason: "interview.not_requested",
           detail: "This interview is not awaiting an answer.",
@@ -328,7 +324,7 @@ export function createInterviewsService(
     /** Either party moves a confirmed interview; the invitation is updated (SEQUENCE + 1). */
     async reschedule(actor: Actor, id: string, startIso: string, reason: string): Promise<Interview> {
       const row = await own(actor, id);
-      if (!INTERVIEW_MACHINE.can(statusOf(row), "reschedule"))
+      if (!INTERVIEW_MACHINE.can(row.status, "reschedule"))
         throw new AppError("conflict", {
           reason: "interview.not_confirmed",
           detail: "Only a confirmed interview can be moved.",
@@ -364,7 +360,7 @@ export function createInterviewsService(
     /** Either party cancels with a reason; a confirmed interview's invitation is withdrawn (CANCEL). */
     async cancel(actor: Actor, id: string, reason: string): Promise<Interview> {
       const row = await own(actor, id);
-      if (!INTERVIEW_MACHINE.can(statusOf(row), "cancel"))
+      if (!INTERVIEW_MACHINE.can(row.status, "cancel"))
         throw new AppError("conflict", { reason: "interview.cancelled", detail: "Already cancelled." });
       const updated = await db.transaction(async (tx) => {
         await tx.delete(interviewHold).where(eq(interviewHold.interviewId, id));

@@ -14,7 +14,6 @@ import {
   EDITABLE_JOB_STATUSES,
   type Job,
   type JobAction,
-  type JobStatus,
   type UpdateJobInput,
 } from "./schema.ts";
 import { job, jobInvitation } from "./tables.ts";
@@ -94,7 +93,7 @@ export function createJobsService(db: Db, notifier: Notifier) {
 
     async update(actor: Actor, id: string, input: UpdateJobInput): Promise<Job> {
       const current = await loadOwned(actor, id);
-      if (!EDITABLE_JOB_STATUSES.includes(current.status as JobStatus)) {
+      if (!EDITABLE_JOB_STATUSES.includes(current.status)) {
         throw new AppError("conflict", {
           reason: "job.not_editable",
           detail: `A ${current.status} job cannot be edited.`,
