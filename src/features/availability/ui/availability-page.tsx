@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { QueryState } from "../../../web/kit/query-state.tsx";
 import { Page } from "../../../web/layout/page.tsx";
-import { QueryState } from "../../jobs/ui/query-state.tsx";
 import { availabilityQuery } from "./availability-api.ts";
 import { AvailabilityForm } from "./availability-form.tsx";
 import { FeedsSection } from "./feeds-section.tsx";

@@ -2,10 +2,10 @@ import { Anchor, Button, CopyButton, Group, Paper, Stack, Text } from "@mantine/
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { QueryState } from "../../../web/kit/query-state.tsx";
+import { useAction } from "../../../web/kit/use-action.ts";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import { SettingsSection } from "../../accounts/ui/settings/settings-section.tsx";
-import { QueryState } from "../../jobs/ui/query-state.tsx";
-import { useAction } from "../../jobs/ui/use-action.ts";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
 import type { CalendarFeed } from "../schema.ts";
 import { createFeed, feedsChanged, feedsQuery, revokeFeed } from "./availability-api.ts";
 

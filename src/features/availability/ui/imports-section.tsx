@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
+import { QueryState } from "../../../web/kit/query-state.tsx";
+import { useAction } from "../../../web/kit/use-action.ts";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import { notify } from "../../../web/layout/notify.ts";
 import { SettingsSection } from "../../accounts/ui/settings/settings-section.tsx";
-import { QueryState } from "../../jobs/ui/query-state.tsx";
-import { useAction } from "../../jobs/ui/use-action.ts";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { type CalendarImport, importUrlInputSchema, MAX_IMPORTS } from "../schema.ts";
 import {
   addImportUrl,

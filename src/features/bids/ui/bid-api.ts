@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "../../../web/api/http.ts";
-import { pagedQuery } from "../../jobs/ui/paged-query.ts";
+import { pagedQuery } from "../../../web/kit/paged-query.ts";
 import {
   type Bid,
   type BidAction,

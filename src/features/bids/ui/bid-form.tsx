@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
+import { today } from "../../../web/kit/dates.ts";
+import { MoneyInput } from "../../../web/kit/money-input.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import type { Job } from "../../jobs/schema.ts";
-import { today } from "../../jobs/ui/dates.ts";
-import { MoneyInput } from "../../jobs/ui/money-input.tsx";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { SamplePicker, UploadAndAttach } from "../../samples/ui/sample-picker.tsx";
 import { type Bid, type CreateBidInput, createBidSchema } from "../schema.ts";
 

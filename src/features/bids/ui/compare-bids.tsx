@@ -1,9 +1,9 @@
 import { Paper, Stack, Table, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { StatusBadge } from "../../../web/kit/status-badge.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import type { Job } from "../../jobs/schema.ts";
-import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid } from "../schema.ts";
 import { bidFacts } from "./bid-facts.ts";

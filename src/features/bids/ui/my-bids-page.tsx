@@ -3,13 +3,13 @@ import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-quer
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { PagedList } from "../../../web/kit/query-state.tsx";
+import { StatusBadge } from "../../../web/kit/status-badge.tsx";
+import { useAction } from "../../../web/kit/use-action.ts";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
 import { jobQuery } from "../../jobs/ui/job-api.ts";
-import { PagedList } from "../../jobs/ui/query-state.tsx";
-import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
-import { useAction } from "../../jobs/ui/use-action.ts";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { OpenThreadButton } from "../../messaging/ui/open-thread-button.tsx";
 import { AttachedSamples } from "../../samples/ui/attached-samples.tsx";
 import type { Bid } from "../schema.ts";

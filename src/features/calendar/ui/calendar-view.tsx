@@ -15,7 +15,7 @@ import timeGridPlugin from "@fullcalendar/timegrid";
 import { useMediaQuery } from "@mantine/hooks";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import type { CalendarContext, EventList, Occurrence } from "../schema.ts";
 import { clockIn, wallOf } from "./zoned.ts";
 import "./calendar-view.css";

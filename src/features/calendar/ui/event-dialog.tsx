@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import {
   type CalendarContext,
   type ContractEvent,

@@ -1,8 +1,8 @@
 import { Group, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import { ButtonLink } from "../../../web/layout/links.tsx";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
 import type { AttentionItem } from "../schema.ts";
 
 /** One item: what it is, and the way to act on it. */

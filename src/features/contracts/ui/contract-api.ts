@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiFetch } from "../../../web/api/http.ts";
-import { pagedQuery } from "../../jobs/ui/paged-query.ts";
+import { pagedQuery } from "../../../web/kit/paged-query.ts";
 import { type CreateOfferInput, contractSchema, offerSchema } from "../schema.ts";
 
 export const CONTRACTS_KEY = ["contracts"] as const;

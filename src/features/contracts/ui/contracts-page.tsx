@@ -1,13 +1,13 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
+import { DataTable } from "../../../web/kit/data-table.tsx";
+import { PagedList } from "../../../web/kit/query-state.tsx";
+import { StatusBadge } from "../../../web/kit/status-badge.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import { AnchorLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
 import { JobTitleLink } from "../../bids/ui/job-title-link.tsx";
-import { DataTable } from "../../jobs/ui/data-table.tsx";
-import { PagedList } from "../../jobs/ui/query-state.tsx";
-import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { OpenThreadButton } from "../../messaging/ui/open-thread-button.tsx";
 import type { Contract } from "../schema.ts";
 import { CallButton } from "./call-button.tsx";

@@ -2,8 +2,8 @@ import { Button, Stack, Text, Timeline, Title } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { LoadMore, QueryState } from "../../jobs/ui/query-state.tsx";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { LoadMore, QueryState } from "../../../web/kit/query-state.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import type { ContractChange, ContractOverview } from "../schema.ts";
 import { olderHistoryQuery } from "./workspace-api.ts";
 

@@ -3,11 +3,11 @@ import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
+import { MoneyInput } from "../../../web/kit/money-input.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import type { Bid } from "../../bids/schema.ts";
 import { PRICING_MODELS, type PricingModel } from "../../common/schema.ts";
 import type { Job } from "../../jobs/schema.ts";
-import { MoneyInput } from "../../jobs/ui/money-input.tsx";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { type CreateOfferInput, createOfferSchema } from "../schema.ts";
 
 /** The shared offer schema plus the job's maximum, which only the explicit checkbox lifts. */

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { QueryState } from "../../../web/kit/query-state.tsx";
 import { Page } from "../../../web/layout/page.tsx";
-import { QueryState } from "../../jobs/ui/query-state.tsx";
 import { openThread, threadOpened } from "../../messaging/ui/message-api.ts";
 import { ThreadPane } from "../../messaging/ui/thread-pane.tsx";
 import { overviewQuery } from "./workspace-api.ts";

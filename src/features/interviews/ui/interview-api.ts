@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "../../../web/api/http.ts";
-import { pagedQuery, searchOf } from "../../jobs/ui/paged-query.ts";
+import { pagedQuery, searchOf } from "../../../web/kit/paged-query.ts";
 import {
   type Interview,
   type InterviewStatus,

@@ -6,13 +6,13 @@ import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
 import type { ApiError } from "../../../web/api/problem.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { QueryState } from "../../../web/kit/query-state.tsx";
+import { StatusBadge } from "../../../web/kit/status-badge.tsx";
+import { useAction } from "../../../web/kit/use-action.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import { AnchorLink, ButtonLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
-import { QueryState } from "../../jobs/ui/query-state.tsx";
-import { StatusBadge } from "../../jobs/ui/status-badge.tsx";
-import { useAction } from "../../jobs/ui/use-action.ts";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
 import { INTERVIEW_MACHINE, type Interview, type InterviewAction } from "../schema.ts";
 import {
   cancelInterview,

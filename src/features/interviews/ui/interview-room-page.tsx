@@ -3,9 +3,9 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, useRouter } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../web/api/problem.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import { CallPage } from "../../calls/ui/call-page.tsx";
 import { roomQuery } from "../../calls/ui/room-api.ts";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
 
 const route = getRouteApi("/signed-in/interviews/$interviewId/room");
 

@@ -1,6 +1,6 @@
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import type { Interview } from "../schema.ts";
 import { dayAndClock, otherClock } from "./zoned.ts";
 

@@ -2,8 +2,8 @@ import { Button, Checkbox, Group, Radio, SimpleGrid, Stack, Text, Title } from "
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { QueryState } from "../../jobs/ui/query-state.tsx";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
+import { QueryState } from "../../../web/kit/query-state.tsx";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import { MAX_PROPOSALS } from "../schema.ts";
 import { slotsQuery } from "./interview-api.ts";
 import { clock, groupByDay, otherClock } from "./zoned.ts";

@@ -1,8 +1,8 @@
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
 import { apiFetch } from "../../../web/api/http.ts";
+import { pagedQuery } from "../../../web/kit/paged-query.ts";
 import type { PricingModel, TaskCategory } from "../../common/schema.ts";
 import { type CreateJobInput, type Job, type JobAction, jobSchema, type UpdateJobInput } from "../schema.ts";
-import { pagedQuery } from "./paged-query.ts";
 
 export const JOBS_KEY = ["jobs"] as const;
 

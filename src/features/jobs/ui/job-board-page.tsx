@@ -2,6 +2,9 @@ import { Badge, Button, Card, Group, Select, Stack, Text, Title } from "@mantine
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MoneyInput } from "../../../web/kit/money-input.tsx";
+import { PagedList } from "../../../web/kit/query-state.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import { AnchorLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
 import {
@@ -12,9 +15,6 @@ import {
 } from "../../common/schema.ts";
 import type { Job } from "../schema.ts";
 import { type BoardFilters, boardQuery } from "./job-api.ts";
-import { MoneyInput } from "./money-input.tsx";
-import { PagedList } from "./query-state.tsx";
-import { useFormat } from "./use-locale.ts";
 
 /** Open public jobs, newest first, filtered by category, pricing model and a minimum rate. */
 export function JobBoardPage() {

@@ -1,9 +1,9 @@
 import { Badge, Group, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { TermsTable } from "../../../web/kit/data-table.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import type { Job } from "../schema.ts";
-import { TermsTable } from "./data-table.tsx";
-import { useFormat } from "./use-locale.ts";
 
 /** The terms of a job as a two-column table: the same view for the public page and the owner. */
 export function JobDetails({ job }: { job: Job }) {

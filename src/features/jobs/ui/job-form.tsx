@@ -17,6 +17,9 @@ import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
+import { instantToLocal, localToInstant } from "../../../web/kit/dates.ts";
+import { MoneyInput } from "../../../web/kit/money-input.tsx";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import { browserTimeZone, TimeZoneSelect } from "../../accounts/ui/time-zone-select.tsx";
 import {
   CURRENCIES,
@@ -32,9 +35,6 @@ import {
   type Job,
   MAX_SCREENING_QUESTIONS,
 } from "../schema.ts";
-import { instantToLocal, localToInstant } from "./dates.ts";
-import { MoneyInput } from "./money-input.tsx";
-import { useLocale } from "./use-locale.ts";
 
 // Languages clients most often ask for; the API takes any two-letter code.
 const LANGUAGE_CODES = ["de", "en", "fr", "es", "it", "nl", "pl", "pt", "tr", "ru", "uk", "ar", "zh"];

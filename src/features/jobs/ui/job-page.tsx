@@ -4,6 +4,8 @@ import { getRouteApi, useLocation } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
+import { QueryState } from "../../../web/kit/query-state.tsx";
+import { StatusBadge } from "../../../web/kit/status-badge.tsx";
 import { AnchorLink, ButtonLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
 import { bidChanged, createBid } from "../../bids/ui/bid-api.ts";
@@ -11,8 +13,6 @@ import { BidForm } from "../../bids/ui/bid-form.tsx";
 import type { Job } from "../schema.ts";
 import { jobQuery } from "./job-api.ts";
 import { JobDetails, MaximumRate } from "./job-details.tsx";
-import { QueryState } from "./query-state.tsx";
-import { StatusBadge } from "./status-badge.tsx";
 
 const route = getRouteApi("/jobs/$jobId");
 

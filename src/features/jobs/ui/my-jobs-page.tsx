@@ -1,13 +1,13 @@
 import { Group } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../../web/kit/data-table.tsx";
+import { PagedList } from "../../../web/kit/query-state.tsx";
+import { StatusBadge } from "../../../web/kit/status-badge.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import { AnchorLink, ButtonLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
-import { DataTable } from "./data-table.tsx";
 import { myJobsQuery } from "./job-api.ts";
-import { PagedList } from "./query-state.tsx";
-import { StatusBadge } from "./status-badge.tsx";
-import { useFormat } from "./use-locale.ts";
 
 export function MyJobsPage() {
   const { t } = useTranslation();

@@ -4,6 +4,9 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { QueryState } from "../../../web/kit/query-state.tsx";
+import { StatusBadge } from "../../../web/kit/status-badge.tsx";
+import { useAction } from "../../../web/kit/use-action.ts";
 import { ButtonLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
@@ -17,9 +20,6 @@ import {
 import { jobChanged, jobQuery, transitionJob, updateJob } from "./job-api.ts";
 import { JobDetails, MaximumRate } from "./job-details.tsx";
 import { JobForm } from "./job-form.tsx";
-import { QueryState } from "./query-state.tsx";
-import { StatusBadge } from "./status-badge.tsx";
-import { useAction } from "./use-action.ts";
 
 const route = getRouteApi("/signed-in/my-jobs/$jobId");
 

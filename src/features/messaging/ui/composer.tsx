@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import { MAX_SAMPLE_BYTES } from "../../samples/schema.ts";
 import { fileProblem, formatBytes, SAMPLE_ACCEPT } from "../../samples/ui/sample-files.ts";
 import { UploadProgress } from "../../samples/ui/upload-progress.tsx";

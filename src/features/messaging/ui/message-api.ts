@@ -2,8 +2,8 @@ import { infiniteQueryOptions, type QueryClient, queryOptions } from "@tanstack/
 import { z } from "zod";
 import { apiFetch } from "../../../web/api/http.ts";
 import { type UploadOptions, uploadMultipart } from "../../../web/api/upload.ts";
+import { pagedQuery, searchOf } from "../../../web/kit/paged-query.ts";
 import { pageSchema } from "../../common/schema.ts";
-import { pagedQuery, searchOf } from "../../jobs/ui/paged-query.ts";
 import { type Message, messageSchema, type Thread, threadSchema } from "../schema.ts";
 
 export { UNREAD_MESSAGES_KEY } from "../../../web/layout/messages-link.tsx";

@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
-import { useAction } from "../../jobs/ui/use-action.ts";
+import { useAction } from "../../../web/kit/use-action.ts";
 import { openThread, threadOpened } from "./message-api.ts";
 
 /** "Write a message" on a bid or a contract: opens its thread (or finds the open one) and goes there. */

@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../../../web/api/http.ts";
+import { pagedQuery } from "../../../web/kit/paged-query.ts";
 import { UNREAD_KEY } from "../../../web/layout/notification-bell.tsx";
-import { pagedQuery } from "../../jobs/ui/paged-query.ts";
 import { notificationSchema, unreadCountSchema } from "../schema.ts";
 
 export const NOTIFICATIONS_KEY = ["notifications"] as const;

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import { AnchorLink } from "../../../web/layout/links.tsx";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
 import { type Notification, occurrenceDate } from "../schema.ts";
 
 const id = (data: Notification["data"], key: string) => {

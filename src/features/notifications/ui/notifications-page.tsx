@@ -2,9 +2,9 @@ import { Button, Group, Stack } from "@mantine/core";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { PagedList } from "../../../web/kit/query-state.tsx";
+import { useAction } from "../../../web/kit/use-action.ts";
 import { Page } from "../../../web/layout/page.tsx";
-import { PagedList } from "../../jobs/ui/query-state.tsx";
-import { useAction } from "../../jobs/ui/use-action.ts";
 import { markRead, notificationsQuery } from "./notification-api.ts";
 import { NotificationItem } from "./notification-item.tsx";
 

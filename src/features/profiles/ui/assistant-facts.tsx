@@ -1,8 +1,8 @@
 import { Badge, Group, List } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { TermsTable } from "../../jobs/ui/data-table.tsx";
-import { useFormat } from "../../jobs/ui/use-locale.ts";
+import { TermsTable } from "../../../web/kit/data-table.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import type { PublicAssistantProfile } from "../schema.ts";
 import { hoursByDay, weekdayName } from "./weekly-hours.ts";
 

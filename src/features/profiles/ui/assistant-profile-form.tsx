@@ -15,9 +15,9 @@ import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
+import { MoneyInput } from "../../../web/kit/money-input.tsx";
 import { TimeZoneSelect } from "../../accounts/ui/time-zone-select.tsx";
 import { CURRENCIES, type Currency, TASK_CATEGORIES } from "../../common/schema.ts";
-import { MoneyInput } from "../../jobs/ui/money-input.tsx";
 import {
   type AssistantProfileInput,
   AVAILABILITY,

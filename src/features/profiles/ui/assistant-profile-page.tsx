@@ -1,10 +1,10 @@
 import { Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { QueryState } from "../../../web/kit/query-state.tsx";
 import { AnchorLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import type { Me } from "../../accounts/schema.ts";
-import { QueryState } from "../../jobs/ui/query-state.tsx";
 import { AssistantProfileForm } from "./assistant-profile-form.tsx";
 import { OwnProfilePage } from "./own-profile-page.tsx";
 import { PhotoField } from "./photo-field.tsx";

@@ -1,9 +1,9 @@
 import { Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { QueryState } from "../../../web/kit/query-state.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import type { Me } from "../../accounts/schema.ts";
-import { QueryState } from "../../jobs/ui/query-state.tsx";
 import { ClientProfileForm } from "./client-profile-form.tsx";
 import { OwnProfilePage } from "./own-profile-page.tsx";
 import { ownClientProfileQuery, saveClientProfile } from "./profile-api.ts";

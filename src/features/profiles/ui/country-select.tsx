@@ -1,7 +1,7 @@
 import { Select } from "@mantine/core";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import { countryOptions } from "./countries.ts";
 
 /** A country by ISO code, listed by its name in the interface language. */

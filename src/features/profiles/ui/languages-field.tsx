@@ -1,6 +1,6 @@
 import { Button, Fieldset, Group, Select, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import { type AssistantProfileInput, LANGUAGE_LEVELS } from "../schema.ts";
 import { AddFromList } from "./add-from-list.tsx";
 

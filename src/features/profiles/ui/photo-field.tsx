@@ -3,8 +3,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../web/api/problem.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { useAction } from "../../../web/kit/use-action.ts";
 import { notify } from "../../../web/layout/notify.ts";
-import { useAction } from "../../jobs/ui/use-action.ts";
 import { MAX_PHOTO_BYTES, type PublicAssistantProfile } from "../schema.ts";
 import { assistantProfileSaved, photoUrl, removePhoto, uploadPhoto } from "./profile-api.ts";
 

@@ -1,7 +1,7 @@
 import { Button, Fieldset, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { MoneyInput } from "../../../web/kit/money-input.tsx";
 import { TASK_CATEGORIES } from "../../common/schema.ts";
-import { MoneyInput } from "../../jobs/ui/money-input.tsx";
 import type { AssistantProfileInput } from "../schema.ts";
 import { AddFromList } from "./add-from-list.tsx";
 

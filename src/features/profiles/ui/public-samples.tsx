@@ -1,7 +1,7 @@
 import { Anchor, Card, Image, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { QueryState } from "../../jobs/ui/query-state.tsx";
+import { QueryState } from "../../../web/kit/query-state.tsx";
 import type { Sample } from "../../samples/schema.ts";
 import { publicSamplesQuery, sampleFileUrl, sampleThumbnailUrl } from "./profile-api.ts";
 

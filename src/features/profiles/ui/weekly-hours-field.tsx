@@ -1,6 +1,6 @@
 import { Button, Fieldset, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import { WEEKDAYS } from "../schema.ts";
 import { nextSlot, type Slot, weekdayName } from "./weekly-hours.ts";
 

@@ -1,7 +1,7 @@
 import { Anchor, Box, Group, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useLocale } from "../../jobs/ui/use-locale.ts";
+import { useLocale } from "../../../web/kit/use-locale.ts";
 import type { Sample } from "../schema.ts";
 import { sampleHref, sampleThumbnailUrl } from "./sample-api.ts";
 import { fileTypeLabel, formatBytes } from "./sample-files.ts";

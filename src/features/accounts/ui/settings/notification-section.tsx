@@ -3,9 +3,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { apiFetch } from "../../../../web/api/http.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
+import { QueryState } from "../../../../web/kit/query-state.tsx";
+import { useAction } from "../../../../web/kit/use-action.ts";
 import { notify } from "../../../../web/layout/notify.ts";
-import { QueryState } from "../../../jobs/ui/query-state.tsx";
-import { useAction } from "../../../jobs/ui/use-action.ts";
 import {
   DELIVERY_CHANNELS,
   type DeliveryChannel,

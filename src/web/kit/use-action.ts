@@ -1,6 +1,6 @@
 import { useState } from "react";
-import type { ApiError } from "../../../web/api/problem.ts";
-import { toApiError } from "../../../web/api/problem-parse.ts";
+import type { ApiError } from "../api/problem.ts";
+import { toApiError } from "../api/problem-parse.ts";
 
 /**
  * A button's request outside a form (publish, shortlist, accept …): which one is running, and the

@@ -1,8 +1,8 @@
 import { Button, Loader, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../../web/api/problem-parse.ts";
-import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { toApiError } from "../api/problem-parse.ts";
+import { FormAlert } from "../forms/form-alert.tsx";
 
 /** A query's waiting and failed states, so each page only writes the loaded one. */
 export function QueryState<T>(props: {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { PricingModel } from "../../common/schema.ts";
+import type { PricingModel } from "../../features/common/schema.ts";
 import { formatMoney } from "./money.ts";
 
 /** The interface language, re-rendering on a switch, for Intl formatting. */

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, type QueryKey } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiFetch } from "../../../web/api/http.ts";
-import { pageSchema } from "../../common/schema.ts";
+import { pageSchema } from "../../features/common/schema.ts";
+import { apiFetch } from "../api/http.ts";
 
 /** Query-string of the values that are set (filters left empty are left out). */
 export function searchOf(params: Record<string, string | number | undefined>): string {
