@@ -35,6 +35,36 @@ describe("features own their tables and form no cycles", () => {
     expect(problems(graph, graph)).toEqual([]);
   });
 
+  it("lets a tables.ts name another feature's table for a foreign key, and only for that", () => {
+    const base = tree({
+      "src/features/jobs/tables.ts": "export const job = 1;",
+      "src/features/bids/tables.ts": [
+        'import { job } from "../jobs/tables.ts";',
+        "// One bid per job.",
+        "export const bid = { jobId: uuid().references(() => job.id, { onDelete: 'cascade' }) };",
+      ].join("\n"),
+      "src/features/offers/tables.ts": [
+        'import { job } from "../jobs/tables.ts";',
+        "export const offer = { jobId: uuid().references(() => job.id) };",
+        "export const openJobs = select().from(job).where(eq(job.status, 'open'));",
+      ].join("\n"),
+    });
+    const graph = featureGraph(base);
+    expect(graph.tableImports).toEqual(["offers/tables.ts -> jobs"]);
+    // The foreign key is still a dependency: a second one back would be a cycle.
+    const back = tree({
+      "src/features/jobs/tables.ts":
+        'import { bid } from "../bids/tables.ts";\nexport const job = { bidId: uuid().references(() => bid.id) };',
+      "src/features/bids/tables.ts":
+        'import { job } from "../jobs/tables.ts";\nexport const bid = { jobId: uuid().references(() => job.id) };',
+    });
+    expect(featureGraph(back)).toEqual({
+      tableImports: [],
+      cycles: ["bids,jobs"],
+      cycleEdges: ["bids -> jobs", "jobs -> bids"],
+    });
+  });
+
   it("lets the list only shrink: a listed exception that is gone fails too", () => {
     const base = tree({ "src/features/jobs/service.ts": "export const a = 1;" });
     expect(problems(featureGraph(base), { ...none, tableImports: ["jobs/service.ts -> bids"] })).toEqual([

@@ -19,6 +19,34 @@ export interface FeatureGraph {
   cycleEdges: string[];
 }
 
+/**
+ * Whether an import of another feature's tables.ts is a foreign key and nothing more: the importer
+ * is a tables.ts and each name it imports appears only as the target of `.references(() => name.…)`.
+ * A foreign key states that a row points at another feature's row; it reads and writes nothing,
+ * so it is the schema's business, not a feature reaching into another's rows (decision 0021). It
+ * still counts as a dependency between the features for the cycle check.
+ */
+function onlyForeignKeys(file: string, source: string, statement: string): boolean {
+  if (!file.endsWith("/tables.ts")) return false;
+  const names =
+    /\{([^}]*)\}/
+      .exec(statement)?.[1]
+      ?.split(",")
+      .map((n) => n.trim()) ?? [];
+  if (!names.length || names.some((n) => !/^[A-Za-z_$][\w$]*$/.test(n))) return false;
+  // Comments may name a table in prose ("per user."); only code counts.
+  const rest = source
+    .replace(statement, "")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\/\/.*$/gm, "");
+  return names.every((name) => {
+    const uses = rest.match(new RegExp(`\\b${name}\\b(?=\\.)`, "g"))?.length ?? 0;
+    const references =
+      rest.match(new RegExp(`references\\(\\s*\\(\\)\\s*=>\\s*${name}\\.`, "g"))?.length ?? 0;
+    return uses === references;
+  });
+}
+
 function featureOf(base: string, path: string): string | undefined {
   return /^src\/features\/([^/]+)\//.exec(relative(base, path))?.[1];
 }
@@ -30,14 +58,15 @@ export function featureGraph(base = root): FeatureGraph {
   const tableImports = new Set<string>();
   for (const feature of features) {
     for (const file of files(join(featuresDir, feature))) {
-      for (const m of readFileSync(file, "utf8").matchAll(IMPORT)) {
+      const source = readFileSync(file, "utf8");
+      for (const m of source.matchAll(IMPORT)) {
         const spec = m[1] ?? m[2] ?? "";
         if (!spec.startsWith(".")) continue;
         const target = resolve(dirname(file), spec);
         const other = featureOf(base, target);
         if (!other || other === feature || SHARED.has(other)) continue;
         edges.get(feature)?.add(other);
-        if (/\/tables(\.ts)?$/.test(target)) {
+        if (/\/tables(\.ts)?$/.test(target) && !onlyForeignKeys(file, source, m[0])) {
           tableImports.add(`${relative(featuresDir, file)} -> ${other}`);
         }
       }

@@ -145,6 +145,28 @@ describe("offer and hire", () => {
     expect((await client.get(`/api/v1/jobs/${job.id}`)).json().status).toBe("filled");
   });
 
+  it("filling the job lapses the other pending offer: its bid returns to the shortlist", async () => {
+    const { client, bidders } = await jobWithBids(2);
+    const [hiredOne, other] = bidders as [(typeof bidders)[0], (typeof bidders)[0]];
+    const first = (await client.post(`/api/v1/bids/${hiredOne.bid.id}/offers`, offerInput())).json();
+    const second = (await client.post(`/api/v1/bids/${other.bid.id}/offers`, offerInput())).json();
+    expect((await other.assistant.get(`/api/v1/bids/${other.bid.id}`)).json().status).toBe("offered");
+    await hiredOne.assistant.post(`/api/v1/offers/${first.id}/response`, { decision: "accept" });
+    expect((await client.get(`/api/v1/offers/${second.id}`)).json().status).toBe("withdrawn");
+    expect((await other.assistant.get(`/api/v1/bids/${other.bid.id}`)).json().status).toBe("shortlisted");
+    const late = await other.assistant.post(`/api/v1/offers/${second.id}/response`, { decision: "accept" });
+    expect(late.statusCode).toBe(409);
+  });
+
+  it("an offer on a bid the client can no longer offer on is refused by the bid's machine", async () => {
+    const { client, bidders } = await jobWithBids(1);
+    const { bid } = bidders[0] as (typeof bidders)[0];
+    expect((await client.post(`/api/v1/bids/${bid.id}/offers`, offerInput())).statusCode).toBe(201);
+    const twice = await client.post(`/api/v1/bids/${bid.id}/offers`, offerInput());
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ reason: "bid.illegal_transition" });
+  });
+
   it("a job with two openings stays open after the first hire", async () => {
     const { client, job, bidders } = await jobWithBids(2, { openings: 2 });
     const first = bidders[0] as (typeof bidders)[0];

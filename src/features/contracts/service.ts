@@ -1,23 +1,25 @@
-import { and, count, desc, eq, inArray, ne, notInArray, or } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, count, desc, eq, or } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
-import type { Db, Tx } from "../../server/db/client.ts";
+import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { formatMinor } from "../../server/money.ts";
-import { user } from "../accounts/tables.ts";
-import type { BidStatus } from "../bids/schema.ts";
-import { bid } from "../bids/tables.ts";
-import { nextBidStatus } from "../bids/transitions.ts";
-import { job } from "../jobs/tables.ts";
-import { nextJobStatus } from "../jobs/transitions.ts";
+import { userNameOf, userNames } from "../accounts/names.ts";
+import {
+  markBidDeclined,
+  markBidHired,
+  markBidOffered,
+  returnBidsToShortlist,
+  rivalBidders,
+} from "../bids/offers.ts";
+import { loadVisibleBid } from "../bids/service.ts";
+import { lockJobForHire, markJobFilled } from "../jobs/hiring.ts";
+import { jobTitleOf } from "../jobs/reads.ts";
 import type { NewNotification, Notifier } from "../notifications/service.ts";
 import { type Contract, type CreateOfferInput, OFFER_MACHINE, type Offer } from "./schema.ts";
 import { contract, offer } from "./tables.ts";
 
 type OfferRow = typeof offer.$inferSelect;
-const clientUser = alias(user, "client_user");
-const assistantUser = alias(user, "assistant_user");
 
 const toOffer = (row: OfferRow): Offer => ({
   ...row,
@@ -28,32 +30,18 @@ const toOffer = (row: OfferRow): Offer => ({
 
 const HIRING_STATUSES = ["open", "paused"];
 
-async function setBidStatus(
-  tx: Tx,
-  bidId: string,
-  current: string,
-  action: Parameters<typeof nextBidStatus>[1],
-) {
-  const status = nextBidStatus(current as BidStatus, action);
-  await tx.update(bid).set({ status, updatedAt: new Date() }).where(eq(bid.id, bidId));
-}
-
 export function createContractsService(db: Db, notifier: Notifier) {
-  async function loadBid(actor: Actor, bidId: string) {
-    const [row] = await db
-      .select({ bid, job })
-      .from(bid)
-      .innerJoin(job, eq(job.id, bid.jobId))
-      .where(eq(bid.id, bidId));
-    if (!row || (row.job.clientId !== actor.userId && row.bid.assistantId !== actor.userId))
-      throw new AppError("not_found");
-    return row;
+  /** An offer with its bid and job, for the bid's assistant or the job's client; others get 404. */
+  async function loadOffer(actor: Actor, offerId: string) {
+    const [row] = await db.select().from(offer).where(eq(offer.id, offerId));
+    if (!row) throw new AppError("not_found");
+    return { offer: row, ...(await loadVisibleBid(db, actor, row.bidId)) };
   }
 
   return {
     /** The job's client offers terms on a bid; the rate stays within the maximum unless raised explicitly. */
     async makeOffer(actor: Actor, bidId: string, input: CreateOfferInput): Promise<Offer> {
-      const { bid: b, job: j } = await loadBid(actor, bidId);
+      const { bid: b, job: j } = await loadVisibleBid(db, actor, bidId);
       if (j.clientId !== actor.userId) throw new AppError("forbidden");
       if (!HIRING_STATUSES.includes(j.status)) {
         throw new AppError("conflict", {
@@ -71,7 +59,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
       }
       const { exceedMaximum: _, ...terms } = input;
       return notifier.transaction(db, async (tx) => {
-        await setBidStatus(tx, b.id, b.status, "offer");
+        await markBidOffered(tx, b.id);
         const [row] = await tx
           .insert(offer)
           .values({ ...terms, bidId: b.id, jobId: j.id, currency: j.currency })
@@ -88,15 +76,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
     },
 
     async getOffer(actor: Actor, offerId: string): Promise<Offer> {
-      const [row] = await db
-        .select({ offer, bid, job })
-        .from(offer)
-        .innerJoin(bid, eq(bid.id, offer.bidId))
-        .innerJoin(job, eq(job.id, offer.jobId))
-        .where(eq(offer.id, offerId));
-      if (!row || (row.job.clientId !== actor.userId && row.bid.assistantId !== actor.userId))
-        throw new AppError("not_found");
-      return toOffer(row.offer);
+      return toOffer((await loadOffer(actor, offerId)).offer);
     },
 
     /**
@@ -108,21 +88,11 @@ export function createContractsService(db: Db, notifier: Notifier) {
       offerId: string,
       decision: "accept" | "decline",
     ): Promise<{ offer: Offer; contract?: Contract }> {
-      const [found] = await db
-        .select({ offer, bid })
-        .from(offer)
-        .innerJoin(bid, eq(bid.id, offer.bidId))
-        .where(eq(offer.id, offerId));
-      if (!found) throw new AppError("not_found");
-      const [owner] = await db
-        .select({ clientId: job.clientId })
-        .from(job)
-        .where(eq(job.id, found.offer.jobId));
-      if (found.bid.assistantId !== actor.userId) {
-        throw owner?.clientId === actor.userId ? new AppError("forbidden") : new AppError("not_found");
-      }
+      // The job's client sees the offer but does not answer it.
+      const found = await loadOffer(actor, offerId);
+      if (found.bid.assistantId !== actor.userId) throw new AppError("forbidden");
       return notifier.transaction(db, async (tx) => {
-        const [j] = await tx.select().from(job).where(eq(job.id, found.offer.jobId)).for("update");
+        const j = await lockJobForHire(tx, found.offer.jobId);
         const [o] = await tx.select().from(offer).where(eq(offer.id, offerId)).for("update");
         if (!j || !o) throw new AppError("not_found");
         if (!OFFER_MACHINE.can(o.status, decision)) {
@@ -131,7 +101,6 @@ export function createContractsService(db: Db, notifier: Notifier) {
             detail: `This offer is ${o.status}.`,
           });
         }
-        const [current] = await tx.select().from(bid).where(eq(bid.id, o.bidId));
         const now = new Date();
         if (decision === "decline") {
           const [row] = await tx
@@ -139,7 +108,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
             .set({ status: OFFER_MACHINE.transitions.decline.to, respondedAt: now })
             .where(eq(offer.id, o.id))
             .returning();
-          await setBidStatus(tx, o.bidId, current?.status ?? "", "decline");
+          await markBidDeclined(tx, o.bidId);
           await notifier.notify(tx, [
             {
               userId: j.clientId,
@@ -177,7 +146,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
           .set({ status: OFFER_MACHINE.transitions.accept.to, respondedAt: now })
           .where(eq(offer.id, o.id))
           .returning();
-        await setBidStatus(tx, o.bidId, current?.status ?? "", "hire");
+        await markBidHired(tx, o.bidId);
         const notices: NewNotification[] = [
           {
             userId: j.clientId,
@@ -186,51 +155,28 @@ export function createContractsService(db: Db, notifier: Notifier) {
           },
         ];
         if (hired >= j.openings) {
-          await tx
-            .update(job)
-            .set({ status: nextJobStatus(j.status, "fill"), updatedAt: now })
-            .where(eq(job.id, j.id));
+          await markJobFilled(tx, j);
           // Other pending offers lapse; their bids return to the shortlist.
           const lapsing = await tx
             .update(offer)
             .set({ status: OFFER_MACHINE.transitions.withdraw.to, respondedAt: now })
             .where(and(eq(offer.jobId, j.id), eq(offer.status, "pending")))
             .returning({ bidId: offer.bidId });
-          if (lapsing.length) {
-            await tx
-              .update(bid)
-              .set({ status: "shortlisted", updatedAt: now })
-              .where(
-                inArray(
-                  bid.id,
-                  lapsing.map((l) => l.bidId),
-                ),
-              );
-          }
-          const others = await tx
-            .select({ assistantId: bid.assistantId })
-            .from(bid)
-            .where(
-              and(
-                eq(bid.jobId, j.id),
-                ne(bid.id, o.bidId),
-                notInArray(bid.status, ["withdrawn", "rejected", "hired"]),
-              ),
-            );
-          for (const other of others) {
+          await returnBidsToShortlist(
+            tx,
+            lapsing.map((l) => l.bidId),
+          );
+          for (const assistantId of await rivalBidders(tx, j.id, o.bidId)) {
             notices.push({
-              userId: other.assistantId,
+              userId: assistantId,
               type: "job.filled",
               data: { jobId: j.id, jobTitle: j.title },
             });
           }
         }
         await notifier.notify(tx, notices);
-        const parties = await tx
-          .select({ id: user.id, name: user.name })
-          .from(user)
-          .where(inArray(user.id, [j.clientId, actor.userId]));
-        const nameOf = (id: string) => parties.find((p) => p.id === id)?.name ?? "";
+        const parties = await userNames(tx, [j.clientId, actor.userId]);
+        const nameOf = (id: string) => parties.get(id) ?? "";
         return {
           offer: toOffer(accepted as OfferRow),
           contract: toContract(created as typeof contract.$inferSelect, {
@@ -246,14 +192,11 @@ export function createContractsService(db: Db, notifier: Notifier) {
       const rows = await db
         .select({
           contract,
-          jobTitle: job.title,
-          clientName: clientUser.name,
-          assistantName: assistantUser.name,
+          jobTitle: jobTitleOf(contract.jobId),
+          clientName: userNameOf(contract.clientId),
+          assistantName: userNameOf(contract.assistantId),
         })
         .from(contract)
-        .innerJoin(job, eq(job.id, contract.jobId))
-        .innerJoin(clientUser, eq(clientUser.id, contract.clientId))
-        .innerJoin(assistantUser, eq(assistantUser.id, contract.assistantId))
         .where(
           and(
             or(eq(contract.clientId, actor.userId), eq(contract.assistantId, actor.userId)),
