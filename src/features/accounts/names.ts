@@ -1,4 +1,4 @@
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../../server/db/client.ts";
 import { user } from "./tables.ts";
@@ -12,6 +12,12 @@ import { user } from "./tables.ts";
 export const userNameOf = (userId: AnyPgColumn | SQL): SQL<string> =>
   sql<string>`(SELECT ${user.name} FROM ${user} WHERE ${user.id} = ${userId})`;
 
+/** One user's display name ("" for an id no longer there), e.g. the actor's for a notice. */
+export async function userName(tx: Tx, id: string): Promise<string> {
+  const [row] = await tx.select({ name: user.name }).from(user).where(eq(user.id, id));
+  return row?.name ?? "";
+}
+
 /** The display names of a set of users, in one query. */
 export async function userNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
@@ -20,4 +26,17 @@ export async function userNames(tx: Tx, ids: readonly string[]): Promise<Map<str
     .from(user)
     .where(inArray(user.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The names and time zones of a set of users, in one query (calendars show both). */
+export async function namesAndZones(
+  tx: Tx,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; name: string; timeZone: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await tx
+    .select({ id: user.id, name: user.name, timeZone: user.timeZone })
+    .from(user)
+    .where(inArray(user.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { user } from "../accounts/tables.ts";
+import { namesAndZones, userName } from "../accounts/names.ts";
 import { type ContractScope, holdScope } from "../contracts/gate.ts";
 import type { Notifier } from "../notifications/service.ts";
 import type { EventRow } from "./event-rows.ts";
@@ -16,11 +16,8 @@ type Change = "created" | "updated" | "deleted" | "occurrence_updated" | "occurr
 
 /** The two parties' names and zones, as the calendar shows them. */
 export async function partiesOf(db: Tx, scope: ContractScope) {
-  const rows = await db
-    .select({ id: user.id, name: user.name, timeZone: user.timeZone })
-    .from(user)
-    .where(inArray(user.id, [scope.clientId, scope.assistantId]));
-  const person = (id: string) => rows.find((r) => r.id === id) ?? { id, name: "", timeZone: "UTC" };
+  const rows = await namesAndZones(db, [scope.clientId, scope.assistantId]);
+  const person = (id: string) => rows.get(id) ?? { id, name: "", timeZone: "UTC" };
   return { client: person(scope.clientId), assistant: person(scope.assistantId) };
 }
 
@@ -47,7 +44,7 @@ export function calendarAccess(db: Db, notifier: Notifier) {
     return notifier.transaction(db, async (tx) => {
       await holdScope(tx, scope);
       const done = await work(tx);
-      const [me] = await tx.select({ name: user.name }).from(user).where(eq(user.id, scope.userId));
+      const me = await userName(tx, scope.userId);
       await notifier.notify(tx, [
         {
           userId: scope.otherPartyId,
@@ -57,7 +54,7 @@ export function calendarAccess(db: Db, notifier: Notifier) {
             eventId: done.row.id,
             title: done.row.title,
             change,
-            actor: me?.name ?? "",
+            actor: me,
             jobTitle: scope.jobTitle,
             // The date as the series has it, shown in the series' zone by the bell and the mail.
             ...(occurrence

@@ -1,7 +1,6 @@
-import { inArray } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
-import { user } from "../accounts/tables.ts";
+import { userNames } from "../accounts/names.ts";
 import { createPasses } from "./passes.ts";
 import { addressOf, type Room, type RoomKind, type RoomRef, type RtcSignal } from "./schema.ts";
 
@@ -40,14 +39,7 @@ export function createRoomsService(db: Db, options: RoomsOptions) {
   return {
     async room(actor: Actor, ref: RoomRef): Promise<Room> {
       const entry = await enter(actor, ref);
-      const names = new Map(
-        (
-          await db
-            .select({ id: user.id, name: user.name })
-            .from(user)
-            .where(inArray(user.id, [actor.userId, entry.peerId]))
-        ).map((u) => [u.id, u.name]),
-      );
+      const names = await userNames(db, [actor.userId, entry.peerId]);
       const common = {
         jobTitle: entry.jobTitle,
         you: { userId: actor.userId, name: names.get(actor.userId) ?? "" },

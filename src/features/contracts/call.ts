@@ -1,10 +1,10 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import { user } from "../accounts/tables.ts";
+import { userName } from "../accounts/names.ts";
 import type { Door } from "../calls/rooms.ts";
 import type { CallRinging } from "../calls/schema.ts";
+import { latestContractNotice } from "../notifications/reads.ts";
 import type { Notifier } from "../notifications/service.ts";
-import { notification } from "../notifications/tables.ts";
 import { type ContractGate, type ContractScope, holdScope } from "./gate.ts";
 import type { AttentionSource } from "./overview.ts";
 import { contractAllows } from "./schema.ts";
@@ -43,8 +43,7 @@ export function createContractCallService(db: Db, notifier: Notifier, options: C
      */
     async ring(scope: ContractScope): Promise<void> {
       const { contractId, otherPartyId: calleeId, jobTitle } = scope;
-      const [caller] = await db.select({ name: user.name }).from(user).where(eq(user.id, scope.userId));
-      const callerName = caller?.name ?? "";
+      const callerName = await userName(db, scope.userId);
       const data = { contractId, callerId: scope.userId, callerName, jobTitle };
       await notifier.transaction(db, async (tx) => {
         // Paused or ended since the scope was issued: no ring after that.
@@ -54,18 +53,12 @@ export function createContractCallService(db: Db, notifier: Notifier, options: C
         await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`${calleeId}:${contractId}`}))`);
         // A caller who hangs up and tries again rings live each time, but the callee gets one
         // notice (and mail) per call attempt window, not one per button press.
-        const [recent] = await tx
-          .select({ id: notification.id })
-          .from(notification)
-          .where(
-            and(
-              eq(notification.userId, calleeId),
-              eq(notification.type, "call.started"),
-              sql`${notification.data}->>'contractId' = ${contractId}`,
-              gt(notification.createdAt, new Date(Date.now() - RING_NOTICE_QUIET_MS)),
-            ),
-          )
-          .limit(1);
+        const recent = await latestContractNotice(tx, {
+          userId: calleeId,
+          type: "call.started",
+          contractId,
+          since: new Date(Date.now() - RING_NOTICE_QUIET_MS),
+        });
         if (recent) return;
         await notifier.notify(tx, [
           {
@@ -87,20 +80,13 @@ const PENDING_CALL_MS = 10 * 60_000;
 export function pendingCallAttention(db: Db): AttentionSource {
   return async (scope) => {
     if (!contractAllows(scope.status, "call")) return [];
-    const [ring] = await db
-      .select({ data: notification.data, at: notification.createdAt })
-      .from(notification)
-      .where(
-        and(
-          eq(notification.userId, scope.userId),
-          eq(notification.type, "call.started"),
-          sql`${notification.data}->>'contractId' = ${scope.contractId}`,
-          isNull(notification.readAt),
-          gt(notification.createdAt, new Date(Date.now() - PENDING_CALL_MS)),
-        ),
-      )
-      .orderBy(desc(notification.createdAt))
-      .limit(1);
+    const ring = await latestContractNotice(db, {
+      userId: scope.userId,
+      type: "call.started",
+      contractId: scope.contractId,
+      since: new Date(Date.now() - PENDING_CALL_MS),
+      unreadOnly: true,
+    });
     if (!ring) return [];
     return [{ kind: "call.pending", callerName: String(ring.data.actor ?? ""), at: ring.at.toISOString() }];
   };

@@ -3,7 +3,7 @@ import type { Actor } from "../../server/auth/actor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import type { PricingModel } from "../common/schema.ts";
-import { job } from "../jobs/tables.ts";
+import { jobTitleOf } from "../jobs/reads.ts";
 import {
   type ContractNeed,
   type ContractSide,
@@ -44,7 +44,7 @@ export interface ContractScope {
 
 type Row = { c: typeof contract.$inferSelect; jobTitle: string };
 
-const columns = { c: contract, jobTitle: job.title };
+const columns = { c: contract, jobTitle: jobTitleOf(contract.jobId) };
 
 /** The actor's side of the row, or undefined for anyone else. */
 function issue(actor: Actor, { c, jobTitle }: Row, need: ContractNeed): ContractScope | undefined {
@@ -87,11 +87,7 @@ export function contractGate(db: Db) {
      * contract exists stays private), 409 `contract.<status>` when the status refuses the need.
      */
     async scope(actor: Actor, contractId: string, need: ContractNeed): Promise<ContractScope> {
-      const [row] = await db
-        .select(columns)
-        .from(contract)
-        .innerJoin(job, eq(job.id, contract.jobId))
-        .where(eq(contract.id, contractId));
+      const [row] = await db.select(columns).from(contract).where(eq(contract.id, contractId));
       const scope = row && issue(actor, row, need);
       if (!scope) throw new AppError("not_found");
       if (!contractAllows(scope.status, need)) throw refuse(scope.status, need);
@@ -110,11 +106,7 @@ export function contractGate(db: Db) {
       const found = new Map<string, ContractScope>();
       const ids = [...new Set(contractIds)];
       if (!ids.length) return found;
-      const rows = await db
-        .select(columns)
-        .from(contract)
-        .innerJoin(job, eq(job.id, contract.jobId))
-        .where(inArray(contract.id, ids));
+      const rows = await db.select(columns).from(contract).where(inArray(contract.id, ids));
       for (const row of rows) {
         const scope = issue(actor, row, need);
         if (scope && contractAllows(scope.status, need)) found.set(scope.contractId, scope);

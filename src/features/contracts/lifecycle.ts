@@ -3,7 +3,7 @@ import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { advance } from "../../server/transitions.ts";
-import { user } from "../accounts/tables.ts";
+import { userName, userNameOf } from "../accounts/names.ts";
 import type { Notifier } from "../notifications/service.ts";
 import type { ContractScope } from "./gate.ts";
 import {
@@ -37,9 +37,8 @@ export const nextContractStatus = (current: ContractStatus, action: ContractActi
 /** A page of a contract's changes, newest first. */
 export async function historyOf(db: Tx, contractId: string, cursor: string | undefined, limit: number) {
   const rows = await db
-    .select({ change: contractChange, actorName: user.name })
+    .select({ change: contractChange, actorName: userNameOf(contractChange.actorId) })
     .from(contractChange)
-    .innerJoin(user, eq(user.id, contractChange.actorId))
     .where(
       and(eq(contractChange.contractId, contractId), olderThan(cursor, contractChange.at, contractChange.id)),
     )
@@ -84,8 +83,7 @@ export function createLifecycleService(db: Db, notifier: Notifier) {
             reason: why,
           })
           .returning();
-        const [me] = await tx.select({ name: user.name }).from(user).where(eq(user.id, scope.userId));
-        const actorName = me?.name ?? "";
+        const actorName = await userName(tx, scope.userId);
         await notifier.notify(tx, [
           {
             userId: scope.otherPartyId,

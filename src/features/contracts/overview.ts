@@ -1,6 +1,5 @@
-import { inArray } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import { user } from "../accounts/tables.ts";
+import { userNames } from "../accounts/names.ts";
 import { profileCards } from "../profiles/cards.ts";
 import type { ContractScope } from "./gate.ts";
 import { historyOf } from "./lifecycle.ts";
@@ -40,14 +39,13 @@ export function createOverviewService(db: Db, sources: readonly AttentionSource[
   return {
     async overview(scope: ContractScope): Promise<ContractOverview> {
       const parties = [scope.clientId, scope.assistantId];
-      const [people, cards, history, ...found] = await Promise.all([
-        db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, parties)),
+      const [names, cards, history, ...found] = await Promise.all([
+        userNames(db, parties),
         // Only assistants have a public profile to show; a client who also assists is shown as a client.
         profileCards(db, scope.side === "client" ? [scope.otherPartyId] : []),
         historyOf(db, scope.contractId, undefined, HISTORY_ON_OVERVIEW),
         ...sources.map((source) => source(scope)),
       ]);
-      const names = new Map(people.map((p) => [p.id, p.name]));
       const card = cards.get(scope.otherPartyId);
       return {
         contract: contractOf(scope, names),

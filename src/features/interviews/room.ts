@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { bid } from "../bids/tables.ts";
+import { bidJobOf } from "../bids/reads.ts";
 import type { Door } from "../calls/rooms.ts";
-import { job } from "../jobs/tables.ts";
+import { jobTitleOf } from "../jobs/reads.ts";
 import { ROOM_CLOSES_AFTER_MS } from "./schema.ts";
 import { interview } from "./tables.ts";
 
@@ -21,10 +21,8 @@ export function interviewDoor(db: Db, options: InterviewDoorOptions): Door {
   const now = () => (options.now ? options.now() : new Date());
   return async (actor, interviewId) => {
     const [row] = await db
-      .select({ i: interview, title: job.title })
+      .select({ i: interview, title: jobTitleOf(bidJobOf(interview.bidId)) })
       .from(interview)
-      .innerJoin(bid, eq(bid.id, interview.bidId))
-      .innerJoin(job, eq(job.id, bid.jobId))
       .where(eq(interview.id, interviewId));
     const i = row?.i;
     if (!row || !i || (i.clientId !== actor.userId && i.assistantId !== actor.userId))

@@ -6,7 +6,7 @@ import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { imageTools } from "../../server/images.ts";
 import type { Storage } from "../../server/storage/storage.ts";
-import { user } from "../accounts/tables.ts";
+import { userNameOf } from "../accounts/names.ts";
 import { syncAssistantOverlaps } from "../bids/overlap-sync.ts";
 import type { AssistantProfileInput, ClientProfileInput, PublicAssistantProfile } from "./schema.ts";
 import { assistantProfile, clientProfile } from "./tables.ts";
@@ -113,9 +113,8 @@ export function createProfilesService(db: Db, storage: Storage) {
     /** The public profile: readable by anyone, holding nothing private. */
     async getAssistant(userId: string): Promise<PublicAssistantProfile> {
       const [row] = await db
-        .select({ profile: assistantProfile, name: user.name })
+        .select({ profile: assistantProfile, name: userNameOf(assistantProfile.userId) })
         .from(assistantProfile)
-        .innerJoin(user, eq(user.id, assistantProfile.userId))
         .where(eq(assistantProfile.userId, userId));
       if (!row) throw new AppError("not_found");
       const { photoKey, ...p } = row.profile;

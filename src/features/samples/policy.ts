@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
-import { bid } from "../bids/tables.ts";
-import { job } from "../jobs/tables.ts";
+import { bidJobOf } from "../bids/reads.ts";
+import { jobClientOf } from "../jobs/reads.ts";
 import { bidSample } from "./tables.ts";
 
 /**
@@ -19,9 +19,7 @@ export async function canViewSample(
   const [row] = await db
     .select({ bidId: bidSample.bidId })
     .from(bidSample)
-    .innerJoin(bid, eq(bid.id, bidSample.bidId))
-    .innerJoin(job, eq(job.id, bid.jobId))
-    .where(and(eq(bidSample.sampleId, sample.id), eq(job.clientId, actor.userId)))
+    .where(and(eq(bidSample.sampleId, sample.id), eq(jobClientOf(bidJobOf(bidSample.bidId)), actor.userId)))
     .limit(1);
   return Boolean(row);
 }
