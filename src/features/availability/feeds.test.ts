@@ -53,6 +53,31 @@ describe("calendar feeds", () => {
     );
   });
 
+  it("a contract's feed holds the interviews of its bid; a user's feed holds their contracts' events", async () => {
+    const { client, assistant, bid, interviewId } = await confirmedInterview();
+    const offer = (
+      await client.post(`/api/v1/bids/${bid.id}/offers`, {
+        pricingModel: "hourly",
+        rateMinor: 3000,
+        weeklyHourCap: 10,
+        startDate: "2027-01-11",
+      })
+    ).json();
+    const accepted = await assistant.post(`/api/v1/offers/${offer.id}/response`, { decision: "accept" });
+    const contractId = accepted.json().contract.id as string;
+    const event = (await assistant.post(`/api/v1/contracts/${contractId}/events`, weeklyInBerlin)).json();
+    const unrelated = await hiredContract(app);
+    const uidsOf = async (body: Record<string, string>, as = client) => {
+      const link = (await as.post("/api/v1/me/calendar-feeds", body)).json();
+      const cal = new ICAL.Component(ICAL.parse((await fetchFeed(link.url)).body));
+      return cal.getAllSubcomponents("vevent").map((e) => String(e.getFirstPropertyValue("uid")));
+    };
+    const both = [`interview-${interviewId}@assista`, `contract-event-${event.id}@assista`];
+    expect((await uidsOf({ contractId })).sort()).toEqual([...both].sort());
+    expect((await uidsOf({})).sort()).toEqual([...both].sort());
+    expect(await uidsOf({ contractId: unrelated.contractId }, unrelated.client)).toEqual([]);
+  });
+
   it("a contract feed is only for the contract's parties; someone else's link cannot be revoked", async () => {
     const stranger = await signedIn(app, ["client"]);
     const { client } = await confirmedInterview();

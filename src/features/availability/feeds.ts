@@ -1,19 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gte, isNotNull, isNull, or } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { bid } from "../bids/tables.ts";
-import { seriesOf } from "../calendar/event-rows.ts";
-import type { FeedEvent } from "../calendar/ics-write.ts";
-import { overridesOf, type StoredOverride } from "../calendar/overrides.ts";
-import { occurrenceAt } from "../calendar/series.ts";
-import { contractEvent } from "../calendar/tables.ts";
+import { contractFeedEvents } from "../calendar/feed-events.ts";
 import type { ContractScope } from "../contracts/gate.ts";
-import { contract } from "../contracts/tables.ts";
-import { interviewUid } from "../interviews/mails.ts";
-import { interview } from "../interviews/tables.ts";
-import { job } from "../jobs/tables.ts";
+import { contractBidOf } from "../contracts/reads.ts";
+import { interviewFeedEvents } from "../interviews/feed.ts";
 import type { CalendarFeed } from "./schema.ts";
 import { calendarFeed } from "./tables.ts";
 
@@ -21,29 +14,6 @@ import { calendarFeed } from "./tables.ts";
 const PAST_MS = 90 * 86_400_000;
 /** At most this many events per source: a feed is fetched every few minutes and must stay light. */
 const MAX_EVENTS = 2_000;
-
-/** One changed occurrence of a series: the series' UID with a RECURRENCE-ID, its own fields over the series'. */
-function changedOccurrence(
-  series: FeedEvent,
-  e: typeof contractEvent.$inferSelect,
-  o: StoredOverride,
-): FeedEvent {
-  const { rrule: _rrule, exclude: _exclude, description, location, url, ...rest } = series;
-  const notes = o.row.notes ?? description;
-  const place = o.row.location ?? location;
-  const link = o.row.url ?? url;
-  return {
-    ...rest,
-    start: o.start ?? o.original,
-    // Unmoved, it ends where the series ends it (an all-day one on a 23-hour day is 23 hours long).
-    end: o.end ?? occurrenceAt(seriesOf(e), o.original)?.end ?? o.original,
-    summary: o.row.title ?? e.title,
-    ...(notes ? { description: notes } : {}),
-    ...(place ? { location: place } : {}),
-    ...(link ? { url: link } : {}),
-    recurrenceId: o.original,
-  };
-}
 
 export function createFeedsService(db: Db, publicUrl: string) {
   const urls = (token: string) => {
@@ -56,81 +26,6 @@ export function createFeedsService(db: Db, publicUrl: string) {
     ...urls(row.token),
     createdAt: row.createdAt.toISOString(),
   });
-
-  /** Confirmed interviews in the scope: the user's, or those of the contract's bid. */
-  async function interviews(userId: string, contractId: string | null, since: Date): Promise<FeedEvent[]> {
-    const rows = await db
-      .select({ i: interview, title: job.title })
-      .from(interview)
-      .innerJoin(bid, eq(bid.id, interview.bidId))
-      .innerJoin(job, eq(job.id, bid.jobId))
-      .leftJoin(contract, eq(contract.bidId, interview.bidId))
-      .where(
-        and(
-          eq(interview.status, "confirmed"),
-          gte(interview.endsAt, since),
-          contractId
-            ? eq(contract.id, contractId)
-            : or(eq(interview.clientId, userId), eq(interview.assistantId, userId)),
-        ),
-      )
-      .orderBy(desc(interview.startsAt))
-      .limit(MAX_EVENTS);
-    return rows.map(({ i, title }) => ({
-      uid: interviewUid(i.id),
-      start: (i.startsAt as Date).getTime(),
-      end: (i.endsAt as Date).getTime(),
-      summary: `Interview: ${title}`,
-      url: i.meetingUrl ?? `${publicUrl}/interviews/${i.id}`,
-      sequence: i.sequence,
-      status: "confirmed" as const,
-    }));
-  }
-
-  /** Contract calendar events in the scope: one contract's, or those of all the user's contracts. */
-  async function contractEvents(
-    userId: string,
-    contractId: string | null,
-    since: Date,
-  ): Promise<FeedEvent[]> {
-    const rows = await db
-      .select({ e: contractEvent })
-      .from(contractEvent)
-      .innerJoin(contract, eq(contract.id, contractEvent.contractId))
-      .where(
-        and(
-          contractId
-            ? eq(contract.id, contractId)
-            : or(eq(contract.clientId, userId), eq(contract.assistantId, userId)),
-          // A series that started long ago still repeats: keep every recurring event.
-          or(gte(contractEvent.endsAt, since), isNotNull(contractEvent.rrule)),
-        ),
-      )
-      .orderBy(desc(contractEvent.startsAt))
-      .limit(MAX_EVENTS);
-    const overrides = await overridesOf(
-      db,
-      rows.filter(({ e }) => e.rrule).map(({ e }) => e.id),
-    );
-    return rows.flatMap(({ e }) => {
-      const own = overrides.get(e.id) ?? [];
-      const series: FeedEvent = {
-        uid: `contract-event-${e.id}@assista`,
-        start: e.startsAt.getTime(),
-        end: e.endsAt.getTime(),
-        summary: e.title,
-        ...(e.notes ? { description: e.notes } : {}),
-        ...(e.location ? { location: e.location } : {}),
-        ...(e.url ? { url: e.url } : {}),
-        ...(e.rrule ? { rrule: e.rrule, timeZone: e.timeZone } : {}),
-        ...(own.some((o) => o.cancelled)
-          ? { exclude: own.filter((o) => o.cancelled).map((o) => o.original) }
-          : {}),
-        sequence: e.sequence,
-      };
-      return [series, ...own.filter((o) => !o.cancelled).map((o) => changedOccurrence(series, e, o))];
-    });
-  }
 
   return {
     async list(actor: Actor): Promise<CalendarFeed[]> {
@@ -176,7 +71,16 @@ export function createFeedsService(db: Db, publicUrl: string) {
       const { userId, contractId } = row.feed;
       const since = new Date(Date.now() - PAST_MS);
       const events = (
-        await Promise.all([interviews(userId, contractId, since), contractEvents(userId, contractId, since)])
+        await Promise.all([
+          interviewFeedEvents(
+            db,
+            contractId ? { bidId: contractBidOf(sql`${contractId}`) } : { userId },
+            since,
+            MAX_EVENTS,
+            publicUrl,
+          ),
+          contractFeedEvents(db, { userId, contractId }, since, MAX_EVENTS),
+        ])
       ).flat();
       // The writer (ical-generator and the zone database) loads with the first feed asked for.
       const { feed } = await import("../calendar/ics-write.ts");

@@ -4,13 +4,13 @@ import { laterThan, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
-import { user } from "../accounts/tables.ts";
+import { mailContacts } from "../accounts/names.ts";
 import type { AvailabilityService } from "../availability/service.ts";
+import { bidJobOf } from "../bids/reads.ts";
 import { INTERVIEWABLE_BID_STATUSES } from "../bids/schema.ts";
 import { loadVisibleBid } from "../bids/service.ts";
-import { bid as bidTable } from "../bids/tables.ts";
 import { commonSlots, isWithinAvailability } from "../calendar/slots.ts";
-import { job } from "../jobs/tables.ts";
+import { jobTitleOf } from "../jobs/reads.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { type InterviewMailKind, mailParticipants, type Recipient } from "./mails.ts";
 import {
@@ -53,19 +53,7 @@ export function createInterviewsService(
   const ROOM_OPENS_BEFORE_MS = options.roomOpensBeforeMinutes * MINUTE;
 
   /** Names, addresses, languages and account zones (for mails, times shown in the reader's zone). */
-  async function people(ids: string[], tx: Tx = db) {
-    const rows = await tx
-      .select({
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        locale: user.locale,
-        timeZone: user.timeZone,
-      })
-      .from(user)
-      .where(inArray(user.id, ids));
-    return new Map(rows.map((r) => [r.id, r]));
-  }
+  const people = (ids: string[], tx: Tx = db) => mailContacts(tx, ids);
 
   /** The bid's two parties, if the actor is one of them (404 for anyone else). */
   async function bidParties(actor: Actor, bidId: string) {
@@ -80,10 +68,12 @@ export function createInterviewsService(
     // Beside the other's times goes the zone their hours are in, as the slot search uses it.
     const [who, hours] = await Promise.all([people(ids), availability.availabilitiesOf(ids)]);
     const jobs = await db
-      .select({ bidId: interview.bidId, jobId: job.id, title: job.title })
+      .select({
+        bidId: interview.bidId,
+        jobId: bidJobOf(interview.bidId),
+        title: jobTitleOf(bidJobOf(interview.bidId)),
+      })
       .from(interview)
-      .innerJoin(bidTable, eq(bidTable.id, interview.bidId))
-      .innerJoin(job, eq(job.id, bidTable.jobId))
       .where(
         inArray(
           interview.id,
@@ -180,10 +170,9 @@ export function createInterviewsService(
     if (!row.startsAt || !row.endsAt) return;
     const who = await people([row.clientId, row.assistantId], tx);
     const [j] = await tx
-      .select({ title: job.title })
-      .from(job)
-      .innerJoin(bidTable, eq(bidTable.jobId, job.id))
-      .where(eq(bidTable.id, row.bidId));
+      .select({ title: jobTitleOf(bidJobOf(interview.bidId)) })
+      .from(interview)
+      .where(eq(interview.id, row.id));
     await mailParticipants(mailer, tx, options.publicUrl, {
       kind,
       interviewId: row.id,
@@ -243,7 +232,7 @@ export function createInterviewsService(
 
     /** The client asks for an interview at one time (to confirm) or offers several (to choose). */
     async request(actor: Actor, bidId: string, input: RequestInterviewInput): Promise<Interview> {
-      const { bid, clientId, assistantId } = await bidParties(actor, bidId);
+      const { bid, job: j, clientId, assistantId } = await bidParties(actor, bidId);
       if (actor.userId !== clientId)
         throw new AppError("forbidden", {
           reason: "interview.client_only",
@@ -274,12 +263,11 @@ export function createInterviewsService(
           })
           .returning();
         if (!row) throw new Error("insert returned no row");
-        const [j] = await tx.select({ id: job.id, title: job.title }).from(job).where(eq(job.id, bid.jobId));
         await notifier.notify(tx, [
           {
             userId: assistantId,
             type: "interview.requested",
-            data: { interviewId: row.id, jobId: j?.id ?? null, jobTitle: j?.title ?? "" },
+            data: { interviewId: row.id, jobId: j.id, jobTitle: j.title },
           },
         ]);
         return row;

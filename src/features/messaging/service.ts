@@ -6,8 +6,8 @@ import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { refreshAheadCache } from "../../server/refresh-ahead.ts";
 import type { Storage } from "../../server/storage/storage.ts";
+import { bidStatusOf } from "../bids/reads.ts";
 import { loadVisibleBid } from "../bids/service.ts";
-import { bid } from "../bids/tables.ts";
 import type { ContractScope } from "../contracts/gate.ts";
 import { cleanFileName, detectAttachmentType } from "./attachments.ts";
 import type { Delivery, EventLog, RealtimeEventInput } from "./events.ts";
@@ -81,10 +81,9 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
   /** A thread with all its participants and whether it checks contacts, or undefined. */
   async function threadFacts(threadId: string) {
     const rows = await db
-      .select({ thread, userId: threadParticipant.userId, bidStatus: bid.status })
+      .select({ thread, userId: threadParticipant.userId, bidStatus: bidStatusOf(thread.bidId) })
       .from(thread)
       .innerJoin(threadParticipant, eq(threadParticipant.threadId, thread.id))
-      .leftJoin(bid, eq(bid.id, thread.bidId))
       .where(eq(thread.id, threadId));
     const first = rows[0];
     if (!first) return undefined;

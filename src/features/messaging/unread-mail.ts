@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import { user } from "../accounts/tables.ts";
-import { bid } from "../bids/tables.ts";
-import { contract } from "../contracts/tables.ts";
-import { job } from "../jobs/tables.ts";
+import { userNameOf } from "../accounts/names.ts";
+import { bidJobOf } from "../bids/reads.ts";
+import { contractBidOf } from "../contracts/reads.ts";
+import { jobTitleOf } from "../jobs/reads.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { message, thread, threadParticipant } from "./tables.ts";
 
@@ -29,23 +29,22 @@ interface Due {
  */
 export async function noticeUnreadMessages(db: Db, notifier: Notifier, now = new Date()) {
   const cutoff = new Date(now.getTime() - UNREAD_AFTER_MS);
+  // The newest sender and the job are looked up once per group, from their owners.
+  const sender = userNameOf(sql`(array_agg(m.sender_id ORDER BY m.created_at DESC))[1]`);
+  const jobTitle = jobTitleOf(bidJobOf(sql`coalesce(t.bid_id, ${contractBidOf(sql`t.contract_id`)})`));
   const result = await db.execute(sql`
     SELECT tp.thread_id, tp.user_id, count(*)::int AS unread,
            max(m.created_at) AS newest,
-           (array_agg(s.name ORDER BY m.created_at DESC))[1] AS sender,
-           min(j.title) AS job_title
+           ${sender} AS sender,
+           ${jobTitle} AS job_title
     FROM ${thread} t
     JOIN ${threadParticipant} tp ON tp.thread_id = t.id
     JOIN ${message} m ON m.thread_id = t.id AND m.sender_id <> tp.user_id AND m.deleted_at IS NULL
       AND m.created_at <= ${cutoff.toISOString()}
       AND m.created_at > coalesce(tp.read_up_to_at, '-infinity')
       AND m.created_at > coalesce(tp.mailed_through, '-infinity')
-    JOIN ${user} s ON s.id = m.sender_id
-    LEFT JOIN ${bid} b ON b.id = t.bid_id
-    LEFT JOIN ${contract} c ON c.id = t.contract_id
-    LEFT JOIN ${job} j ON j.id = coalesce(b.job_id, c.job_id)
     WHERE t.last_activity_at > ${new Date(now.getTime() - 86_400_000).toISOString()}
-    GROUP BY tp.thread_id, tp.user_id
+    GROUP BY tp.thread_id, tp.user_id, t.bid_id, t.contract_id
     LIMIT 500`);
   const due = (result as unknown as { rows: Due[] }).rows;
   for (const d of due) {

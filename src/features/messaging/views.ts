@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import { user } from "../accounts/tables.ts";
-import { bid } from "../bids/tables.ts";
-import { contract } from "../contracts/tables.ts";
-import { job } from "../jobs/tables.ts";
+import { userNameOf } from "../accounts/names.ts";
+import { bidJobOf, bidStatusOf } from "../bids/reads.ts";
+import { contractBidOf } from "../contracts/reads.ts";
+import { jobTitleOf } from "../jobs/reads.ts";
 import type { ContactKind, Message, Thread, ThreadKind } from "./schema.ts";
 import { message, thread, threadParticipant } from "./tables.ts";
 
@@ -46,19 +46,18 @@ export const unreadCount = sql<number>`(
  * message and the unread count. `where` narrows (one thread, or a page after a cursor).
  */
 export async function threadViews(db: Db, userId: string, where: SQL | undefined, limit: number) {
+  // A bid's thread is about its bid, a contract's about the bid it was hired from.
+  const aboutBid = sql<string>`coalesce(${thread.bidId}, ${contractBidOf(thread.contractId)})`;
   const rows = await db
     .select({
       thread,
       unread: unreadCount,
-      jobId: job.id,
-      jobTitle: job.title,
-      bidStatus: bid.status,
+      jobId: bidJobOf(aboutBid),
+      jobTitle: jobTitleOf(bidJobOf(aboutBid)),
+      bidStatus: bidStatusOf(aboutBid),
     })
     .from(threadParticipant)
     .innerJoin(thread, eq(thread.id, threadParticipant.threadId))
-    .leftJoin(contract, eq(contract.id, thread.contractId))
-    .innerJoin(bid, sql`${bid.id} = coalesce(${thread.bidId}, ${contract.bidId})`)
-    .innerJoin(job, eq(job.id, bid.jobId))
     .where(and(eq(threadParticipant.userId, userId), where))
     .orderBy(desc(thread.lastActivityAt), desc(thread.id))
     .limit(limit);
@@ -90,9 +89,8 @@ async function participantsOf(db: Db, threadIds: string[]) {
   const map = new Map<string, Thread["participants"]>();
   if (!threadIds.length) return map;
   const rows = await db
-    .select({ p: threadParticipant, name: user.name })
+    .select({ p: threadParticipant, name: userNameOf(threadParticipant.userId) })
     .from(threadParticipant)
-    .innerJoin(user, eq(user.id, threadParticipant.userId))
     .where(inArray(threadParticipant.threadId, threadIds))
     .orderBy(threadParticipant.userId);
   for (const { p, name } of rows) {
