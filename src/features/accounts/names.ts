@@ -1,7 +1,8 @@
-import { eq, inArray, type SQL } from "drizzle-orm";
+import { eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../../server/db/client.ts";
 import { lookup } from "../../server/db/lookup.ts";
+import type { Role } from "./schema.ts";
 import { user } from "./tables.ts";
 
 // Other features show people by name: they ask here instead of reading the user table.
@@ -57,3 +58,28 @@ export interface MailContact {
   locale: string;
   timeZone: string;
 }
+
+/** Whether a user exists and holds a role (an invitation goes to assistants only). */
+export async function hasRole(tx: Tx, userId: string, role: Role): Promise<boolean> {
+  const [row] = await tx.select({ roles: user.roles }).from(user).where(eq(user.id, userId));
+  return Boolean(row?.roles.includes(role));
+}
+
+/** A user's account time zone as a column of the caller's query (null for an unknown id). */
+export const userTimeZoneOf = (userId: AnyPgColumn | SQL) =>
+  lookup<string | null>(user.timeZone, user.id, userId);
+
+/**
+ * A user's mail address and language as a subquery for raw SQL to join LATERAL (`CROSS JOIN
+ * LATERAL ${mailAddressOf(sql`i.user_id`)} AS u` gives u.email and u.locale); an unknown id joins
+ * no row, as an inner join would.
+ */
+export const mailAddressOf = (userId: SQL): SQL =>
+  sql`(${sql`SELECT ${user.email} AS email, ${user.locale} AS locale FROM ${user} WHERE ${user.id} = ${userId}`})`;
+
+/** A user's mail address, language and zone as columns of the caller's query (a mail sweep's). */
+export const mailFieldsOf = (userId: AnyPgColumn | SQL) => ({
+  email: lookup<string>(user.email, user.id, userId),
+  locale: lookup<string>(user.locale, user.id, userId),
+  timeZone: lookup<string>(user.timeZone, user.id, userId),
+});

@@ -2,14 +2,14 @@ import { and, count, eq, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { user } from "../accounts/tables.ts";
+import { userNameOf, userTimeZoneOf } from "../accounts/names.ts";
 import { IcsError } from "../calendar/ics-error.ts";
 import type { BusyWindow } from "../calendar/ics-read.ts";
 import { ReasonError } from "../calendar/reason-error.ts";
 import type { Person } from "../calendar/slots.ts";
-import { interviewHold } from "../interviews/tables.ts";
+import { heldIntervalsJson } from "../interviews/holds.ts";
+import { profileTimeZoneOf, weeklyHoursOf } from "../profiles/reads.ts";
 import type { WeeklySlot } from "../profiles/schema.ts";
-import { assistantProfile } from "../profiles/tables.ts";
 import {
   type Availability,
   type AvailabilityView,
@@ -112,18 +112,19 @@ export function createAvailabilityService(db: Db, options: AvailabilityOptions =
     const busy = window
       ? sql`(SELECT coalesce(json_agg(json_build_array(${epochMs("b.starts_at")}, ${epochMs("b.ends_at")})), '[]'::json)
                FROM ${busyTime} b WHERE b.user_id = u.id AND b.starts_at < ${to} AND b.ends_at > ${from}) AS imported,
-            (SELECT coalesce(json_agg(json_build_array(${epochMs("h.starts_at")}, ${epochMs("h.ends_at")})), '[]'::json)
-               FROM ${interviewHold} h WHERE h.user_id = u.id AND h.starts_at < ${to} AND h.ends_at > ${from}
-                AND h.interview_id IS DISTINCT FROM ${window.exceptInterview ?? null}::uuid) AS held`
+            ${heldIntervalsJson(sql`u.id`, { from, to, exceptInterview: window.exceptInterview })} AS held`
       : sql`'[]'::json AS imported, '[]'::json AS held`;
+    // The people asked about drive the statement; the name, zone and profile hours come from their
+    // owners by key, and an id without a user has no name and is left out.
+    const person = sql`u.id`;
     const result = await db.execute(sql`
-      SELECT u.id, u.name, u.time_zone AS account_zone, a.time_zone, a.weekly_hours, a.exceptions, a.buffer_minutes,
-             p.time_zone AS profile_zone, p.weekly_hours AS profile_hours, ${busy}
-      FROM ${user} u
-      LEFT JOIN ${availability} a ON a.user_id = u.id
-      LEFT JOIN ${assistantProfile} p ON p.user_id = u.id
-      WHERE u.id IN ${userIds}`);
-    return new Map((result as unknown as { rows: AvailabilityRow[] }).rows.map((r) => [r.id, r]));
+      SELECT u.id, ${userNameOf(person)} AS name, ${userTimeZoneOf(person)} AS account_zone,
+             a.time_zone, a.weekly_hours, a.exceptions, a.buffer_minutes,
+             ${profileTimeZoneOf(person)} AS profile_zone, ${weeklyHoursOf(person)} AS profile_hours, ${busy}
+      FROM unnest(${sql.param([...new Set(userIds)])}::text[]) AS u(id)
+      LEFT JOIN ${availability} a ON a.user_id = u.id`);
+    const rows = (result as unknown as { rows: (AvailabilityRow & { name: string | null })[] }).rows;
+    return new Map(rows.filter((r) => r.name !== null).map((r) => [r.id, r as AvailabilityRow]));
   }
 
   /** Saved availability, or the default until the user saves their own (see availabilityOfRow). */

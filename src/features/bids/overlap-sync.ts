@@ -1,13 +1,16 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Tx } from "../../server/db/client.ts";
-import { job } from "../jobs/tables.ts";
-import { assistantProfile } from "../profiles/tables.ts";
+import { jobOverlapOf, jobStartOf } from "../jobs/reads.ts";
+import { profileTimeZoneOf, type WorkingHours, weeklyHoursOf } from "../profiles/reads.ts";
 import { overlapMinutesPerDay } from "./overlap.ts";
 import type { BidStatus } from "./schema.ts";
 import { bid } from "./tables.ts";
 
-type Profile = Pick<typeof assistantProfile.$inferSelect, "weeklyHours" | "timeZone">;
-type JobTerms = Pick<typeof job.$inferSelect, "overlap" | "startDate">;
+/** What of a job the overlap depends on (jobs/tables.ts `overlap` and `start_date`). */
+interface JobTerms {
+  overlap: { hours: number; timeZone: string; from: string; to: string } | null;
+  startDate: string;
+}
 
 /** Bids the client may still act on: their overlap figure is what the review sorts by. */
 const LIVE: BidStatus[] = ["submitted", "shortlisted", "offered"];
@@ -19,29 +22,49 @@ function weekOf(startDate: string, now = new Date()): Date {
 }
 
 /** The bid's overlap figure, or null when the job wants none or the assistant gave no hours. */
-export function bidOverlap(j: JobTerms, profile: Profile | undefined | null): number | null {
+export function bidOverlap(j: JobTerms, profile: WorkingHours | undefined | null): number | null {
   if (!j.overlap || !profile || profile.weeklyHours.length === 0) return null;
   return overlapMinutesPerDay(profile.weeklyHours, profile.timeZone, j.overlap, weekOf(j.startDate));
 }
 
-async function recompute(db: Tx, where: ReturnType<typeof and>) {
-  const rows = await db
-    .select({ id: bid.id, overlap: job.overlap, startDate: job.startDate, profile: assistantProfile })
-    .from(bid)
-    .innerJoin(job, eq(job.id, bid.jobId))
-    .leftJoin(assistantProfile, eq(assistantProfile.userId, bid.assistantId))
-    .where(and(inArray(bid.status, LIVE), where));
-  for (const r of rows) {
-    await db
-      .update(bid)
-      .set({ overlapMinutes: bidOverlap(r, r.profile) })
-      .where(eq(bid.id, r.id));
+async function store(tx: Tx, figures: { id: string; overlapMinutes: number | null }[]) {
+  for (const f of figures) {
+    await tx.update(bid).set({ overlapMinutes: f.overlapMinutes }).where(eq(bid.id, f.id));
   }
 }
 
-/** After an assistant changes their hours or zone: the live bids on jobs that want an overlap. */
-export const syncAssistantOverlaps = (db: Tx, assistantId: string) =>
-  recompute(db, and(eq(bid.assistantId, assistantId), isNotNull(job.overlap)));
+/**
+ * After an assistant changes their hours or zone (the saved hours, from the caller): the live
+ * bids on jobs that want an overlap.
+ */
+export async function syncAssistantOverlaps(tx: Tx, assistantId: string, hours: WorkingHours) {
+  const rows = await tx
+    .select({ id: bid.id, overlap: jobOverlapOf(bid.jobId), startDate: jobStartOf(bid.jobId) })
+    .from(bid)
+    .where(
+      and(eq(bid.assistantId, assistantId), inArray(bid.status, LIVE), isNotNull(jobOverlapOf(bid.jobId))),
+    );
+  await store(
+    tx,
+    rows.map((r) => ({ id: r.id, overlapMinutes: bidOverlap(r, hours) })),
+  );
+}
 
-/** After a client changes the window (or start date) a job wants: all its live bids. */
-export const syncJobOverlaps = (db: Tx, jobId: string) => recompute(db, eq(bid.jobId, jobId));
+/** After a client changes the window (or start date) a job wants (the saved terms): all its live bids. */
+export async function syncJobOverlaps(tx: Tx, jobId: string, terms: JobTerms) {
+  const rows = await tx
+    .select({
+      id: bid.id,
+      weeklyHours: weeklyHoursOf(bid.assistantId),
+      timeZone: profileTimeZoneOf(bid.assistantId),
+    })
+    .from(bid)
+    .where(and(eq(bid.jobId, jobId), inArray(bid.status, LIVE)));
+  await store(
+    tx,
+    rows.map(({ id, weeklyHours, timeZone }) => ({
+      id,
+      overlapMinutes: bidOverlap(terms, weeklyHours && timeZone ? { weeklyHours, timeZone } : null),
+    })),
+  );
+}

@@ -1,17 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { decodeCursor, encodeCursor, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { formatMinor } from "../../server/money.ts";
-import { user } from "../accounts/tables.ts";
+import { userNameOf } from "../accounts/names.ts";
+import { jobTitleOf } from "../jobs/reads.ts";
 import type { JobsService } from "../jobs/service.ts";
 import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
-import { assistantProfile } from "../profiles/tables.ts";
+import { profileHoursOf, yearsExperienceOf } from "../profiles/reads.ts";
+import { attachedSamples, attachSamplesSql, replaceAttachedSamples } from "../samples/attachments.ts";
 import type { SamplesService } from "../samples/service.ts";
-import { bidSample } from "../samples/tables.ts";
 import { bidOverlap } from "./overlap-sync.ts";
 import { canViewBid, requireAssistant } from "./policy.ts";
 import type { Bid, BidAction, BidSort, BidStatus, CreateBidInput, UpdateBidInput } from "./schema.ts";
@@ -27,7 +28,7 @@ type BidRow = typeof bid.$inferSelect;
 const SORT_KEYS: Record<BidSort, SQL> = {
   submitted: sql`${bid.createdAt}`,
   rate: sql`${bid.rateMinor}`,
-  experience: sql<number>`coalesce(${assistantProfile.yearsExperience}, -1)`,
+  experience: sql<number>`coalesce(${yearsExperienceOf(bid.assistantId)}, -1)`,
   overlap: sql<number>`coalesce(${bid.overlapMinutes}, -1)`,
 } as const;
 type JobRow = typeof job.$inferSelect;
@@ -102,21 +103,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
   }
 
   /** The attached sample ids of a page of bids, in one query. */
-  async function samplesOf(bidIds: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>(bidIds.map((id) => [id, []]));
-    if (!bidIds.length) return map;
-    const rows = await db.select().from(bidSample).where(inArray(bidSample.bidId, bidIds));
-    for (const r of rows) map.get(r.bidId)?.push(r.sampleId);
-    return map;
-  }
-
-  async function profileHours(userId: string) {
-    const [row] = await db
-      .select({ weeklyHours: assistantProfile.weeklyHours, timeZone: assistantProfile.timeZone })
-      .from(assistantProfile)
-      .where(eq(assistantProfile.userId, userId));
-    return row;
-  }
+  const samplesOf = (bidIds: string[]) => attachedSamples(db, bidIds);
 
   const loadWithJob = (actor: Actor, bidId: string) => loadVisibleBid(db, actor, bidId);
 
@@ -130,7 +117,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
       checkBidTerms(j, input);
       const { sampleIds, ...terms } = input;
       await requireOwnSamples(actor, sampleIds);
-      const overlapMinutes = j.overlap ? bidOverlap(j, await profileHours(actor.userId)) : null;
+      const overlapMinutes = j.overlap ? bidOverlap(j, await profileHoursOf(db, actor.userId)) : null;
       // Every value is known here (id and time included), so the bid, its samples, the client's
       // notification and its mail go to the database as one statement: atomic without a
       // transaction, one round trip on the marketplace's busiest write.
@@ -148,12 +135,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
         updatedAt: now,
       };
       const unique = [...new Set(sampleIds)];
-      const attach = unique.length
-        ? sql`, bid_samples AS (${db
-            .insert(bidSample)
-            .values(unique.map((sampleId) => ({ bidId: row.id, sampleId })))
-            .getSQL()})`
-        : sql``;
+      const attach = unique.length ? sql`, bid_samples AS (${attachSamplesSql(db, row.id, unique)})` : sql``;
       const notice = {
         userId: j.clientId,
         type: "bid.received" as const,
@@ -198,12 +180,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
           .where(and(eq(bid.id, bidId), eq(bid.status, current.status)))
           .returning();
         if (!updated) throw new AppError("conflict", { reason: "bid.changed_concurrently" });
-        if (sampleIds) {
-          await tx.delete(bidSample).where(eq(bidSample.bidId, bidId));
-          const unique = [...new Set(sampleIds)];
-          if (unique.length)
-            await tx.insert(bidSample).values(unique.map((sampleId) => ({ bidId, sampleId })));
-        }
+        if (sampleIds) await replaceAttachedSamples(tx, bidId, [...new Set(sampleIds)]);
         return updated;
       });
       return toBid(row, (await samplesOf([row.id])).get(row.id) ?? []);
@@ -277,13 +254,11 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
       const rows = await db
         .select({
           bid,
-          assistantName: user.name,
-          yearsExperience: assistantProfile.yearsExperience,
+          assistantName: userNameOf(bid.assistantId),
+          yearsExperience: yearsExperienceOf(bid.assistantId),
           sortValue: key,
         })
         .from(bid)
-        .innerJoin(user, eq(user.id, bid.assistantId))
-        .leftJoin(assistantProfile, eq(assistantProfile.userId, bid.assistantId))
         .where(and(eq(bid.jobId, jobId), query.status ? eq(bid.status, query.status) : undefined, after))
         .orderBy(dir(key), dir(bid.id))
         .limit(query.limit + 1);
@@ -305,9 +280,8 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
 
     async listOwn(actor: Actor, cursor: string | undefined, limit: number) {
       const rows = await db
-        .select({ bid, jobTitle: job.title })
+        .select({ bid, jobTitle: jobTitleOf(bid.jobId) })
         .from(bid)
-        .innerJoin(job, eq(job.id, bid.jobId))
         .where(and(eq(bid.assistantId, actor.userId), olderThan(cursor, bid.createdAt, bid.id)))
         .orderBy(desc(bid.createdAt), desc(bid.id))
         .limit(limit + 1);

@@ -3,7 +3,7 @@ import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import type { ContractScope } from "../contracts/gate.ts";
 import type { Notifier } from "../notifications/service.ts";
-import { assistantProfile } from "../profiles/tables.ts";
+import { profileHoursOf } from "../profiles/reads.ts";
 import { type EventRow, resolveTimes, seriesOf, toEvent } from "./event-rows.ts";
 import { calendarAccess, partiesOf } from "./events-access.ts";
 import type {
@@ -167,13 +167,7 @@ async function contractOverlap(
   scope: ContractScope,
   window: { from: string; to: string },
 ): Promise<CalendarContext> {
-  const [c, [profile]] = await Promise.all([
-    partiesOf(db, scope),
-    db
-      .select({ timeZone: assistantProfile.timeZone, weeklyHours: assistantProfile.weeklyHours })
-      .from(assistantProfile)
-      .where(eq(assistantProfile.userId, scope.assistantId)),
-  ]);
+  const [c, profile] = await Promise.all([partiesOf(db, scope), profileHoursOf(db, scope.assistantId)]);
   const parties = {
     // Clients keep no working hours (their profile holds a zone only): an office week is assumed.
     client: { ...c.client, role: "client" as const, hours: workingHoursOf(null, c.client.timeZone) },

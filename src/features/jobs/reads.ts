@@ -11,3 +11,11 @@ export const jobTitleOf = (jobId: AnyPgColumn | SQL) => lookup<string>(job.title
 
 /** A job's client as a column of the caller's query. */
 export const jobClientOf = (jobId: AnyPgColumn | SQL) => lookup<string>(job.clientId, job.id, jobId);
+
+/** The working-hour window a job wants (null for none), as a column of the caller's query. */
+export const jobOverlapOf = (jobId: AnyPgColumn | SQL) =>
+  lookup<(typeof job.$inferSelect)["overlap"]>(job.overlap, job.id, jobId).mapWith(job.overlap);
+
+/** A job's start date (YYYY-MM-DD), as a column of the caller's query. */
+export const jobStartOf = (jobId: AnyPgColumn | SQL) =>
+  lookup<string>(job.startDate, job.id, jobId).mapWith(job.startDate);

@@ -1,11 +1,11 @@
-import { and, count, desc, eq, gte, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { user } from "../accounts/tables.ts";
+import { hasRole } from "../accounts/names.ts";
 import { syncJobOverlaps } from "../bids/overlap-sync.ts";
-import { bid } from "../bids/tables.ts";
+import { activeBidders, bidCountOf } from "../bids/reads.ts";
 import type { PricingModel } from "../common/schema.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { canViewJob, requireClient, requireJobOwner } from "./policy.ts";
@@ -113,17 +113,15 @@ export function createJobsService(db: Db, notifier: Notifier) {
           .where(eq(job.id, id))
           .returning();
         // The review sorts by working-hour overlap: the bids' figures follow the job's window.
-        if (input.overlap !== undefined || input.startDate !== undefined) await syncJobOverlaps(tx, id);
+        if (input.overlap !== undefined || input.startDate !== undefined)
+          await syncJobOverlaps(tx, id, row as JobRow);
         if (termsChanged) {
           // Everyone with an active bid learns that the terms they bid on have changed.
-          const bidders = await tx
-            .selectDistinct({ assistantId: bid.assistantId })
-            .from(bid)
-            .where(and(eq(bid.jobId, id), notInArray(bid.status, ["withdrawn", "rejected"])));
+          const bidders = await activeBidders(tx, id);
           await notifier.notify(
             tx,
-            bidders.map((b) => ({
-              userId: b.assistantId,
+            bidders.map((userId) => ({
+              userId,
               type: "job.terms_changed" as const,
               data: { jobId: id, jobTitle: row?.title ?? "" },
             })),
@@ -142,8 +140,7 @@ export function createJobsService(db: Db, notifier: Notifier) {
           detail: "Public jobs need no invitation.",
         });
       }
-      const [assistant] = await db.select({ roles: user.roles }).from(user).where(eq(user.id, assistantId));
-      if (!assistant?.roles.includes("assistant")) {
+      if (!(await hasRole(db, assistantId, "assistant"))) {
         throw new AppError("unprocessable", {
           reason: "job.invitee_not_assistant",
           errors: [{ field: "assistantId", code: "not_an_assistant", message: "Not an assistant" }],
@@ -173,11 +170,9 @@ export function createJobsService(db: Db, notifier: Notifier) {
     /** The client's own jobs with their bid counts, newest first. */
     async listOwn(actor: Actor, cursor: string | undefined, limit: number) {
       const rows = await db
-        .select({ job, bidCount: count(bid.id) })
+        .select({ job, bidCount: bidCountOf(job.id) })
         .from(job)
-        .leftJoin(bid, and(eq(bid.jobId, job.id), sql`${bid.status} <> 'withdrawn'`))
         .where(and(eq(job.clientId, actor.userId), olderThan(cursor, job.createdAt, job.id)))
-        .groupBy(job.id)
         .orderBy(desc(job.createdAt), desc(job.id))
         .limit(limit + 1);
       const page = pageOf(rows, limit, (r) => ({ at: r.job.createdAt, id: r.job.id }));

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { layoutMail } from "../../server/mail/templates.ts";
-import { user } from "../accounts/tables.ts";
+import { mailFieldsOf } from "../accounts/names.ts";
 import { NOTIFICATION_MAILS } from "./mail-templates.ts";
 import type { NotificationType } from "./schema.ts";
 import { notification } from "./tables.ts";
@@ -26,14 +26,14 @@ export async function sendDigests(
   publicUrl: string,
   hour: number | null = DIGEST_LOCAL_HOUR,
 ) {
+  const { email, locale, timeZone } = mailFieldsOf(notification.userId);
   const due = await db
-    .selectDistinct({ id: user.id, email: user.email, locale: user.locale })
+    .selectDistinct({ id: notification.userId, email, locale })
     .from(notification)
-    .innerJoin(user, eq(user.id, notification.userId))
     .where(
       and(
         eq(notification.digestPending, true),
-        hour === null ? undefined : sql`extract(hour from now() AT TIME ZONE ${user.timeZone}) = ${hour}`,
+        hour === null ? undefined : sql`extract(hour from now() AT TIME ZONE ${timeZone}) = ${hour}`,
       ),
     );
   for (const recipient of due) {

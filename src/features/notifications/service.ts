@@ -6,7 +6,7 @@ import type { Db, Tx } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { mailOutbox } from "../../server/mail/tables.ts";
 import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
-import { user } from "../accounts/tables.ts";
+import { mailAddressOf } from "../accounts/names.ts";
 import { realtimeEvent, realtimeSeq } from "../messaging/tables.ts";
 import { NOTIFICATION_MAILS, type NotificationData, notificationPath } from "./mail-templates.ts";
 import {
@@ -74,7 +74,7 @@ export function createNotifier(
 
   // One statement for any number of items: each recipient's preference for the type decides
   // whether there is a notification, and whether its mail goes now (in the recipient's
-  // language, addressed from the user table) or waits for the daily digest. Each recipient gets
+  // language, addressed by the accounts feature) or waits for the daily digest. Each recipient gets
   // one numbered `notification.created` event (their counters taken in id order: no deadlocks).
   const ctes = (items: NewNotification[]) => sql`
     notify_item AS (
@@ -89,7 +89,7 @@ export function createNotifier(
       INSERT INTO ${mailOutbox} ("to", subject, text, html)
       SELECT u.email, m->>'subject', m->>'text', m->>'html'
       FROM notify_item i
-      JOIN ${user} u ON u.id = i.user_id
+      CROSS JOIN LATERAL ${mailAddressOf(sql`i.user_id`)} AS u
       CROSS JOIN LATERAL (SELECT CASE WHEN u.locale = 'en' THEN i.en ELSE i.de END) AS pick(m)
       WHERE i.channel = 'email'
     ), notify_seq AS (

@@ -60,12 +60,13 @@ export function createProfilesService(db: Db, storage: Storage) {
       requireRole(actor, "assistant");
       const values = { ...input, updatedAt: new Date() };
       await db.transaction(async (tx) => {
-        await tx
+        const [saved] = await tx
           .insert(assistantProfile)
           .values({ ...values, userId: actor.userId })
-          .onConflictDoUpdate({ target: assistantProfile.userId, set: values });
+          .onConflictDoUpdate({ target: assistantProfile.userId, set: values })
+          .returning({ weeklyHours: assistantProfile.weeklyHours, timeZone: assistantProfile.timeZone });
         // Clients sort bids by working-hour overlap: new hours show in the bids at once.
-        await syncAssistantOverlaps(tx, actor.userId);
+        if (saved) await syncAssistantOverlaps(tx, actor.userId, saved);
       });
       return this.getAssistant(actor.userId);
     },
