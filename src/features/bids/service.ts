@@ -6,9 +6,8 @@ import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { formatMinor } from "../../server/money.ts";
 import { userNameOf } from "../accounts/names.ts";
-import { jobTitleOf } from "../jobs/reads.ts";
+import { type JobRow, jobRows, jobTitleOf } from "../jobs/reads.ts";
 import type { JobsService } from "../jobs/service.ts";
-import { job } from "../jobs/tables.ts";
 import type { Notifier } from "../notifications/service.ts";
 import { profileHoursOf, yearsExperienceOf } from "../profiles/reads.ts";
 import { attachedSamples, attachSamplesSql, replaceAttachedSamples } from "../samples/attachments.ts";
@@ -31,7 +30,6 @@ const SORT_KEYS: Record<BidSort, SQL> = {
   experience: sql<number>`coalesce(${yearsExperienceOf(bid.assistantId)}, -1)`,
   overlap: sql<number>`coalesce(${bid.overlapMinutes}, -1)`,
 } as const;
-type JobRow = typeof job.$inferSelect;
 
 export const toBid = (row: BidRow, sampleIds: string[], assistantName?: string): Bid => ({
   ...row,
@@ -74,10 +72,11 @@ export function checkBidTerms(j: JobRow, input: Partial<CreateBidInput>, now = n
 
 /** A bid with its job, for its assistant or the job's client; anyone else gets 404. */
 export async function loadVisibleBid(db: Db, actor: Actor, bidId: string) {
+  const jobs = jobRows(db);
   const [row] = await db
-    .select({ bid, job })
+    .select({ bid, job: jobs.row })
     .from(bid)
-    .innerJoin(job, eq(job.id, bid.jobId))
+    .innerJoin(jobs.from, eq(jobs.from.id, bid.jobId))
     .where(eq(bid.id, bidId));
   if (!row || !canViewBid(actor, row.bid, row.job)) throw new AppError("not_found");
   return row;

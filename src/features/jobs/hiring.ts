@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "../../server/db/client.ts";
+import type { JobRow } from "./reads.ts";
 import { job } from "./tables.ts";
 import { nextJobStatus } from "./transitions.ts";
 
 // What a hire needs from its job. The contracts feature hires; the job row is read under lock and
 // written only here, its status moved through JOB_MACHINE.
 
-export type HiringJob = typeof job.$inferSelect;
+export type HiringJob = JobRow;
 
 /**
  * The job locked for update in the caller's transaction: two acceptances on one job queue behind
