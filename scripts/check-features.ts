@@ -2,6 +2,7 @@
 // call the owner's functions), and features do not depend on each other in cycles. Today's
 // exceptions are listed in feature-exceptions.json; the list may only shrink: a new exception
 // fails, and so does one that is gone but still listed.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { files, IMPORT } from "./check-imports.ts";
@@ -138,6 +139,10 @@ if (import.meta.main) {
   const graph = featureGraph();
   if (process.argv.includes("--write")) {
     writeFileSync(EXCEPTIONS_FILE, `${JSON.stringify(graph, null, 2)}\n`);
+    // In the layout `npm run lint` expects (biome puts a short list on one line).
+    execFileSync(join(root, "node_modules/.bin/biome"), ["format", "--write", EXCEPTIONS_FILE], {
+      stdio: "ignore",
+    });
     console.log(
       `${graph.tableImports.length} table imports, ${graph.cycles.length} cycles (${graph.cycleEdges.length} dependencies on them) written`,
     );
