@@ -18,6 +18,7 @@ import { contractEventsRoutes } from "../features/calendar/events-routes.ts";
 import { createContractEventsService } from "../features/calendar/events-service.ts";
 import { createRoomsService, type RoomsService } from "../features/calls/rooms.ts";
 import { refOf } from "../features/calls/schema.ts";
+import type { LiveEvent } from "../features/common/live-schema.ts";
 import {
   type ContractCallService,
   contractDoor,
@@ -37,7 +38,6 @@ import { createInterviewsService, type InterviewsService } from "../features/int
 import { jobsRoutes } from "../features/jobs/routes.ts";
 import { createJobsService } from "../features/jobs/service.ts";
 import { unreadMessagesAttention } from "../features/messaging/attention.ts";
-import { createEventLog } from "../features/messaging/events.ts";
 import { redisFloodStore } from "../features/messaging/flood.ts";
 import { messagingRoutes } from "../features/messaging/routes.ts";
 import { createMessagingService, type MessagingOptions } from "../features/messaging/service.ts";
@@ -77,6 +77,7 @@ import { createMailer, type Mailer } from "./mail/outbox.ts";
 import { createTransport } from "./mail/transport.ts";
 import { registerMailViewer } from "./mail/viewer.ts";
 import { type Broker, inProcessBroker } from "./realtime/broker.ts";
+import { createEventLog } from "./realtime/event-log.ts";
 import { redisBroker } from "./realtime/redis-broker.ts";
 import { registerRealtime } from "./realtime/socket.ts";
 import { authSecret } from "./secret.ts";
@@ -239,7 +240,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const feeds = createFeedsService(database.db, config.publicUrl);
   // Unstored live events (signalling, ringing): straight to the sockets through the broker.
-  const deliverLive = (userIds: string[], event: { type: string; data: unknown }) => {
+  const deliverLive = (userIds: string[], event: LiveEvent) => {
     broker.publish(userIds, event).catch((error) => app.log.warn({ err: error }, "live delivery failed"));
   };
   // Who is a party to a contract, on which side, and what its status allows: one check for all.

@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { user } from "../accounts/tables.ts";
+import type { LiveEvent } from "../common/live-schema.ts";
 import { createPasses } from "./passes.ts";
 import { addressOf, type Room, type RoomKind, type RoomRef, type RtcSignal } from "./schema.ts";
 
@@ -26,7 +27,7 @@ export interface RoomsOptions {
   iceServers: Room["iceServers"];
   doors: Record<RoomKind, Door>;
   /** Sends an unstored live event to users' sockets on every instance. */
-  deliver: (userIds: string[], event: { type: string; data: unknown }) => void;
+  deliver: (userIds: string[], event: LiveEvent) => void;
 }
 
 /**

@@ -68,3 +68,9 @@ export function occurrenceDate(data: Record<string, unknown>, locale: string): s
   const timeZone = typeof data.timeZone === "string" ? data.timeZone : "UTC";
   return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone }).format(new Date(at));
 }
+
+// What this feature sends on the live channel (the map: common/live-schema.ts): the bell has
+// something new; the list and the count are fetched again.
+export const notificationsLiveEvents = {
+  "notification.created": z.object({}),
+};

@@ -6,8 +6,8 @@ import type { Db, Tx } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { mailOutbox } from "../../server/mail/tables.ts";
 import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
+import { realtimeEvent, realtimeSeq } from "../../server/realtime/tables.ts";
 import { user } from "../accounts/tables.ts";
-import { realtimeEvent, realtimeSeq } from "../messaging/tables.ts";
 import { NOTIFICATION_MAILS, type NotificationData, notificationPath } from "./mail-templates.ts";
 import {
   DEFAULT_CHANNEL,
