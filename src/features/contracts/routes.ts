@@ -37,7 +37,7 @@ export function contractsRoutes(service: ContractsService) {
         config: { access: own("read:offer") },
         schema: {
           ...common,
-          summary: "An offer (either party)",
+          summary: "A contract offer (either party)",
           params: idParamsSchema,
           response: { 200: offerSchema, ...errors },
         },
@@ -52,7 +52,7 @@ export function contractsRoutes(service: ContractsService) {
         schema: {
           ...common,
           operationId: "respondToOffer",
-          summary: "Accept (creates the contract) or decline an offer (the assistant)",
+          summary: "Accept (creates the contract) or decline a contract offer (the assistant)",
           params: idParamsSchema,
           body: offerResponseSchema,
           response: { 200: z.object({ offer: offerSchema, contract: contractSchema.optional() }), ...errors },

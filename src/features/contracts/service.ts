@@ -128,7 +128,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
         if (!OFFER_MACHINE.can(o.status, decision)) {
           throw new AppError("conflict", {
             reason: "offer.not_pending",
-            detail: `This offer is ${o.status}.`,
+            detail: `This contract offer is ${o.status}.`,
           });
         }
         const [current] = await tx.select().from(bid).where(eq(bid.id, o.bidId));

@@ -85,34 +85,34 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Texts> = {
     de: (t) => ({
       subject: `Vertragsangebot: „${t}“`,
       intro: `Sie haben ein Vertragsangebot für „${t}“ erhalten.`,
-      action: "Angebot prüfen",
+      action: "Vertragsangebot prüfen",
     }),
     en: (t) => ({
       subject: `Contract offer: "${t}"`,
       intro: `You have received a contract offer for "${t}".`,
-      action: "Review the offer",
+      action: "Review the contract offer",
     }),
   }),
   "offer.accepted": aboutJob({
     de: (t) => ({
-      subject: `Angebot angenommen: „${t}“`,
+      subject: `Vertragsangebot angenommen: „${t}“`,
       intro: `Ihr Vertragsangebot für „${t}“ wurde angenommen. Der Vertrag ist aktiv.`,
       action: "Vertrag ansehen",
     }),
     en: (t) => ({
-      subject: `Offer accepted: "${t}"`,
+      subject: `Contract offer accepted: "${t}"`,
       intro: `Your contract offer for "${t}" was accepted. The contract is active.`,
       action: "See the contract",
     }),
   }),
   "offer.declined": aboutJob({
     de: (t) => ({
-      subject: `Angebot abgelehnt: „${t}“`,
+      subject: `Vertragsangebot abgelehnt: „${t}“`,
       intro: `Ihr Vertragsangebot für „${t}“ wurde abgelehnt.`,
       action: "Angebote ansehen",
     }),
     en: (t) => ({
-      subject: `Offer declined: "${t}"`,
+      subject: `Contract offer declined: "${t}"`,
       intro: `Your contract offer for "${t}" was declined.`,
       action: "See the bids",
     }),
