@@ -10,6 +10,7 @@ import { QueryState } from "../../../web/kit/query-state.tsx";
 import { StatusBadge } from "../../../web/kit/status-badge.tsx";
 import { useAction } from "../../../web/kit/use-action.ts";
 import { useLocale } from "../../../web/kit/use-locale.ts";
+import { zoneLabel } from "../../../web/kit/zone-label.ts";
 import { AnchorLink, ButtonLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
@@ -59,6 +60,7 @@ function InterviewDetails({ interview }: { interview: Interview }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const zone = useViewerZone();
+  const locale = useLocale();
   const [panel, setPanel] = useState<Panel>(null);
   if (!me) return null;
   const { other, isClient } = sides(interview, me.id);
@@ -74,7 +76,10 @@ function InterviewDetails({ interview }: { interview: Interview }) {
           </Group>
           <InterviewWhen interview={interview} viewerId={me.id} viewerZone={zone} />
           <Text size="sm" c="dimmed">
-            {t("interviews.page.zoneNote", { zone, count: interview.durationMinutes })}
+            {t("interviews.page.zoneNote", {
+              zone: zoneLabel(zone, locale, interview.startsAt ? new Date(interview.startsAt) : undefined),
+              count: interview.durationMinutes,
+            })}
           </Text>
           {interview.note ? <Text style={{ whiteSpace: "pre-wrap" }}>{interview.note}</Text> : null}
           {interview.cancelReason ? (
