@@ -12,7 +12,15 @@ import { nextBidStatus } from "../bids/transitions.ts";
 import { job } from "../jobs/tables.ts";
 import { nextJobStatus } from "../jobs/transitions.ts";
 import type { NewNotification, Notifier } from "../notifications/service.ts";
-import { type Contract, type CreateOfferInput, OFFER_MACHINE, type Offer } from "./schema.ts";
+import { clientDisplayNames, profileCards } from "../profiles/cards.ts";
+import {
+  type Contract,
+  type ContractListItem,
+  type CreateOfferInput,
+  OFFER_MACHINE,
+  type Offer,
+  type OfferDetail,
+} from "./schema.ts";
 import { contract, offer } from "./tables.ts";
 
 type OfferRow = typeof offer.$inferSelect;
@@ -87,16 +95,31 @@ export function createContractsService(db: Db, notifier: Notifier) {
       });
     },
 
-    async getOffer(actor: Actor, offerId: string): Promise<Offer> {
+    async getOffer(actor: Actor, offerId: string): Promise<OfferDetail> {
       const [row] = await db
-        .select({ offer, bid, job })
+        .select({ offer, bid, job, clientName: clientUser.name })
         .from(offer)
         .innerJoin(bid, eq(bid.id, offer.bidId))
         .innerJoin(job, eq(job.id, offer.jobId))
+        .innerJoin(clientUser, eq(clientUser.id, job.clientId))
         .where(eq(offer.id, offerId));
       if (!row || (row.job.clientId !== actor.userId && row.bid.assistantId !== actor.userId))
         throw new AppError("not_found");
-      return toOffer(row.offer);
+      const clientId = row.job.clientId;
+      const [companies, cards] = await Promise.all([
+        clientDisplayNames(db, [clientId]),
+        profileCards(db, [clientId]),
+      ]);
+      const company = companies.get(clientId);
+      return {
+        ...toOffer(row.offer),
+        sender: {
+          userId: clientId,
+          name: row.clientName,
+          company: company && company !== row.clientName ? company : null,
+          profileUserId: cards.get(clientId)?.profileUserId ?? null,
+        },
+      };
     },
 
     /**
@@ -263,7 +286,17 @@ export function createContractsService(db: Db, notifier: Notifier) {
         .orderBy(desc(contract.createdAt), desc(contract.id))
         .limit(limit + 1);
       const page = pageOf(rows, limit, (r) => ({ at: r.contract.createdAt, id: r.contract.id }));
-      return { ...page, items: page.items.map((r) => toContract(r.contract, r)) };
+      // The page's photos in one query beside the list's, never one per row.
+      const cards = await profileCards(db, [...new Set(page.items.map((r) => r.contract.assistantId))]);
+      return {
+        ...page,
+        items: page.items.map(
+          (r): ContractListItem => ({
+            ...toContract(r.contract, r),
+            assistantPhotoUrl: cards.get(r.contract.assistantId)?.photoUrl ?? null,
+          }),
+        ),
+      };
     },
   };
 }
