@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { zoneLabel } from "../src/web/kit/zone-label.ts";
 import { expectAccessible } from "./support/a11y.ts";
 import { contractViaApi, signedIn, signedInGerman } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
@@ -63,7 +64,13 @@ test("Vertragskalender: die Assistenz trägt einen wöchentlichen Termin ein, di
     assistant.getByRole("heading", { level: 1, name: t("calendar.title", { job }) }),
   ).toBeVisible();
   await expect(
-    assistant.getByText(t("calendar.zones", { mine: BERLIN, name: "Clara Kalender", theirs: NEW_YORK })),
+    assistant.getByText(
+      t("calendar.zones", {
+        mine: zoneLabel(BERLIN, "de"),
+        name: "Clara Kalender",
+        theirs: zoneLabel(NEW_YORK, "de"),
+      }),
+    ),
   ).toBeVisible();
   await expectAccessible(assistant, "contract calendar, week view (assistant)");
 
@@ -110,7 +117,7 @@ test("Vertragskalender: die Assistenz trägt einen wöchentlichen Termin ein, di
   const edit = client.getByRole("dialog", { name: t("calendar.form.editTitle") });
   await expect(edit.getByText(t("calendar.form.createdBy", { name: "Anna Kalender" }))).toBeVisible();
   await expect(edit.getByRole("combobox", { name: t("calendar.form.timeZone") })).toHaveValue(
-    `${BERLIN} (Anna Kalender)`,
+    `${zoneLabel(BERLIN, "de")} – Anna Kalender`,
   );
   // A weekly appointment asks which occurrences the change is for: she means all of them.
   await expect(edit.getByRole("radio", { name: t("calendar.scope.this") })).toBeChecked();

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { zoneLabel } from "../src/web/kit/zone-label.ts";
 import { expectAccessible } from "./support/a11y.ts";
 import { placeBidViaApi, publishJobViaApi, signedIn, signedInGerman } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
@@ -57,7 +58,7 @@ test("Interview anfragen, in Manila bestätigen, in Berlin sehen", async ({ brow
       to: clock(slot.end, BERLIN),
       name: "Anna Assistenz",
       other: clock(slot.start, MANILA),
-      zone: MANILA,
+      zone: zoneLabel(MANILA, "de", new Date(slot.start)),
     });
 
   // The client sets their hours on the availability page (the saved ones show) …

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { zoneLabel } from "../src/web/kit/zone-label.ts";
 import { expectAccessible } from "./support/a11y.ts";
 import { placeBidViaApi, publishJobViaApi, signedInEnglish } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
@@ -61,7 +62,7 @@ test("Request one time from New York, confirm in Berlin, move it, cancel it, fin
   if (!first) throw new Error("no common time this week");
   /** A slot as a viewer reads it: their clock, then the other party's with its zone. */
   const seenBy = async (viewer: Page, slot: Slot, mine: string, other: string, otherName: string) =>
-    `${await clock(viewer, slot.start, mine)} – ${await clock(viewer, slot.end, mine)} · ${otherName}: ${await clock(viewer, slot.start, other)} (${other})`;
+    `${await clock(viewer, slot.start, mine)} – ${await clock(viewer, slot.end, mine)} · ${otherName}: ${await clock(viewer, slot.start, other)}, ${zoneLabel(other, "en", new Date(slot.start))}`;
 
   // The client asks for one time, to be confirmed.
   await client.goto(`/my-jobs/${jobId}/bids`);

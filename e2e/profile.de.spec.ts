@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { zoneLabel } from "../src/web/kit/zone-label.ts";
 import { expectAccessible } from "./support/a11y.ts";
 import { type MarketRole, seedUser } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
@@ -146,7 +147,7 @@ test("Eine Assistenz füllt ihr Profil aus; Besucher ohne Konto sehen es öffent
   await expect(facts(t("profiles.public.priceList"))).toContainText(
     `${t("categories.bookkeeping")}: ${t("money.perTask", { amount: "25,00 €" })}`,
   );
-  await expect(facts(t("profiles.public.timeZone"))).toContainText("Europe/Berlin");
+  await expect(facts(t("profiles.public.timeZone"))).toContainText(zoneLabel("Europe/Berlin", "de"));
   await expect(facts(t("profiles.public.weeklyHours"))).toContainText("Montag: 09:00–17:00");
   await expect(facts(t("profiles.public.weeklyHours"))).toContainText("Dienstag: 09:00–17:00");
 

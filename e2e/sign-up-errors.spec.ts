@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { zoneLabel } from "../src/web/kit/zone-label.ts";
 import { expectAccessible } from "./support/a11y.ts";
 import { AccountPages } from "./support/account-pages.ts";
 import { type Lang, uniqueEmail } from "./support/translations.ts";
@@ -35,7 +36,7 @@ for (const lang of ["de", "en"] as const) {
       await expect(ui.field("signUp.email")).toHaveValue(account.email);
       await expect(password).toHaveValue("password1234");
       await expect(page.getByRole("radio", { name: ui.t("roles.assistant") })).toBeChecked();
-      await expect(ui.timeZone()).toHaveValue("Europe/Vienna");
+      await expect(ui.timeZone()).toHaveValue(zoneLabel("Europe/Vienna", lang));
     });
   });
 }

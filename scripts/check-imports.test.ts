@@ -21,6 +21,7 @@ describe("the browser/server import boundary", () => {
         'import React from "react";\nimport { x } from "./router.tsx";\nimport { s } from "../features/jobs/schema.ts";',
       "src/features/jobs/ui/page.tsx":
         'import { s } from "../schema.ts";\nimport { y } from "../../../web/api.ts";',
+      "src/web/live.ts": 'import { e } from "../features/common/live-schema.ts";',
     });
     expect(violations(base)).toEqual([]);
   });
@@ -29,10 +30,12 @@ describe("the browser/server import boundary", () => {
     const base = tree({
       "src/web/bad.ts": 'import { buildApp } from "../server/app.ts";',
       "src/features/jobs/ui/bad.tsx": 'const m = import("../service.ts");',
+      "src/web/near.ts": 'import { t } from "../features/jobs/schema-tables.ts";',
     });
     expect(violations(base).sort()).toEqual([
       "src/features/jobs/ui/bad.tsx imports ../service.ts",
       "src/web/bad.ts imports ../server/app.ts",
+      "src/web/near.ts imports ../features/jobs/schema-tables.ts",
     ]);
   });
 });

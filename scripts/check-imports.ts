@@ -27,7 +27,8 @@ export function isAllowed(fromFile: string, specifier: string, base = root): boo
   const target = relative(base, resolve(dirname(fromFile), specifier));
   if (target.startsWith("src/web/")) return true;
   if (/^src\/features\/[^/]+\/ui\//.test(target)) return true;
-  return /^src\/features\/[^/]+\/schema(\.ts)?$/.test(target);
+  // Contracts are named schema.ts (or *-schema.ts): zod and types only, safe in the browser.
+  return /^src\/features\/[^/]+\/([a-z-]+-)?schema(\.ts)?$/.test(target);
 }
 
 export function violations(base = root): string[] {

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { zoneLabel } from "../../src/web/kit/zone-label.ts";
 import { AccountPages } from "./account-pages.ts";
 import { type Lang, uniqueEmail } from "./translations.ts";
 
@@ -58,6 +59,6 @@ export async function accountJourney(page: Page, options: JourneyOptions): Promi
   // The saved language and name come back with the session.
   await ui.expectPage("settings.title");
   await expect(ui.banner().getByText(newName)).toBeVisible();
-  await expect(ui.timeZone()).toHaveValue(options.newTimeZone);
+  await expect(ui.timeZone()).toHaveValue(zoneLabel(options.newTimeZone, ui.lang));
   await ui.signOut();
 }

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { zoneLabel } from "../../src/web/kit/zone-label.ts";
 import { expectAccessible } from "./a11y.ts";
 import { type Lang, MAILS, tr } from "./translations.ts";
 
@@ -69,7 +70,7 @@ export class AccountPages {
       .click();
     await this.expectPage("signUp.title");
     // The form preselects the browser's zone.
-    if (browserTimeZone) await expect(this.timeZone()).toHaveValue(browserTimeZone);
+    if (browserTimeZone) await expect(this.timeZone()).toHaveValue(zoneLabel(browserTimeZone, this.lang));
     await this.fillSignUp(account);
     await this.submitSignUp();
     await this.expectPage("checkMail.title");
@@ -116,8 +117,10 @@ export class AccountPages {
     const input = this.timeZone();
     await input.click();
     await input.fill(zone.split("/").pop() ?? zone);
-    await this.page.getByRole("option", { name: zone, exact: true }).click();
-    await expect(input).toHaveValue(zone);
+    // The list says zones as people do ("Tokyo (GMT+9)"); the value saved is still the IANA id.
+    const label = zoneLabel(zone, this.lang);
+    await this.page.getByRole("option", { name: label, exact: true }).click();
+    await expect(input).toHaveValue(label);
     await this.page.getByRole("button", { name: this.t("settings.timeZone.save") }).click();
   }
 }

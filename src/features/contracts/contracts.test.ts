@@ -61,6 +61,8 @@ describe("offer and hire", () => {
         clientName: "Test User",
         assistantName: "Test User",
         jobTitle: expect.any(String),
+        // No profile photo uploaded: the page shows initials.
+        assistantPhotoUrl: null,
       });
     }
     expect((await other.assistant.get("/api/v1/contracts")).json().items).toEqual([]);
@@ -115,6 +117,30 @@ describe("offer and hire", () => {
     ).toBe(404);
     expect((await stranger.get(`/api/v1/offers/${offer.id}`)).statusCode).toBe(404);
     expect((await stranger.post(`/api/v1/bids/${bid.id}/offers`, offerInput())).statusCode).toBe(404);
+  });
+
+  it("the offer names its sender: the client's name, then their company once their profile has one", async () => {
+    const { client, bidders } = await jobWithBids(1);
+    const { assistant, bid } = bidders[0] as (typeof bidders)[0];
+    const offer = (await client.post(`/api/v1/bids/${bid.id}/offers`, offerInput())).json();
+    const sender = async () => (await assistant.get(`/api/v1/offers/${offer.id}`)).json().sender;
+    expect(await sender()).toEqual({
+      userId: client.userId,
+      name: "Test User",
+      company: null,
+      profileUserId: null,
+    });
+    const saved = await client.request("PUT", "/api/v1/me/client-profile", {
+      displayName: "Berger Architekten GmbH",
+      country: "DE",
+      timeZone: "Europe/Berlin",
+      billingAddress: { line1: "Hauptstraße 1", line2: "", postalCode: "10115", city: "Berlin" },
+      vatId: null,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await sender()).toMatchObject({ name: "Test User", company: "Berger Architekten GmbH" });
+    // The client sees the same page.
+    expect((await client.get(`/api/v1/offers/${offer.id}`)).json().sender.userId).toBe(client.userId);
   });
 
   it("declining tells the client and leaves no contract", async () => {

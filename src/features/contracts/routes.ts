@@ -5,7 +5,14 @@ import { actorOf } from "../../server/auth/actor.ts";
 import { own, session } from "../../server/http/access.ts";
 import { cursorQuerySchema, pageSchema } from "../common/schema.ts";
 import { idParamsSchema, problemResponses } from "../problems/schema.ts";
-import { contractSchema, createOfferSchema, offerResponseSchema, offerSchema } from "./schema.ts";
+import {
+  contractListItemSchema,
+  contractSchema,
+  createOfferSchema,
+  offerDetailSchema,
+  offerResponseSchema,
+  offerSchema,
+} from "./schema.ts";
 import type { ContractsService } from "./service.ts";
 
 const errors = problemResponses(400, 401, 403, 404, 409, 422);
@@ -37,9 +44,9 @@ export function contractsRoutes(service: ContractsService) {
         config: { access: own("read:offer") },
         schema: {
           ...common,
-          summary: "An offer (either party)",
+          summary: "A contract offer with its sender (either party)",
           params: idParamsSchema,
-          response: { 200: offerSchema, ...errors },
+          response: { 200: offerDetailSchema, ...errors },
         },
       },
       async (request) => service.getOffer(actorOf(request), request.params.id),
@@ -52,7 +59,7 @@ export function contractsRoutes(service: ContractsService) {
         schema: {
           ...common,
           operationId: "respondToOffer",
-          summary: "Accept (creates the contract) or decline an offer (the assistant)",
+          summary: "Accept (creates the contract) or decline a contract offer (the assistant)",
           params: idParamsSchema,
           body: offerResponseSchema,
           response: { 200: z.object({ offer: offerSchema, contract: contractSchema.optional() }), ...errors },
@@ -69,7 +76,7 @@ export function contractsRoutes(service: ContractsService) {
           ...common,
           summary: "One's contracts as client or assistant, newest first",
           querystring: cursorQuerySchema,
-          response: { 200: pageSchema(contractSchema), ...errors },
+          response: { 200: pageSchema(contractListItemSchema), ...errors },
         },
       },
       async (request) => service.list(actorOf(request), request.query.cursor, request.query.limit),

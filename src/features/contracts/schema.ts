@@ -104,6 +104,18 @@ export const offerSchema = z.object({
   createdAt: z.string(),
 });
 export type Offer = z.infer<typeof offerSchema>;
+/** An offer as its page shows it: with who sent it, so the assistant knows whose terms these are. */
+export const offerDetailSchema = offerSchema.extend({
+  sender: z.object({
+    userId: z.string(),
+    name: z.string(),
+    /** The name on the client's profile (their company), when they filled one in and it differs. */
+    company: z.string().nullable(),
+    /** Whose public profile to link to (/assistants/{userId}), when the sender has one; else null. */
+    profileUserId: z.string().nullable(),
+  }),
+});
+export type OfferDetail = z.infer<typeof offerDetailSchema>;
 
 export const offerResponseSchema = z.strictObject({ decision: z.enum(["accept", "decline"]) });
 
@@ -124,6 +136,12 @@ export const contractSchema = z.object({
   createdAt: z.string(),
 });
 export type Contract = z.infer<typeof contractSchema>;
+/** A contract in the list: with the assistant's photo, so each row shows whom it is with at a glance. */
+export const contractListItemSchema = contractSchema.extend({
+  /** The assistant's profile photo, else null (clients have none to show). */
+  assistantPhotoUrl: z.string().nullable(),
+});
+export type ContractListItem = z.infer<typeof contractListItemSchema>;
 
 /** One change of a contract's status: who, from what to what, why, when. */
 export const contractChangeSchema = z.object({

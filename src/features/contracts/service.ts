@@ -4,7 +4,7 @@ import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { formatMinor } from "../../server/money.ts";
-import { userNameOf, userNames } from "../accounts/names.ts";
+import { userName, userNameOf, userNames } from "../accounts/names.ts";
 import {
   markBidDeclined,
   markBidHired,
@@ -16,7 +16,15 @@ import { loadVisibleBid } from "../bids/service.ts";
 import { lockJobForHire, markJobFilled } from "../jobs/hiring.ts";
 import { jobTitleOf } from "../jobs/reads.ts";
 import type { NewNotification, Notifier } from "../notifications/service.ts";
-import { type Contract, type CreateOfferInput, OFFER_MACHINE, type Offer } from "./schema.ts";
+import { clientDisplayNames, profileCards } from "../profiles/cards.ts";
+import {
+  type Contract,
+  type ContractListItem,
+  type CreateOfferInput,
+  OFFER_MACHINE,
+  type Offer,
+  type OfferDetail,
+} from "./schema.ts";
 import { contract, offer } from "./tables.ts";
 
 type OfferRow = typeof offer.$inferSelect;
@@ -75,8 +83,24 @@ export function createContractsService(db: Db, notifier: Notifier) {
       });
     },
 
-    async getOffer(actor: Actor, offerId: string): Promise<Offer> {
-      return toOffer((await loadOffer(actor, offerId)).offer);
+    async getOffer(actor: Actor, offerId: string): Promise<OfferDetail> {
+      const { offer: o, job: j } = await loadOffer(actor, offerId);
+      const clientId = j.clientId;
+      const [clientName, companies, cards] = await Promise.all([
+        userName(db, clientId),
+        clientDisplayNames(db, [clientId]),
+        profileCards(db, [clientId]),
+      ]);
+      const company = companies.get(clientId);
+      return {
+        ...toOffer(o),
+        sender: {
+          userId: clientId,
+          name: clientName,
+          company: company && company !== clientName ? company : null,
+          profileUserId: cards.get(clientId)?.profileUserId ?? null,
+        },
+      };
     },
 
     /**
@@ -98,7 +122,7 @@ export function createContractsService(db: Db, notifier: Notifier) {
         if (!OFFER_MACHINE.can(o.status, decision)) {
           throw new AppError("conflict", {
             reason: "offer.not_pending",
-            detail: `This offer is ${o.status}.`,
+            detail: `This contract offer is ${o.status}.`,
           });
         }
         const now = new Date();
@@ -206,7 +230,17 @@ export function createContractsService(db: Db, notifier: Notifier) {
         .orderBy(desc(contract.createdAt), desc(contract.id))
         .limit(limit + 1);
       const page = pageOf(rows, limit, (r) => ({ at: r.contract.createdAt, id: r.contract.id }));
-      return { ...page, items: page.items.map((r) => toContract(r.contract, r)) };
+      // The page's photos in one query beside the list's, never one per row.
+      const cards = await profileCards(db, [...new Set(page.items.map((r) => r.contract.assistantId))]);
+      return {
+        ...page,
+        items: page.items.map(
+          (r): ContractListItem => ({
+            ...toContract(r.contract, r),
+            assistantPhotoUrl: cards.get(r.contract.assistantId)?.photoUrl ?? null,
+          }),
+        ),
+      };
     },
   };
 }

@@ -159,6 +159,63 @@ describe("requesting and confirming", () => {
   });
 });
 
+describe("the confirmation notice", () => {
+  const noticesOf = async (who: Awaited<ReturnType<typeof signedIn>>) =>
+    (await who.get("/api/v1/notifications")).json().items as {
+      type: string;
+      data: Record<string, unknown>;
+    }[];
+
+  it("tells the client in the bell and by mail when the assistant confirms; nobody else", async () => {
+    const { client, assistant, bid } = await parties({
+      clientName: "Clara Kanzlei",
+      assistantName: "Ana Reyes",
+    });
+    const stranger = await signedIn(app, ["client", "assistant"]);
+    const start = weekdayAt(10).toISOString();
+    const { id } = (
+      await client.post(`/api/v1/bids/${bid.id}/interviews`, { durationMinutes: 30, proposals: [start] })
+    ).json();
+    expect((await noticesOf(client)).filter((n) => n.type === "interview.confirmed")).toEqual([]);
+
+    expect((await assistant.post(`/api/v1/interviews/${id}/confirm`, { start })).statusCode).toBe(200);
+    const notices = (await noticesOf(client)).filter((n) => n.type === "interview.confirmed");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.data).toMatchObject({
+      interviewId: id,
+      actor: "Ana Reyes",
+      startsAt: start,
+      // Said in the client's zone (parties() puts the client in Berlin).
+      timeZone: "Europe/Berlin",
+    });
+    // By mail too, as the default preference (e-mail at once) says.
+    const mails = await mailsTo(client.email);
+    expect(
+      mails.some(
+        (m) => m.subject === `Ana Reyes hat das Interview zu „${notices[0]?.data.jobTitle}“ bestätigt`,
+      ),
+    ).toBe(true);
+    // The assistant, who confirmed, and a third user hear nothing of it.
+    expect((await noticesOf(assistant)).map((n) => n.type)).not.toContain("interview.confirmed");
+    expect(await noticesOf(stranger)).toEqual([]);
+  });
+
+  it("is mailed as the client chose: in the bell only when they turned mail off for it", async () => {
+    const { client, assistant, bid } = await parties({ assistantName: "Ana Reyes" });
+    const saved = await client.request("PUT", "/api/v1/me/notification-preferences", {
+      preferences: [{ type: "interview.confirmed", channel: "in_app" }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const start = weekdayAt(11).toISOString();
+    const { id } = (
+      await client.post(`/api/v1/bids/${bid.id}/interviews`, { durationMinutes: 30, proposals: [start] })
+    ).json();
+    await assistant.post(`/api/v1/interviews/${id}/confirm`, { start });
+    expect((await noticesOf(client)).map((n) => n.type)).toContain("interview.confirmed");
+    expect((await mailsTo(client.email)).filter((m) => m.subject.includes("hat das Interview"))).toEqual([]);
+  });
+});
+
 describe("no double booking", () => {
   it("two clients' interviews with one assistant at the same time, confirmed in parallel: exactly one succeeds", async () => {
     const first = await parties({ assistantName: "Ana Reyes" });

@@ -1,6 +1,7 @@
 import type { Tx } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { layoutMail } from "../../server/mail/templates.ts";
+import { startIn } from "../notifications/schema.ts";
 
 /** A participant as the mails need them: addressed in their language, times in their zone. */
 export interface Recipient {
@@ -26,16 +27,7 @@ export interface InterviewMail {
 }
 
 const when = (locale: "de" | "en", start: Date, timeZone: string) =>
-  new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(start);
+  startIn(start, timeZone, locale === "de" ? "de-DE" : "en-GB");
 
 const TEXTS = {
   de: {

@@ -55,6 +55,30 @@ export function createInterviewsService(
   /** Names, addresses, languages and account zones (for mails, times shown in the reader's zone). */
   const people = (ids: string[], tx: Tx = db) => mailContacts(tx, ids);
 
+  /** The client hears in the bell (and by mail, as they chose) that the assistant took a time. */
+  async function noticeConfirmed(tx: Tx, row: Row) {
+    const who = await people([row.clientId, row.assistantId], tx);
+    const [j] = await tx
+      .select({ id: bidJobOf(interview.bidId), title: jobTitleOf(bidJobOf(interview.bidId)) })
+      .from(interview)
+      .where(eq(interview.id, row.id));
+    await notifier.notify(tx, [
+      {
+        userId: row.clientId,
+        type: "interview.confirmed",
+        data: {
+          interviewId: row.id,
+          jobId: j?.id ?? null,
+          jobTitle: j?.title ?? "",
+          actor: who.get(row.assistantId)?.name ?? "",
+          startsAt: row.startsAt?.toISOString() ?? null,
+          // The time is said in the client's own zone.
+          timeZone: who.get(row.clientId)?.timeZone ?? "UTC",
+        },
+      },
+    ]);
+  }
+
   /** The bid's two parties, if the actor is one of them (404 for anyone else). */
   async function bidParties(actor: Actor, bidId: string) {
     const { bid, job: j } = await loadVisibleBid(db, actor, bidId);
@@ -295,7 +319,7 @@ export function createInterviewsService(
           errors: [{ field: "start", code: "not_proposed", message: "Choose one of the proposed times." }],
         });
       const slot = await requireFree("start", row.clientId, row.assistantId, start, row.durationMinutes);
-      const updated = await db.transaction(async (tx) => {
+      const updated = await notifier.transaction(db, async (tx) => {
         const [next] = await tx
           .update(interview)
           .set({ status: "confirmed", startsAt: slot.start, endsAt: slot.end, updatedAt: now() })
@@ -304,6 +328,7 @@ export function createInterviewsService(
         if (!next) throw new AppError("conflict", { reason: "interview.not_requested" });
         await hold(tx, next, slot.start, slot.end);
         await mail(tx, next, "confirmed");
+        await noticeConfirmed(tx, next);
         return next;
       });
       return (await views([updated]))[0] as Interview;

@@ -1,5 +1,4 @@
-import { defineSweep } from "../../server/jobs/define.ts";
-import { pruneEvents } from "./event-pruning.ts";
+import { type AnyJob, defineSweep } from "../../server/jobs/define.ts";
 import { noticeUnreadMessages } from "./unread-mail.ts";
 
 /** Every minute: a message is mailed at the latest six minutes after it arrived. */
@@ -10,12 +9,4 @@ export const unreadMailJob = defineSweep({
   handler: ({ db, services }) => noticeUnreadMessages(db, services.notifier),
 });
 
-/** Nightly at 03:30 UTC, when the log is quiet. */
-export const eventPruneJob = defineSweep({
-  id: "realtime.prune",
-  cron: "30 3 * * *",
-  retryLimit: 2,
-  handler: ({ db }) => pruneEvents(db),
-});
-
-export const messagingJobs = [unreadMailJob, eventPruneJob];
+export const messagingJobs: readonly AnyJob[] = [unreadMailJob];

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createEventLog } from "../../server/realtime/event-log.ts";
 import { createTestApp } from "../../server/testing/app.ts";
-import { createEventLog } from "./events.ts";
 import { createMessageWriter, type MessageRow } from "./message-writer.ts";
 import { message, thread } from "./tables.ts";
 import { bidThread } from "./testing.ts";
+import { toMessage } from "./views.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -29,7 +30,8 @@ function outgoing(threadId: string, senderId: string, to: string[], body: string
     deletedAt: null,
     createdAt: at,
   };
-  return { row, item: { to, event: { type: "message.created", data: { body } } } };
+  const event = { type: "message.created" as const, data: { threadId, message: toMessage(row) } };
+  return { row, item: { to, event } };
 }
 
 describe("the message writer", () => {
@@ -68,7 +70,7 @@ describe("the message writer", () => {
     const [row] = await db.select().from(thread).where(eq(thread.id, t.id));
     expect(row?.lastActivityAt.getTime()).toBe(base + 19);
     const events = await createEventLog(db).since(client.userId, 0);
-    expect(events.map((e) => (e.data as { body: string }).body)).toEqual(
+    expect(events.map((e) => (e.data as { message: { body: string } }).message.body)).toEqual(
       Array.from({ length: 20 }, (_, i) => `Nr. ${i}`),
     );
   });

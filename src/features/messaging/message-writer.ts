@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import type { EventLog, LogItem, Numbered } from "./events.ts";
+import type { EventLog, LogItem, Numbered } from "../../server/realtime/event-log.ts";
 import { message, thread } from "./tables.ts";
 
 export type MessageRow = typeof message.$inferSelect;

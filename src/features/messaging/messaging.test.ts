@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asc, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEventLog, type Delivery } from "../../server/realtime/event-log.ts";
+import { realtimeEvent } from "../../server/realtime/tables.ts";
 import { localStorage } from "../../server/storage/local.ts";
 import { createTestApp } from "../../server/testing/app.ts";
 import { Browser, signedIn } from "../../server/testing/http.ts";
 import { PDF, png, sendUpload, type TestFile } from "../../server/testing/upload.ts";
 import { jobInput } from "../jobs/testing.ts";
-import { createEventLog, type Delivery } from "./events.ts";
 import { createMessagingService } from "./service.ts";
-import { realtimeEvent } from "./tables.ts";
 import { hiredContract } from "./testing.ts";
 
 // The messaging clock runs ahead of the wall clock by `offset`: tests move it instead of sleeping.

@@ -113,3 +113,20 @@ export type UnreadCounts = z.infer<typeof unreadCountsSchema>;
 /** The events the realtime layer pushes to each participant, with their per-user sequence number. */
 export const MESSAGING_EVENTS = ["message.created", "message.updated", "message.read"] as const;
 export type MessagingEventType = (typeof MESSAGING_EVENTS)[number];
+
+// What this feature sends on the live channel (the map: common/live-schema.ts).
+const messageEventData = z.object({ threadId: z.uuid(), message: messageSchema });
+export const messagingLiveEvents = {
+  "message.created": messageEventData,
+  "message.updated": messageEventData,
+  "message.read": z.object({
+    threadId: z.uuid(),
+    userId: z.string(),
+    messageId: z.uuid(),
+    readAt: z.string(),
+  }),
+  // Not stored: someone in a thread is typing.
+  typing: z.object({ threadId: z.uuid(), userId: z.string() }),
+};
+/** What a participant's tab sends while they type (relayed to the thread's others as `typing`). */
+export const typingFrameSchema = z.object({ type: z.literal("typing"), threadId: z.uuid() });

@@ -4,13 +4,14 @@ import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
+import type { Delivery, EventLog } from "../../server/realtime/event-log.ts";
 import { refreshAheadCache } from "../../server/refresh-ahead.ts";
 import type { Storage } from "../../server/storage/storage.ts";
 import { bidStatusOf } from "../bids/reads.ts";
 import { loadVisibleBid } from "../bids/service.ts";
+import type { LiveEvent } from "../common/live-schema.ts";
 import type { ContractScope } from "../contracts/gate.ts";
 import { cleanFileName, detectAttachmentType } from "./attachments.ts";
-import type { Delivery, EventLog, RealtimeEventInput } from "./events.ts";
 import {
   createFloodGuard,
   createSignalThrottle,
@@ -331,7 +332,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
             )
             .returning({ userId: threadParticipant.userId });
           const event = {
-            type: "message.read",
+            type: "message.read" as const,
             data: { threadId, userId: actor.userId, messageId: target.id, readAt: readAt.toISOString() },
           };
           return { result: null, events: moved.length ? [{ to: participants, event }] : [] };
@@ -373,7 +374,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
 
 interface Event {
   to: string[];
-  event: RealtimeEventInput;
+  event: LiveEvent;
 }
 
 export type MessagingService = ReturnType<typeof createMessagingService>;

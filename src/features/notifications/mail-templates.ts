@@ -1,5 +1,5 @@
 import type { Locale } from "../accounts/schema.ts";
-import { type NotificationType, occurrenceDate } from "./schema.ts";
+import { interviewStart, type NotificationType, occurrenceDate } from "./schema.ts";
 
 interface Lines {
   subject: string;
@@ -35,7 +35,7 @@ const aboutContract = (
 /** Where the mail's button leads, below the public URL. */
 export function notificationPath(type: NotificationType, data: NotificationData): string {
   if (type === "message.unread") return `/messages/${data.threadId ?? ""}`;
-  if (type === "interview.requested") return `/interviews/${data.interviewId ?? ""}`;
+  if (type.startsWith("interview.")) return `/interviews/${data.interviewId ?? ""}`;
   if (type === "calendar.event_changed") return `/contracts/${data.contractId ?? ""}/calendar`;
   // Answering, like the bell's link: joining from the mail does not ring the caller back.
   if (type === "call.started") return `/contracts/${data.contractId ?? ""}/call?answer=true`;
@@ -85,34 +85,34 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Texts> = {
     de: (t) => ({
       subject: `Vertragsangebot: „${t}“`,
       intro: `Sie haben ein Vertragsangebot für „${t}“ erhalten.`,
-      action: "Angebot prüfen",
+      action: "Vertragsangebot prüfen",
     }),
     en: (t) => ({
       subject: `Contract offer: "${t}"`,
       intro: `You have received a contract offer for "${t}".`,
-      action: "Review the offer",
+      action: "Review the contract offer",
     }),
   }),
   "offer.accepted": aboutJob({
     de: (t) => ({
-      subject: `Angebot angenommen: „${t}“`,
+      subject: `Vertragsangebot angenommen: „${t}“`,
       intro: `Ihr Vertragsangebot für „${t}“ wurde angenommen. Der Vertrag ist aktiv.`,
       action: "Vertrag ansehen",
     }),
     en: (t) => ({
-      subject: `Offer accepted: "${t}"`,
+      subject: `Contract offer accepted: "${t}"`,
       intro: `Your contract offer for "${t}" was accepted. The contract is active.`,
       action: "See the contract",
     }),
   }),
   "offer.declined": aboutJob({
     de: (t) => ({
-      subject: `Angebot abgelehnt: „${t}“`,
+      subject: `Vertragsangebot abgelehnt: „${t}“`,
       intro: `Ihr Vertragsangebot für „${t}“ wurde abgelehnt.`,
       action: "Angebote ansehen",
     }),
     en: (t) => ({
-      subject: `Offer declined: "${t}"`,
+      subject: `Contract offer declined: "${t}"`,
       intro: `Your contract offer for "${t}" was declined.`,
       action: "See the bids",
     }),
@@ -178,6 +178,23 @@ export const NOTIFICATION_MAILS: Record<NotificationType, Texts> = {
       action: "Choose a time",
     }),
   }),
+  // The assistant took one of the client's times; the invitation mail carries the calendar entry.
+  "interview.confirmed": {
+    de: (d) => ({
+      subject: `${d.actor} hat das Interview zu „${d.jobTitle}“ bestätigt`,
+      intro: `${d.actor} hat das Video-Interview zu „${d.jobTitle}“ bestätigt${
+        interviewStart(d, "de") ? `: ${interviewStart(d, "de")}` : ""
+      }. Auf der Seite des Interviews finden Sie den Videoraum; er öffnet kurz vor Beginn.`,
+      action: "Interview öffnen",
+    }),
+    en: (d) => ({
+      subject: `${d.actor} confirmed the interview about "${d.jobTitle}"`,
+      intro: `${d.actor} confirmed the video interview about "${d.jobTitle}"${
+        interviewStart(d, "en") ? `: ${interviewStart(d, "en")}` : ""
+      }. The interview's page has the video room; it opens shortly before the start.`,
+      action: "Open the interview",
+    }),
+  },
   // Either party's change to an event in the contract's calendar, told to the other party.
   "calendar.event_changed": {
     de: (d) => {

@@ -13,6 +13,8 @@ export const NOTIFICATION_TYPES = [
   "message.unread",
   /** A client asks the assistant for an interview (interviews/service.ts). */
   "interview.requested",
+  /** The assistant confirmed one of the times the client offered (interviews/service.ts). */
+  "interview.confirmed",
   /** An event in a contract's calendar made, changed or deleted by the other party. */
   "calendar.event_changed",
   /** The other party of a contract started its video call (contracts/call.ts). */
@@ -68,3 +70,33 @@ export function occurrenceDate(data: Record<string, unknown>, locale: string): s
   const timeZone = typeof data.timeZone === "string" ? data.timeZone : "UTC";
   return new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone }).format(new Date(at));
 }
+
+/**
+ * "Freitag, 14. März 2027 um 10:00 MEZ": when a confirmed interview starts, in the recipient's zone
+ * (data `startsAt`, `timeZone`). Used by the bell in the browser and by the mail.
+ */
+export function interviewStart(data: Record<string, unknown>, locale: string): string | undefined {
+  const at = data.startsAt;
+  if (typeof at !== "string") return undefined;
+  return startIn(new Date(at), typeof data.timeZone === "string" ? data.timeZone : "UTC", locale);
+}
+
+/** An interview's start as its mails and notices say it, in a zone with the zone's short name. */
+export function startIn(at: Date, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(at);
+}
+
+// What this feature sends on the live channel (the map: common/live-schema.ts): the bell has
+// something new; the list and the count are fetched again.
+export const notificationsLiveEvents = {
+  "notification.created": z.object({}),
+};

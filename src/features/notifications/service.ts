@@ -6,8 +6,8 @@ import type { Db, Tx } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { mailOutbox } from "../../server/mail/tables.ts";
 import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
+import { realtimeEvent, realtimeSeq } from "../../server/realtime/tables.ts";
 import { mailAddressOf } from "../accounts/names.ts";
-import { oneEventEachCtes } from "../messaging/event-log-ctes.ts";
 import { NOTIFICATION_MAILS, type NotificationData, notificationPath } from "./mail-templates.ts";
 import {
   DEFAULT_CHANNEL,
@@ -92,9 +92,16 @@ export function createNotifier(
       CROSS JOIN LATERAL ${mailAddressOf(sql`i.user_id`)} AS u
       CROSS JOIN LATERAL (SELECT CASE WHEN u.locale = 'en' THEN i.en ELSE i.de END) AS pick(m)
       WHERE i.channel = 'email'
-    ), notify_live AS (
-      SELECT user_id FROM notify_item WHERE channel <> 'off'
-    ), ${oneEventEachCtes("notify", sql`notify_live`, "notification.created")}`;
+    ), notify_seq AS (
+      INSERT INTO ${realtimeSeq} (user_id, last_seq)
+      SELECT DISTINCT user_id, 1 FROM notify_item WHERE channel <> 'off' ORDER BY user_id
+      ON CONFLICT (user_id) DO UPDATE SET last_seq = ${realtimeSeq}.last_seq + 1
+      RETURNING user_id, last_seq
+    ), notify_events AS (
+      INSERT INTO ${realtimeEvent} (user_id, seq, type, data)
+      SELECT user_id, last_seq, 'notification.created', '{}'::jsonb FROM notify_seq
+      RETURNING user_id, seq
+    )`;
 
   // Live events written inside a transaction wait here until it commits (see transaction()).
   const pending = new WeakMap<object, LiveNotice[]>();

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Tx } from "../../server/db/client.ts";
-import { assistantProfile } from "./tables.ts";
+import { assistantProfile, clientProfile } from "./tables.ts";
 
 /** How other features show a person: their public profile's link and photo, where they have them. */
 export interface ProfileCard {
@@ -30,4 +30,14 @@ export async function profileCards(db: Tx, userIds: readonly string[]): Promise<
     });
   }
   return cards;
+}
+
+/** The names clients give themselves on their profile (a company, a practice), by user id (one query). */
+export async function clientDisplayNames(db: Tx, userIds: readonly string[]): Promise<Map<string, string>> {
+  if (!userIds.length) return new Map();
+  const rows = await db
+    .select({ userId: clientProfile.userId, displayName: clientProfile.displayName })
+    .from(clientProfile)
+    .where(inArray(clientProfile.userId, [...userIds]));
+  return new Map(rows.map((r) => [r.userId, r.displayName]));
 }

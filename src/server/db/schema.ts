@@ -11,3 +11,4 @@ export * from "../../features/notifications/tables.ts";
 export * from "../../features/profiles/tables.ts";
 export * from "../../features/samples/tables.ts";
 export * from "../mail/tables.ts";
+export * from "../realtime/tables.ts";

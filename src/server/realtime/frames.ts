@@ -1,14 +1,5 @@
-import { z } from "zod";
-import { rtcSignalFrameSchema } from "../../features/calls/schema.ts";
-
-/** What a client may send over the socket. Anything else is ignored (and counted). */
-export const clientFrameSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("typing"), threadId: z.uuid() }),
-  // WebRTC signalling for a video room (an interview's or a contract's), relayed to the other
-  // participant as is.
-  rtcSignalFrameSchema,
-]);
-export type ClientFrame = z.infer<typeof clientFrameSchema>;
+// What a client may send is part of the live map, shared with the browser.
+export { type ClientFrame, clientFrameSchema } from "../../features/common/live-schema.ts";
 
 /** Close codes: 4401 like HTTP 401 (no or an expired session); 1009 comes from ws for oversize. */
 export const CLOSE_UNAUTHENTICATED = 4401;

@@ -18,6 +18,13 @@ const COLORS: Record<string, string> = {
   confirmed: "teal.9",
 };
 
+// Mantine cuts a badge's label with an ellipsis when its cell is narrow ("AK…"); a status is short
+// and must be read whole, so the badge keeps its full width and the table scrolls instead.
+const WHOLE = {
+  root: { overflow: "visible", minWidth: "max-content" },
+  label: { overflow: "visible" },
+} as const;
+
 /** A state of a job, bid, offer, contract or interview as a translated badge; `kind` picks the translation set. */
 export function StatusBadge({
   kind,
@@ -28,7 +35,7 @@ export function StatusBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color={COLORS[status] ?? "red.9"}>
+    <Badge variant="outline" color={COLORS[status] ?? "red.9"} styles={WHOLE}>
       {t(`${kind}.status.${status}`)}
     </Badge>
   );

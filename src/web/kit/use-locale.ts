@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { PricingModel } from "../../features/common/schema.ts";
 import { formatMoney } from "./money.ts";
+import { zoneLabel } from "./zone-label.ts";
 
 /** The interface language, re-rendering on a switch, for Intl formatting. */
 export function useLocale(): string {
@@ -8,7 +9,7 @@ export function useLocale(): string {
   return i18n.resolvedLanguage ?? "de";
 }
 
-/** Formatters bound to the interface language: money, a rate with its unit, dates and instants. */
+/** Formatters bound to the interface language: money, a rate with its unit, dates, instants and zones. */
 export function useFormat() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -23,6 +24,9 @@ export function useFormat() {
       new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(
         new Date(`${iso}T00:00:00Z`),
       ),
+    /** A zone as people say it, "Berlin (MEZ)", at `at` (now by default: the name changes with DST). */
+    zone: (zone: string, at?: Date | string) =>
+      zoneLabel(zone, locale, at === undefined ? new Date() : new Date(at)),
     instant: (iso: string) =>
       new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso)),
   };

@@ -11,8 +11,8 @@ export function useLive(userId: string | undefined) {
     if (!userId) return;
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void import("../../features/messaging/ui/live.ts").then(({ startLive }) => {
-      if (!cancelled) stop = startLive(queryClient, userId);
+    void import("../live/connect.ts").then(({ connectLive }) => {
+      if (!cancelled) stop = connectLive(queryClient, userId);
     });
     return () => {
       cancelled = true;

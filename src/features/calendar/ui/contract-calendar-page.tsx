@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
 import { toApiError } from "../../../web/api/problem-parse.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { useFormat } from "../../../web/kit/use-locale.ts";
 import { AnchorLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
@@ -39,11 +40,14 @@ const route = getRouteApi("/signed-in/contracts/$contractId/calendar");
 /** Whose zone is whose, and which hours are shaded (and when they are assumed rather than stored). */
 function Legend({ context }: { context: CalendarContext }) {
   const { t } = useTranslation();
+  const { zone } = useFormat();
   const { viewer, other } = context;
   const nameOf = (p: CalendarContext["viewer"]) => (p === viewer ? t("calendar.you") : p.name);
   return (
     <Stack gap={4}>
-      <Text>{t("calendar.zones", { mine: viewer.timeZone, name: other.name, theirs: other.timeZone })}</Text>
+      <Text>
+        {t("calendar.zones", { mine: zone(viewer.timeZone), name: other.name, theirs: zone(other.timeZone) })}
+      </Text>
       <Text size="sm">
         <span className="assista-legend-swatch" aria-hidden="true" />{" "}
         {t("calendar.overlapLegend", { name: other.name })}
@@ -58,7 +62,7 @@ function Legend({ context }: { context: CalendarContext }) {
             : null;
         return key ? (
           <Text size="sm" key={p.userId}>
-            {t(key, { name: nameOf(p), zone: hours.timeZone })}
+            {t(key, { name: nameOf(p), zone: zone(hours.timeZone) })}
           </Text>
         ) : null;
       })}

@@ -16,6 +16,7 @@ import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
 import { useLocale } from "../../../web/kit/use-locale.ts";
+import { zoneLabel } from "../../../web/kit/zone-label.ts";
 import {
   type CalendarContext,
   type ContractEvent,
@@ -85,11 +86,11 @@ export function EventDialog(props: {
   const error = (field: string) => translateFieldError(t, errors[field]);
   const parties = [context.viewer, context.other];
   const nameOf = (userId: string) => parties.find((p) => p.userId === userId)?.name ?? "–";
-  const zoneLabel = (zone: string) => {
+  const zoneOption = (zone: string) => {
     const who = parties
       .filter((p) => p.timeZone === zone)
       .map((p) => (p === context.viewer ? t("calendar.you") : p.name));
-    return who.length ? `${zone} (${who.join(", ")})` : zone;
+    return who.length ? `${zoneLabel(zone, locale)} – ${who.join(", ")}` : zoneLabel(zone, locale);
   };
   // Where the parties' clocks differ from the event's zone, the start as they read it (one line per zone).
   const otherClocks = values.allDay
@@ -102,7 +103,9 @@ export function EventDialog(props: {
           .filter((p) => p.timeZone === zone)
           .map((p) => (p === context.viewer ? t("calendar.you") : p.name))
           .join(", ");
-        return [{ key: zone, text: t("calendar.form.theirTime", { name, time, zone }) }];
+        return [
+          { key: zone, text: t("calendar.form.theirTime", { name, time, zone: zoneLabel(zone, locale) }) },
+        ];
       });
 
   async function remove() {
@@ -168,7 +171,7 @@ export function EventDialog(props: {
           <Select
             label={t("calendar.form.timeZone")}
             description={t("calendar.form.timeZoneHint")}
-            data={zoneChoices(values.timeZone, parties).map((z) => ({ value: z, label: zoneLabel(z) }))}
+            data={zoneChoices(values.timeZone, parties).map((z) => ({ value: z, label: zoneOption(z) }))}
             value={values.timeZone}
             onChange={(zone) => zone && form.setValues((v) => withTimeZone(v, zone))}
             allowDeselect={false}

@@ -22,7 +22,7 @@ export function RingingBanner() {
     let stop: (() => void) | undefined;
     let cancelled = false;
     // The live connection's module loads on demand (web/layout/use-live.ts); the same instance.
-    void import("../../messaging/ui/live.ts").then(({ listenRinging }) => {
+    void import("./live-calls.ts").then(({ listenRinging }) => {
       if (!cancelled) stop = listenRinging(setRinging);
     });
     return () => {
@@ -36,7 +36,7 @@ export function RingingBanner() {
     // The caller hanging up before anyone answered ends the ring: their "leave" reaches every tab.
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void import("../../messaging/ui/live.ts").then(({ listenRtc }) => {
+    void import("./live-calls.ts").then(({ listenRtc }) => {
       if (cancelled) return;
       stop = listenRtc({
         ready: () => {},

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { listenRtc, sendRtc } from "../../messaging/ui/live.ts";
 import { type Room, refOf, roomRefOf } from "../schema.ts";
+import { listenRtc, sendRtc } from "./live-calls.ts";
 import { type CallPhase, PeerSession } from "./peer-session.ts";
 import { parseSignal } from "./signals.ts";
 

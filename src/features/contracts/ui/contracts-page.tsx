@@ -9,9 +9,9 @@ import { AnchorLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
 import { JobTitleLink } from "../../bids/ui/job-title-link.tsx";
 import { OpenThreadButton } from "../../messaging/ui/open-thread-button.tsx";
-import type { Contract } from "../schema.ts";
 import { CallButton } from "./call-button.tsx";
 import { contractsQuery } from "./contract-api.ts";
+import { PartyCell } from "./party-cell.tsx";
 
 /** Contracts the user is party to, as client or as assistant, newest first. */
 export function ContractsPage() {
@@ -19,9 +19,6 @@ export function ContractsPage() {
   const format = useFormat();
   const { data: me } = useMe();
   const query = useInfiniteQuery(contractsQuery);
-  // The list carries the parties' ids only; until it names them, say which side the reader is on.
-  const otherParty = (contract: Contract) =>
-    contract.clientId === me?.id ? t("contracts.yourAssistant") : t("contracts.yourClient");
 
   return (
     <Page title={t("contracts.title")} size="lg">
@@ -45,7 +42,7 @@ export function ContractsPage() {
               key: contract.id,
               cells: [
                 <JobTitleLink key="job" jobId={contract.jobId} title={contract.jobTitle} />,
-                otherParty(contract),
+                <PartyCell key="party" contract={contract} meId={me?.id} />,
                 format.rate(contract.rateMinor, contract.currency, contract.pricingModel),
                 contract.weeklyHourCap === null
                   ? "–"

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
@@ -13,7 +14,7 @@ import { AnchorLink } from "../../../web/layout/links.tsx";
 import { Page } from "../../../web/layout/page.tsx";
 import { JobTitleLink } from "../../bids/ui/job-title-link.tsx";
 import { jobQuery } from "../../jobs/ui/job-api.ts";
-import { OFFER_MACHINE, type Offer } from "../schema.ts";
+import { OFFER_MACHINE, type OfferDetail } from "../schema.ts";
 import { CONTRACTS_KEY, offerQuery, respondToOffer } from "./contract-api.ts";
 
 const route = getRouteApi("/signed-in/offers/$offerId");
@@ -30,7 +31,7 @@ export function OfferPage() {
   );
 }
 
-function OfferView({ offer }: { offer: Offer }) {
+function OfferView({ offer }: { offer: OfferDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
@@ -42,11 +43,13 @@ function OfferView({ offer }: { offer: Offer }) {
   const respond = (decision: "accept" | "decline") =>
     run(decision, async () => {
       const answer = await respondToOffer(offer.id, decision);
-      queryClient.setQueryData(offerQuery(offer.id).queryKey, answer.offer);
+      // The answer has the new status; who sent the offer stays as it was.
+      queryClient.setQueryData(offerQuery(offer.id).queryKey, (old) => old && { ...old, ...answer.offer });
       await queryClient.invalidateQueries({ queryKey: CONTRACTS_KEY });
     });
 
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
+    [t("offers.page.from"), <OfferSender key="from" sender={offer.sender} />],
     [t("offers.page.pricingModel"), t(`pricingModels.${offer.pricingModel}`)],
     [t("offers.page.rate"), format.rate(offer.rateMinor, offer.currency, offer.pricingModel)],
     ...(offer.weeklyHourCap === null
@@ -54,7 +57,7 @@ function OfferView({ offer }: { offer: Offer }) {
       : [
           [t("offers.page.weeklyHourCap"), t("offers.page.hours", { count: offer.weeklyHourCap })] as [
             string,
-            string,
+            ReactNode,
           ],
         ]),
     [t("offers.page.startDate"), format.date(offer.startDate)],
@@ -93,5 +96,17 @@ function OfferView({ offer }: { offer: Offer }) {
       ) : null}
       {offer.status === "declined" ? <Text role="status">{t("offers.page.declined")}</Text> : null}
     </>
+  );
+}
+
+/** Who sent the offer: the client's name and company, linked to their public profile if they have one. */
+function OfferSender({ sender }: { sender: OfferDetail["sender"] }) {
+  const label = sender.company ? `${sender.name} (${sender.company})` : sender.name;
+  return sender.profileUserId ? (
+    <AnchorLink to="/assistants/$userId" params={{ userId: sender.profileUserId }}>
+      {label}
+    </AnchorLink>
+  ) : (
+    label
   );
 }

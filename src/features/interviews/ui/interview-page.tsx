@@ -10,9 +10,11 @@ import { QueryState } from "../../../web/kit/query-state.tsx";
 import { StatusBadge } from "../../../web/kit/status-badge.tsx";
 import { useAction } from "../../../web/kit/use-action.ts";
 import { useLocale } from "../../../web/kit/use-locale.ts";
+import { zoneLabel } from "../../../web/kit/zone-label.ts";
 import { AnchorLink, ButtonLink } from "../../../web/layout/links.tsx";
 import { notify } from "../../../web/layout/notify.ts";
 import { Page } from "../../../web/layout/page.tsx";
+import { useRefetchOnNotice } from "../../../web/layout/use-refetch-on-notice.ts";
 import { INTERVIEW_MACHINE, type Interview, type InterviewAction } from "../schema.ts";
 import {
   cancelInterview,
@@ -42,6 +44,8 @@ export function InterviewPage() {
   const { t } = useTranslation();
   const { interviewId } = route.useParams();
   const query = useQuery(interviewQuery(interviewId));
+  // The other party's confirmation, move or cancellation arrives as a notice: show it at once.
+  useRefetchOnNotice(interviewQuery(interviewId).queryKey);
   const title = query.data
     ? t("interviews.page.title", { job: query.data.jobTitle })
     : t("interviews.page.titlePlain");
@@ -59,6 +63,7 @@ function InterviewDetails({ interview }: { interview: Interview }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const zone = useViewerZone();
+  const locale = useLocale();
   const [panel, setPanel] = useState<Panel>(null);
   if (!me) return null;
   const { other, isClient } = sides(interview, me.id);
@@ -74,15 +79,20 @@ function InterviewDetails({ interview }: { interview: Interview }) {
           </Group>
           <InterviewWhen interview={interview} viewerId={me.id} viewerZone={zone} />
           <Text size="sm" c="dimmed">
-            {t("interviews.page.zoneNote", { zone, count: interview.durationMinutes })}
+            {t("interviews.page.zoneNote", {
+              zone: zoneLabel(zone, locale, interview.startsAt ? new Date(interview.startsAt) : undefined),
+              count: interview.durationMinutes,
+            })}
           </Text>
           {interview.note ? <Text style={{ whiteSpace: "pre-wrap" }}>{interview.note}</Text> : null}
           {interview.cancelReason ? (
             <Text>{t("interviews.page.cancelReason", { reason: interview.cancelReason })}</Text>
           ) : null}
-          {interview.status === "confirmed" ? <JoinLink interview={interview} zone={zone} /> : null}
         </Stack>
       </Paper>
+      {interview.status === "confirmed" ? (
+        <ConfirmedPanel interview={interview} zone={zone} isClient={isClient} otherName={other.name} />
+      ) : null}
       {can("confirm") && !isClient ? <ConfirmForm interview={interview} zone={zone} /> : null}
       {can("confirm") && isClient ? <Text>{t("interviews.page.waiting", { name: other.name })}</Text> : null}
       {active ? (
@@ -104,6 +114,35 @@ function InterviewDetails({ interview }: { interview: Interview }) {
         <MoveForm interview={interview} viewerId={me.id} onDone={() => setPanel(null)} />
       ) : null}
     </Stack>
+  );
+}
+
+/** A confirmed interview: when it is in the viewer's zone, the way into the room, and what comes next. */
+function ConfirmedPanel(props: { interview: Interview; zone: string; isClient: boolean; otherName: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { interview, zone } = props;
+  if (!interview.startsAt) return null;
+  return (
+    <ActionPanel id="confirmed-heading" title={t("interviews.page.confirmedTitle")} error={null}>
+      <Text>
+        {t("interviews.page.confirmedAt", {
+          time: dayAndClock(interview.startsAt, zone, locale),
+          zone: zoneLabel(zone, locale, new Date(interview.startsAt)),
+        })}
+      </Text>
+      <JoinLink interview={interview} zone={zone} />
+      <Text>
+        {t(props.isClient ? "interviews.page.nextClient" : "interviews.page.nextAssistant", {
+          name: props.otherName,
+        })}
+      </Text>
+      {props.isClient ? (
+        <AnchorLink to="/my-jobs/$jobId/bids" params={{ jobId: interview.jobId }}>
+          {t("interviews.page.toBids")}
+        </AnchorLink>
+      ) : null}
+    </ActionPanel>
   );
 }
 
@@ -285,7 +324,7 @@ function ReasonField(props: { value: string; missing: boolean; onChange: (value:
   );
 }
 
-/** A titled step on the interview page (choose a time, move it), with its error above the fields. */
+/** A titled part of the interview page (the set time, choose a time, move it), with its error above the fields. */
 function ActionPanel(props: { id: string; title: string; error: ApiError | null; children: ReactNode }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={props.id}>

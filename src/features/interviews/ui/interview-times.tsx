@@ -1,6 +1,7 @@
 import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../web/kit/use-locale.ts";
+import { zoneLabel } from "../../../web/kit/zone-label.ts";
 import type { Interview } from "../schema.ts";
 import { dayAndClock, otherClock } from "./zoned.ts";
 
@@ -11,7 +12,7 @@ export function sides(interview: Interview, viewerId: string) {
   return { mine, other, isClient: mine === interview.client };
 }
 
-/** "Fr., 14. März, 10:00 – 10:30 · Anna: 17:00 (Asia/Manila)" in the viewer's zone. */
+/** "Fr., 14. März, 10:00 – 10:30 · Anna: 17:00, Manila (GMT+8)" in the viewer's zone. */
 export function useSlotLabel(viewerZone: string, other: { name: string; timeZone: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -25,7 +26,7 @@ export function useSlotLabel(viewerZone: string, other: { name: string; timeZone
       }).format(new Date(slot.end)),
       name: other.name,
       other: otherClock(slot.start, viewerZone, other.timeZone, locale),
-      zone: other.timeZone,
+      zone: zoneLabel(other.timeZone, locale, new Date(slot.start)),
     });
 }
 

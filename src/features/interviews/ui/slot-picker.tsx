@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "../../../web/kit/query-state.tsx";
 import { useLocale } from "../../../web/kit/use-locale.ts";
+import { zoneLabel } from "../../../web/kit/zone-label.ts";
 import { MAX_PROPOSALS } from "../schema.ts";
 import { slotsQuery } from "./interview-api.ts";
 import { clock, groupByDay, otherClock } from "./zoned.ts";
@@ -76,13 +77,15 @@ export function SlotPicker(props: {
           const other = mine === data.client ? data.assistant : data.client;
           const days = groupByDay(data.slots, mine.timeZone, locale);
           if (days.length === 0) return <Text>{t("interviews.slots.none")}</Text>;
+          // The zones' names as of the first time offered (MEZ or MESZ).
+          const firstSlot = new Date(data.slots[0]?.start ?? Date.now());
           return (
             <Stack gap="md">
               <Text size="sm">
                 {t("interviews.slots.zones", {
-                  mine: mine.timeZone,
+                  mine: zoneLabel(mine.timeZone, locale, firstSlot),
                   name: other.name,
-                  other: other.timeZone,
+                  other: zoneLabel(other.timeZone, locale, firstSlot),
                 })}
               </Text>
               {days.map((day) => (
@@ -97,7 +100,7 @@ export function SlotPicker(props: {
                         to: clock(slot.end, mine.timeZone, locale),
                         name: other.name,
                         other: otherClock(slot.start, mine.timeZone, other.timeZone, locale),
-                        zone: other.timeZone,
+                        zone: zoneLabel(other.timeZone, locale, new Date(slot.start)),
                       });
                       const checked = props.selected.includes(slot.start);
                       return props.multiple ? (

@@ -46,7 +46,7 @@ export function JobDetails({ job }: { job: Job }) {
             hours: job.overlap.hours,
             from: job.overlap.from,
             to: job.overlap.to,
-            zone: job.overlap.timeZone,
+            zone: format.zone(job.overlap.timeZone),
           })
         : "–",
     ],

@@ -9,9 +9,9 @@ import { fileProblem, formatBytes, SAMPLE_ACCEPT } from "../../samples/ui/sample
 import { UploadProgress } from "../../samples/ui/upload-progress.tsx";
 import { type Message, messageBodySchema, type Thread } from "../schema.ts";
 import { SendFeedback } from "./contact-warning.tsx";
-import { sendTyping } from "./live.ts";
 import { messagesQuery, postMessage, uploadAttachment } from "./message-api.ts";
 import { upsertMessage } from "./message-cache.ts";
+import { sendTyping } from "./send-typing.ts";
 import { useGuardedSend } from "./use-guarded-send.ts";
 
 /**

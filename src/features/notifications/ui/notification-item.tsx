@@ -2,7 +2,7 @@ import { Button, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../../web/kit/use-locale.ts";
 import { AnchorLink } from "../../../web/layout/links.tsx";
-import { type Notification, occurrenceDate } from "../schema.ts";
+import { interviewStart, type Notification, occurrenceDate } from "../schema.ts";
 
 const id = (data: Notification["data"], key: string) => {
   const value = data[key];
@@ -51,6 +51,7 @@ function NotificationLink({ notification, onClick }: { notification: Notificatio
         </AnchorLink>
       ) : null;
     case "interview.requested":
+    case "interview.confirmed":
       return interviewId ? (
         <AnchorLink to="/interviews/$interviewId" params={{ interviewId }} onClick={onClick}>
           {label}
@@ -124,6 +125,8 @@ export function NotificationItem(props: { notification: Notification; onRead: ()
             actor: id(notification.data, "actor") ?? "–",
             context: id(notification.data, "change"),
             date: occurrenceDate(notification.data, format.locale),
+            // A confirmed interview: when, in the reader's zone.
+            time: interviewStart(notification.data, format.locale) ?? "–",
           })}
         </Text>
         {message ? <Text fs="italic">{message}</Text> : null}

@@ -58,7 +58,7 @@ export function AssistantFacts({ profile }: { profile: PublicAssistantProfile })
         "–"
       ),
     ],
-    [t("profiles.public.timeZone"), profile.timeZone],
+    [t("profiles.public.timeZone"), format.zone(profile.timeZone)],
     [
       t("profiles.public.weeklyHours"),
       week.length ? (

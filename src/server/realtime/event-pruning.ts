@@ -1,5 +1,5 @@
 import { lt } from "drizzle-orm";
-import type { Db } from "../../server/db/client.ts";
+import type { Db } from "../db/client.ts";
 import { realtimeEvent } from "./tables.ts";
 
 /**

@@ -1,9 +1,9 @@
 import { and, eq, lt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../../server/testing/app.ts";
-import { signedIn } from "../../server/testing/http.ts";
+import { createTestApp } from "../testing/app.ts";
+import { signedIn } from "../testing/http.ts";
+import { createEventLog } from "./event-log.ts";
 import { EVENT_RETENTION_MS, pruneEvents } from "./event-pruning.ts";
-import { createEventLog } from "./events.ts";
 import { realtimeEvent } from "./tables.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -17,8 +17,10 @@ describe("event log pruning", () => {
     const user = await signedIn(app, ["client"]);
     const log = createEventLog(app.database.db);
     const db = app.database.db;
-    for (const n of [1, 2, 3]) {
-      await db.transaction((tx) => log.publish([user.userId], { type: "message.created", data: { n } }, tx));
+    for (let i = 0; i < 3; i++) {
+      await db.transaction((tx) =>
+        log.publish([user.userId], { type: "notification.created", data: {} }, tx),
+      );
     }
     // The first two happened long ago.
     const old = new Date(Date.now() - EVENT_RETENTION_MS - 60_000);
@@ -30,8 +32,9 @@ describe("event log pruning", () => {
     expect((await log.since(user.userId, 0)).map((e) => e.seq)).toEqual([3]);
     // Numbers continue after the pruned ones: a client that saw 3 never mistakes a new event for an old.
     const [next] =
-      (await db.transaction((tx) => log.publish([user.userId], { type: "message.created", data: {} }, tx))) ??
-      [];
+      (await db.transaction((tx) =>
+        log.publish([user.userId], { type: "notification.created", data: {} }, tx),
+      )) ?? [];
     expect(next?.seq).toBe(4);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEventCursor, parseFrame, reconnectDelay } from "./live-frames.ts";
+import { createEventCursor, parseFrame, reconnectDelay } from "./frames.ts";
 
 const THREAD = "0b7c2f4e-3a1d-4c5e-9f10-2a3b4c5d6e7f";
 
@@ -14,7 +14,13 @@ describe("the live channel's frames", () => {
     expect(parseFrame('{"id":"4","type":"notification.created","data":{}}')).toEqual({
       id: "4",
       type: "notification.created",
+      data: {},
     });
+    // Names the map does not list, inherited ones included, are unknown.
+    expect(parseFrame('{"type":"toString","data":{}}')).toBeNull();
+    expect(parseFrame('{"type":"__proto__","data":{}}')).toBeNull();
+    // A number that is not text cannot be a resume position.
+    expect(parseFrame('{"id":4,"type":"notification.created","data":{}}')).toBeNull();
     expect(parseFrame('{"type":"launch.rockets","data":{}}')).toBeNull();
     expect(
       parseFrame(JSON.stringify({ id: "3", type: "message.read", data: { threadId: THREAD } })),

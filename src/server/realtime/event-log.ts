@@ -1,11 +1,7 @@
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../server/db/client.ts";
+import type { LiveEvent } from "../../features/common/live-schema.ts";
+import type { Db, Tx } from "../db/client.ts";
 import { realtimeEvent, realtimeSeq } from "./tables.ts";
-
-export interface RealtimeEventInput {
-  type: string;
-  data: unknown;
-}
 
 /** The number an event got in one recipient's log. */
 export interface Numbered {
@@ -20,14 +16,14 @@ export interface Numbered {
  */
 export type Publish = (
   userIds: string[],
-  event: RealtimeEventInput,
+  event: LiveEvent,
   tx: Tx,
 ) => Numbered[] | undefined | Promise<Numbered[] | undefined>;
 
 /** An event as the live channel sends it: `id` is the user's event number, for resuming. */
 export interface Delivery {
   userIds: string[];
-  event: RealtimeEventInput & { id?: string };
+  event: LiveEvent & { id?: string };
 }
 
 export interface StoredEvent {
@@ -40,7 +36,7 @@ export interface StoredEvent {
 /** One event for a set of recipients, as the log's statements take them. */
 export interface LogItem {
   to: string[];
-  event: RealtimeEventInput;
+  event: LiveEvent;
 }
 
 /** The number one event (`n`: its index in the statement's items) got in one recipient's log. */
