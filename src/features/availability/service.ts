@@ -2,7 +2,7 @@ import { and, count, eq, isNull, notInArray, or, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { userNameOf, userTimeZoneOf } from "../accounts/names.ts";
+import { userNameOf, userTimeZoneOf } from "../accounts/people.ts";
 import { IcsError } from "../calendar/ics-error.ts";
 import type { BusyWindow } from "../calendar/ics-read.ts";
 import { ReasonError } from "../calendar/reason-error.ts";

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, olderThan, pageOf } from "../../server/curs
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { formatMinor } from "../../server/money.ts";
-import { userNameOf } from "../accounts/names.ts";
+import { userNameOf } from "../accounts/people.ts";
 import { type JobRow, jobRows, jobTitleOf } from "../jobs/reads.ts";
 import type { JobsService } from "../jobs/service.ts";
 import type { Notifier } from "../notifications/service.ts";

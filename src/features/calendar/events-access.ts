@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { namesAndZones, userName } from "../accounts/names.ts";
+import { namesAndZones, userName } from "../accounts/people.ts";
 import { type ContractScope, holdScope } from "../contracts/gate.ts";
 import type { Notifier } from "../notifications/service.ts";
 import type { EventRow } from "./event-rows.ts";

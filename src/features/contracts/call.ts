@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import { userName } from "../accounts/names.ts";
+import { userName } from "../accounts/people.ts";
 import type { Door } from "../calls/rooms.ts";
 import type { CallRinging } from "../calls/schema.ts";
 import { latestContractNotice } from "../notifications/reads.ts";

@@ -3,7 +3,7 @@ import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { advance } from "../../server/transitions.ts";
-import { userName, userNameOf } from "../accounts/names.ts";
+import { userName, userNameOf } from "../accounts/people.ts";
 import type { Notifier } from "../notifications/service.ts";
 import type { ContractScope } from "./gate.ts";
 import {

@@ -1,5 +1,5 @@
 import type { Db } from "../../server/db/client.ts";
-import { userNames } from "../accounts/names.ts";
+import { userNames } from "../accounts/people.ts";
 import { profileCards } from "../profiles/cards.ts";
 import type { ContractScope } from "./gate.ts";
 import { historyOf } from "./lifecycle.ts";

@@ -4,7 +4,7 @@ import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { formatMinor } from "../../server/money.ts";
-import { userName, userNameOf, userNames } from "../accounts/names.ts";
+import { userName, userNameOf, userNames } from "../accounts/people.ts";
 import {
   markBidDeclined,
   markBidHired,

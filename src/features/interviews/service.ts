@@ -4,7 +4,7 @@ import { laterThan, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
-import { mailContacts } from "../accounts/names.ts";
+import { mailContacts } from "../accounts/people.ts";
 import type { AvailabilityService } from "../availability/service.ts";
 import { bidJobOf } from "../bids/reads.ts";
 import { INTERVIEWABLE_BID_STATUSES } from "../bids/schema.ts";

@@ -3,7 +3,7 @@ import type { Actor } from "../../server/auth/actor.ts";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
-import { hasRole } from "../accounts/names.ts";
+import { hasRole } from "../accounts/people.ts";
 import { syncJobOverlaps } from "../bids/overlap-sync.ts";
 import { activeBidders, bidCountOf } from "../bids/reads.ts";
 import type { PricingModel } from "../common/schema.ts";

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
-import { userNameOf } from "../accounts/names.ts";
+import { userNameOf } from "../accounts/people.ts";
 import { bidJobOf, bidStatusOf } from "../bids/reads.ts";
 import { contractBidOf } from "../contracts/reads.ts";
 import { jobTitleOf } from "../jobs/reads.ts";

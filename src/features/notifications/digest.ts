@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { layoutMail } from "../../server/mail/templates.ts";
-import { mailFieldsOf } from "../accounts/names.ts";
+import { mailFieldsOf } from "../accounts/people.ts";
 import { NOTIFICATION_MAILS } from "./mail-templates.ts";
 import type { NotificationType } from "./schema.ts";
 import { notification } from "./tables.ts";

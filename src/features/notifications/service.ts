@@ -7,7 +7,7 @@ import type { Mailer } from "../../server/mail/outbox.ts";
 import { mailOutbox } from "../../server/mail/tables.ts";
 import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
 import { realtimeEvent, realtimeSeq } from "../../server/realtime/tables.ts";
-import { mailAddressOf } from "../accounts/names.ts";
+import { mailAddressOf } from "../accounts/people.ts";
 import { NOTIFICATION_MAILS, type NotificationData, notificationPath } from "./mail-templates.ts";
 import {
   DEFAULT_CHANNEL,

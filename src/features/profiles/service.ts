@@ -6,7 +6,7 @@ import type { Db } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
 import { imageTools } from "../../server/images.ts";
 import type { Storage } from "../../server/storage/storage.ts";
-import { userNameOf } from "../accounts/names.ts";
+import { userNameOf } from "../accounts/people.ts";
 import { syncAssistantOverlaps } from "../bids/overlap-sync.ts";
 import type { AssistantProfileInput, ClientProfileInput, PublicAssistantProfile } from "./schema.ts";
 import { assistantProfile, clientProfile } from "./tables.ts";

@@ -5,7 +5,8 @@ import { lookup } from "../../server/db/lookup.ts";
 import type { Role } from "./schema.ts";
 import { user } from "./tables.ts";
 
-// Other features show people by name: they ask here instead of reading the user table.
+// How other features see a user — name, zone, mail address and language, roles — asked here
+// instead of reading the user table, whose shape is Better Auth's.
 
 /**
  * A user's display name as a column of the caller's query, by a scalar subquery on the primary
