@@ -4,16 +4,14 @@ import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../features/accounts/schema.ts";
 import { ME_KEY } from "../api/me.ts";
-import { ButtonLink } from "./links.tsx";
-import { type MenuItemProps, menuItem } from "./menu-item.ts";
+import type { MenuItemProps } from "./menu-item.ts";
 
 /**
- * The signed-in part of the header: who is signed in, the profile of each role, settings and
- * sign-out; in a row, or as items of the phone menu (`inMenu`).
+ * Who is signed in and the way out: in the header's row, or in the phone menu (`inMenu`). The
+ * account's pages (profiles, settings) are sections of the navigation (nav-items.ts).
  */
 export function UserMenu({ me, inMenu }: { me: Me; inMenu?: MenuItemProps }) {
   const { t } = useTranslation();
-  const item = menuItem(inMenu);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
@@ -28,31 +26,9 @@ export function UserMenu({ me, inMenu }: { me: Me; inMenu?: MenuItemProps }) {
 
   return (
     <>
-      {inMenu ? (
-        <Text fw={600} px="sm">
-          {me.name}
-        </Text>
-      ) : (
-        <Text fw={600} visibleFrom="sm">
-          {me.name}
-        </Text>
-      )}
-      {me.roles.includes("assistant") ? (
-        <ButtonLink to="/profile" variant="subtle" {...item}>
-          {t("nav.assistantProfile")}
-        </ButtonLink>
-      ) : null}
-      {me.roles.includes("client") ? (
-        <ButtonLink to="/client-profile" variant="subtle" {...item}>
-          {t("nav.clientProfile")}
-        </ButtonLink>
-      ) : null}
-      <ButtonLink to="/availability" variant="subtle" {...item}>
-        {t("nav.availability")}
-      </ButtonLink>
-      <ButtonLink to="/settings" variant="subtle" {...item}>
-        {t("nav.settings")}
-      </ButtonLink>
+      <Text fw={600} px={inMenu ? "sm" : undefined} style={inMenu ? undefined : { whiteSpace: "nowrap" }}>
+        {me.name}
+      </Text>
       <Button
         variant="default"
         fullWidth={inMenu !== undefined}
