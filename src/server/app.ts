@@ -5,53 +5,10 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { Redis } from "ioredis";
 import type { Registry } from "prom-client";
-import { accountsRoutes } from "../features/accounts/routes.ts";
-import { createAccountsService } from "../features/accounts/service.ts";
-import { feedRoutes, publicFeedRoute } from "../features/availability/feed-routes.ts";
-import { createFeedsService } from "../features/availability/feeds.ts";
-import { availabilityRoutes } from "../features/availability/routes.ts";
-import { type AvailabilityService, createAvailabilityService } from "../features/availability/service.ts";
-import { bidsRoutes } from "../features/bids/routes.ts";
-import { createBidsService } from "../features/bids/service.ts";
-import { nextEventAttention } from "../features/calendar/attention.ts";
-import { contractEventsRoutes } from "../features/calendar/events-routes.ts";
-import { createContractEventsService } from "../features/calendar/events-service.ts";
-import { createRoomsService, type RoomsService } from "../features/calls/rooms.ts";
-import { refOf } from "../features/calls/schema.ts";
-import type { LiveEvent } from "../features/common/live-schema.ts";
-import {
-  type ContractCallService,
-  contractDoor,
-  createContractCallService,
-  pendingCallAttention,
-} from "../features/contracts/call.ts";
-import { contractCallRoutes } from "../features/contracts/call-routes.ts";
-import { type ContractGate, contractGate } from "../features/contracts/gate.ts";
-import { createLifecycleService, type LifecycleService } from "../features/contracts/lifecycle.ts";
-import { createOverviewService } from "../features/contracts/overview.ts";
-import { contractsRoutes } from "../features/contracts/routes.ts";
-import { createContractsService } from "../features/contracts/service.ts";
-import { workspaceRoutes } from "../features/contracts/workspace-routes.ts";
-import { interviewDoor } from "../features/interviews/room.ts";
-import { interviewsRoutes } from "../features/interviews/routes.ts";
-import { createInterviewsService, type InterviewsService } from "../features/interviews/service.ts";
-import { jobsRoutes } from "../features/jobs/routes.ts";
-import { createJobsService } from "../features/jobs/service.ts";
-import { unreadMessagesAttention } from "../features/messaging/attention.ts";
-import { redisFloodStore } from "../features/messaging/flood.ts";
-import { messagingRoutes } from "../features/messaging/routes.ts";
-import { createMessagingService, type MessagingOptions } from "../features/messaging/service.ts";
-import { notificationsRoutes } from "../features/notifications/routes.ts";
-import {
-  createNotificationsService,
-  createNotifier,
-  type Notifier,
-} from "../features/notifications/service.ts";
-import { profilesRoutes } from "../features/profiles/routes.ts";
-import { createProfilesService } from "../features/profiles/service.ts";
-import { samplesRoutes } from "../features/samples/routes.ts";
-import { createSamplesService } from "../features/samples/service.ts";
-import { optionalActor, requireActor } from "./auth/actor.ts";
+import { ROOM_KINDS } from "../features/calls/schema.ts";
+import type { ClientFrame, LiveEvent } from "../features/common/live-schema.ts";
+import { createNotifier, type Notifier } from "../features/notifications/service.ts";
+import { type Actor, optionalActor, requireActor } from "./auth/actor.ts";
 import { type AuthLimits, createAuth } from "./auth/auth.ts";
 import { registerAuthRoutes } from "./auth/routes.ts";
 import { createSessionCache } from "./auth/session-cache.ts";
@@ -60,6 +17,8 @@ import type { Config } from "./config.ts";
 import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { AppError } from "./errors.ts";
+import type { Contributions, FeatureContext, SocketFrames } from "./feature.ts";
+import { FEATURES, type FeatureServices } from "./features.ts";
 import { type DeclaredRoute, enforceAccess } from "./http/access.ts";
 import { clientErrorHandler, frameworkErrors } from "./http/framework-errors.ts";
 import { registerHealth } from "./http/health.ts";
@@ -90,7 +49,7 @@ export interface BuildOptions {
   /** Pino logger options; tests pass false. */
   logger?: FastifyServerOptions["logger"];
   /** Messaging's clock and flood limit (tests). */
-  messaging?: Pick<MessagingOptions, "now" | "flood">;
+  messaging?: FeatureContext["testing"]["messaging"];
   /** The per-account sign-in throttle's clock (tests). */
   signInThrottle?: { now?: () => Date };
 }
@@ -190,6 +149,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     : inProcessBroker();
   app.addHook("onClose", () => broker.close());
   const eventLog = createEventLog(database.db);
+  // Each feature's part of a signed-in socket, by the frame type it handles.
+  const socketFrames: SocketFrames[] = [];
   const realtime = await registerRealtime(app, {
     broker,
     allowedOrigins: [new URL(config.publicUrl).origin],
@@ -199,104 +160,60 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     // A reconnecting client first gets its log after the last event number it saw.
     replay: eventLog.replay,
-    // Per socket: its signalling keeps the rooms' answers for its next frames; typing is
-    // throttled per user and thread before it reads the thread.
-    frames: (actor) => {
-      const signalling = services.rooms.signaller(actor);
-      return {
-        frame: (frame) =>
-          frame.type === "typing"
-            ? services.messaging.typing(actor, frame.threadId)
-            : signalling.signal(refOf(frame), frame.signal),
-        close: signalling.close,
-      };
-    },
+    frames: (actor) => socketPart(socketFrames, actor),
   });
   registerLiveChannelMetrics(metrics, {
     stats: realtime.stats,
     connections: () => realtime.hub.sockets().length,
   });
+  const warnDelivery = (error: unknown) => app.log.warn({ err: error }, "live delivery failed");
   // New notifications ring the bell live: each recipient's numbered event, after commit.
   const notifier = createNotifier(mailer, config.publicUrl, (notices) => {
     for (const n of notices) {
       broker
         .publish([n.userId], { id: String(n.seq), type: "notification.created", data: {} })
-        .catch((error) => app.log.warn({ err: error }, "live delivery failed"));
+        .catch(warnDelivery);
     }
   });
-  const jobsService = createJobsService(database.db, notifier);
   // The S3 client (a large module) is loaded only where S3 is configured.
   const storage = config.s3
     ? (await import("./storage/s3.ts")).s3Storage(config.s3)
     : localStorage(join(config.dataDir, "files"));
-  const samples = createSamplesService(database.db, storage);
-  const availability = createAvailabilityService(database.db, {
-    allowPrivateCalendarUrls: config.calendarUrlsAllowPrivate,
-  });
-  const interviews = createInterviewsService(database.db, availability, mailer, notifier, {
-    publicUrl: config.publicUrl,
-    noticeMinutes: config.interviewNoticeMinutes,
-    roomOpensBeforeMinutes: config.roomOpensBeforeMinutes,
-  });
-  const feeds = createFeedsService(database.db, config.publicUrl);
-  // Unstored live events (signalling, ringing): straight to the sockets through the broker.
-  const deliverLive = (userIds: string[], event: LiveEvent) => {
-    broker.publish(userIds, event).catch((error) => app.log.warn({ err: error }, "live delivery failed"));
-  };
-  // Who is a party to a contract, on which side, and what its status allows: one check for all.
-  const gate = contractGate(database.db);
-  // One room service, two doors: a confirmed interview around its time, an active contract any time.
-  const rooms = createRoomsService(database.db, {
-    iceServers: config.iceServers,
-    doors: {
-      interview: interviewDoor(database.db, { opensBeforeMinutes: config.roomOpensBeforeMinutes }),
-      contract: contractDoor(gate),
-    },
-    deliver: deliverLive,
-  });
-  const contractCalls = createContractCallService(database.db, notifier, { deliver: deliverLive });
-  const contractEvents = createContractEventsService(database.db, notifier);
-  const lifecycle = createLifecycleService(database.db, notifier);
-  // What needs attention in a contract: each domain adds its source here.
-  const overview = createOverviewService(database.db, [
-    pendingCallAttention(database.db),
-    unreadMessagesAttention(database.db),
-    nextEventAttention(contractEvents),
-  ]);
-  // The same services the routes use, also for the demo seed and scripts (rules apply to them too).
-  const services = {
+  const contributions: Contributions = { attention: [], doors: {} };
+  const context: FeatureContext = {
+    db: database.db,
+    config,
+    log: app.log,
     mailer,
     notifier,
-    profiles: createProfilesService(database.db, storage),
-    samples,
-    jobs: jobsService,
-    bids: createBidsService(database.db, jobsService, samples, notifier),
-    contracts: createContractsService(database.db, notifier),
-    contractGate: gate,
-    contractLifecycle: lifecycle,
-    availability,
-    interviews,
-    rooms,
-    contractCalls,
-    // The contract calendar: either party's change notifies the other (bell live, mail by preference).
-    contractEvents,
-    // Each message change writes its events to the per-user log in its own transaction, then
-    // sends them through the broker to the recipients' sockets on every instance.
-    messaging: createMessagingService(database.db, storage, {
-      log: eventLog,
-      deliver: (deliveries) => {
-        for (const d of deliveries) {
-          broker
-            .publish(d.userIds, d.event)
-            .catch((error) => app.log.warn({ err: error }, "live delivery failed"));
-        }
-      },
-      flood: { max: config.messagesPerMinute, windowMs: 60_000 },
-      // Behind a load balancer a user's sends land on several instances: count them in one place.
-      ...(redis ? { floodStore: redisFloodStore(redis) } : {}),
-      ...options.messaging,
-    }),
+    storage,
+    jobs,
+    sessions,
+    ...(redis ? { redis } : {}),
+    eventLog,
+    deliver: (deliveries) => {
+      for (const d of deliveries) broker.publish(d.userIds, d.event).catch(warnDelivery);
+    },
+    // Unstored live events (signalling, ringing): straight to the sockets through the broker.
+    deliverLive: (userIds: string[], event: LiveEvent) => {
+      broker.publish(userIds, event).catch(warnDelivery);
+    },
+    contributions,
+    testing: { ...(options.messaging ? { messaging: options.messaging } : {}) },
   };
+  // Each feature's services, in the registry's order (a feature uses those built before it); the
+  // same services the routes use serve the demo seed, jobs and scripts (rules apply to them too).
+  const built: Record<string, unknown> = { mailer, notifier };
+  for (const feature of FEATURES) Object.assign(built, feature.services?.(context, built as never));
+  const services = built as AppServices;
+  for (const feature of FEATURES) {
+    const added = feature.contribute?.(services as never, context);
+    contributions.attention.push(...(added?.attention ?? []));
+    Object.assign(contributions.doors, added?.doors);
+    if (feature.frames) socketFrames.push(feature.frames(services as never));
+  }
+  const doorless = ROOM_KINDS.filter((kind) => !contributions.doors[kind]);
+  if (doorless.length) throw new Error(`no feature contributes a door for ${doorless.join(", ")} rooms`);
   // Every declared job: queues, this server's workers and the schedules, with what handlers use.
   await jobs.run(APP_JOBS, {
     db: database.db,
@@ -311,24 +228,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async (api) => {
       // Uploads (work samples, photos) read one file part each, with per-route size limits.
       await api.register(multipart, { limits: { files: 1 } });
-      await api.register(accountsRoutes(createAccountsService(database.db, sessions)));
-      await api.register(profilesRoutes(services.profiles));
-      await api.register(samplesRoutes(samples));
-      await api.register(jobsRoutes(jobsService));
-      await api.register(bidsRoutes(services.bids));
-      await api.register(contractsRoutes(services.contracts));
-      await api.register(workspaceRoutes(gate, overview, lifecycle));
-      await api.register(contractCallRoutes(rooms, contractCalls, gate));
-      await api.register(contractEventsRoutes(contractEvents, gate));
-      await api.register(notificationsRoutes(createNotificationsService(database.db)));
-      await api.register(messagingRoutes(services.messaging, gate));
-      await api.register(availabilityRoutes(availability));
-      await api.register(feedRoutes(feeds, gate));
-      await api.register(interviewsRoutes(interviews, rooms));
+      for (const feature of FEATURES) {
+        for (const plugin of feature.routes?.(services as never, context) ?? []) await api.register(plugin);
+      }
     },
     { prefix: "/api/v1" },
   );
-  await app.register(publicFeedRoute(feeds));
+  for (const feature of FEATURES) {
+    for (const plugin of feature.rootRoutes?.(services as never, context) ?? []) await app.register(plugin);
+  }
   if (config.env !== "production") registerMailViewer(app, database.db);
   setFallback(await registerWeb(app, config.webDistDir));
 
@@ -355,22 +263,26 @@ declare module "fastify" {
     metrics: Registry;
     /** Every route with its access declaration, as registered (the authorization matrix walks it). */
     routeTable: DeclaredRoute[];
-    services: {
-      mailer: Mailer;
-      notifier: Notifier;
-      profiles: ReturnType<typeof createProfilesService>;
-      samples: ReturnType<typeof createSamplesService>;
-      jobs: ReturnType<typeof createJobsService>;
-      bids: ReturnType<typeof createBidsService>;
-      contracts: ReturnType<typeof createContractsService>;
-      contractGate: ContractGate;
-      contractLifecycle: LifecycleService;
-      availability: AvailabilityService;
-      interviews: InterviewsService;
-      rooms: RoomsService;
-      contractCalls: ContractCallService;
-      contractEvents: ReturnType<typeof createContractEventsService>;
-      messaging: ReturnType<typeof createMessagingService>;
-    };
+    services: AppServices;
   }
+}
+
+/** What the app's services are: the mailer and notifier every feature uses, and each feature's own. */
+export type AppServices = { mailer: Mailer; notifier: Notifier } & FeatureServices;
+
+/** One socket's side of every feature: each frame goes to the feature that handles its type. */
+function socketPart(all: SocketFrames[], actor: Actor) {
+  const parts = new Map<string, { frame(frame: never): Promise<void>; close?(): void }>();
+  for (const frames of all) {
+    for (const [type, open] of Object.entries(frames)) if (open) parts.set(type, open(actor));
+  }
+  return {
+    frame: (frame: ClientFrame) => {
+      const part = parts.get(frame.type);
+      return part ? part.frame(frame as never) : Promise.resolve();
+    },
+    close: () => {
+      for (const part of parts.values()) part.close?.();
+    },
+  };
 }

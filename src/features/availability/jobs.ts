@@ -1,4 +1,4 @@
-import { defineSweep } from "../../server/jobs/define.ts";
+import { type AnyJob, defineSweep } from "../../server/jobs/define.ts";
 
 /** Every 15 minutes, each subscribed calendar not fetched since is fetched again (service.syncDue). */
 export const calendarSyncJob = defineSweep({
@@ -8,4 +8,4 @@ export const calendarSyncJob = defineSweep({
   handler: ({ services }) => services.availability.syncDue(),
 });
 
-export const availabilityJobs = [calendarSyncJob];
+export const availabilityJobs: readonly AnyJob[] = [calendarSyncJob];

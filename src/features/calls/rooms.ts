@@ -25,7 +25,8 @@ export type Door = (actor: Actor, id: string) => Promise<Entry>;
 export interface RoomsOptions {
   /** STUN/TURN servers from configuration (ICE_SERVERS); none are needed on one host. */
   iceServers: Room["iceServers"];
-  doors: Record<RoomKind, Door>;
+  /** Each kind's door, from the feature that owns that kind of room (filled once the app is built). */
+  doors: Partial<Record<RoomKind, Door>>;
   /** Sends an unstored live event to users' sockets on every instance. */
   deliver: (userIds: string[], event: LiveEvent) => void;
 }
@@ -36,7 +37,12 @@ export interface RoomsOptions {
  * (interviews/room.ts, contracts/call.ts); the relay and its ordering are the same for all.
  */
 export function createRoomsService(db: Db, options: RoomsOptions) {
-  const enter = (actor: Actor, ref: RoomRef) => options.doors[ref.kind](actor, ref.id);
+  const enter = (actor: Actor, ref: RoomRef) => {
+    const door = options.doors[ref.kind];
+    // Every kind in RoomKind has a door once the app is built; the app checks that at start.
+    if (!door) throw new Error(`no door for ${ref.kind} rooms`);
+    return door(actor, ref.id);
+  };
 
   return {
     async room(actor: Actor, ref: RoomRef): Promise<Room> {

@@ -1,4 +1,4 @@
-import { defineSweep } from "../../server/jobs/define.ts";
+import { type AnyJob, defineSweep } from "../../server/jobs/define.ts";
 import { sendDueReminders } from "./reminders.ts";
 
 /** Every minute: the reminders that came due (a sweep; reminders.ts says why). */
@@ -9,4 +9,4 @@ export const reminderJob = defineSweep({
   handler: ({ db, services }) => sendDueReminders(db, services.interviews),
 });
 
-export const interviewJobs = [reminderJob];
+export const interviewJobs: readonly AnyJob[] = [reminderJob];

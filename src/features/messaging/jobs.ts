@@ -1,4 +1,4 @@
-import { defineSweep } from "../../server/jobs/define.ts";
+import { type AnyJob, defineSweep } from "../../server/jobs/define.ts";
 import { noticeUnreadMessages } from "./unread-mail.ts";
 
 /** Every minute: a message is mailed at the latest six minutes after it arrived. */
@@ -9,4 +9,4 @@ export const unreadMailJob = defineSweep({
   handler: ({ db, services }) => noticeUnreadMessages(db, services.notifier),
 });
 
-export const messagingJobs = [unreadMailJob];
+export const messagingJobs: readonly AnyJob[] = [unreadMailJob];

@@ -1,4 +1,4 @@
-import { defineSweep } from "../../server/jobs/define.ts";
+import { type AnyJob, defineSweep } from "../../server/jobs/define.ts";
 import { sendDigests } from "./digest.ts";
 
 /** Hourly: each run mails the users for whom it is now the digest hour. */
@@ -9,4 +9,4 @@ export const digestJob = defineSweep({
   handler: ({ db, services, config }) => sendDigests(db, services.mailer, config.publicUrl),
 });
 
-export const notificationJobs = [digestJob];
+export const notificationJobs: readonly AnyJob[] = [digestJob];

@@ -46,6 +46,13 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType, C = JobContext> 
   handler(payload: z.output<S>, context: C, run: JobRun): Promise<unknown>;
 }
 
+/**
+ * A job of any payload, as lists hold them. Feature modules list their jobs with this type so the
+ * app's service types (which handlers read) never depend on the jobs' own inferred types.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a list holds jobs of every payload type.
+export type AnyJob = JobDefinition<any>;
+
 /** Declares a job; the handler is typed by the payload schema, `jobs.send` accepts only its input. */
 export function defineJob<S extends z.ZodType, C = JobContext>(
   definition: JobDefinition<S, C>,

@@ -1,7 +1,7 @@
 import { Alert, Container, Group, Stack, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Outlet } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { getRouteApi, Outlet, useRouter } from "@tanstack/react-router";
+import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "../../../web/kit/status-badge.tsx";
 import { ButtonLink } from "../../../web/layout/links.tsx";
@@ -10,7 +10,7 @@ import { type ContractOverview, contractAllows } from "../schema.ts";
 import { ContractActions } from "./contract-actions.tsx";
 import { PartyAvatar } from "./party-avatar.tsx";
 import { overviewQuery, workspaceKey } from "./workspace-api.ts";
-import { WORKSPACE_TABS } from "./workspace-tabs.ts";
+import { workspaceTabsOf } from "./workspace-tabs.ts";
 
 const route = getRouteApi("/signed-in/contracts/$contractId");
 
@@ -35,7 +35,10 @@ function useRefreshOnNotice(contractId: string) {
 function Header({ overview }: { overview: ContractOverview }) {
   const { t } = useTranslation();
   const { contract, otherParty } = overview;
-  const tabs = WORKSPACE_TABS.filter((tab) => contractAllows(contract.status, tab.need));
+  const { routesById } = useRouter();
+  // The tabs are the workspace's child routes that declare a place in the row (ui/pages.ts).
+  const all = useMemo(() => workspaceTabsOf(Object.values(routesById)), [routesById]);
+  const tabs = all.filter((tab) => contractAllows(contract.status, tab.need));
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="center" gap="sm">
@@ -58,9 +61,10 @@ function Header({ overview }: { overview: ContractOverview }) {
         {tabs.map((tab) => (
           <ButtonLink
             key={tab.id}
-            to={tab.to}
+            // Every tab lies below /contracts/$contractId, so it takes the same parameter.
+            to={tab.to as "/contracts/$contractId"}
             params={{ contractId: contract.id }}
-            activeOptions={{ exact: tab.exact, includeSearch: false }}
+            activeOptions={{ exact: tab.exact ?? false, includeSearch: false }}
             variant="subtle"
             activeProps={{ variant: "light" }}
             size="compact-md"

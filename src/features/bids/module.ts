@@ -1,0 +1,13 @@
+import { defineFeature } from "../../server/feature.ts";
+import type { JobsService } from "../jobs/service.ts";
+import type { SamplesService } from "../samples/service.ts";
+import { bidsRoutes } from "./routes.ts";
+import { type BidsService, createBidsService } from "./service.ts";
+
+export const bidsFeature = defineFeature({
+  name: "bids",
+  services: ({ db, notifier }, { jobs, samples }: { jobs: JobsService; samples: SamplesService }) => ({
+    bids: createBidsService(db, jobs, samples, notifier),
+  }),
+  routes: ({ bids }: { bids: BidsService }) => [bidsRoutes(bids)],
+});
