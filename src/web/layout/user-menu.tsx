@@ -26,9 +26,16 @@ export function UserMenu({ me, inMenu }: { me: Me; inMenu?: MenuItemProps }) {
 
   return (
     <>
-      <Text fw={600} px={inMenu ? "sm" : undefined} style={inMenu ? undefined : { whiteSpace: "nowrap" }}>
-        {me.name}
-      </Text>
+      {inMenu ? (
+        <Text fw={600} px="sm">
+          {me.name}
+        </Text>
+      ) : (
+        // The header stays one row whatever the name's length; the whole name is its title.
+        <Text fw={600} truncate="end" maw="14rem" title={me.name}>
+          {me.name}
+        </Text>
+      )}
       <Button
         variant="default"
         fullWidth={inMenu !== undefined}
