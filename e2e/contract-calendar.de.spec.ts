@@ -98,7 +98,7 @@ test("Vertragskalender: die Assistenz trägt einen wöchentlichen Termin ein, di
   // The client's clock for the start, below the times.
   const clientStart = newYorkClock(`${monday}T09:00`);
   await expect(
-    dialog.getByText(new RegExp(`^Clara Kalender: .*${clientStart} \\(${escaped(NEW_YORK)}\\)$`)),
+    dialog.getByText(new RegExp(`^Clara Kalender: .*${clientStart}, ${escaped(zoneLabel(NEW_YORK, "de"))}$`)),
   ).toBeVisible();
   await dialog.getByRole("button", { name: t("calendar.form.create") }).click();
   await expect(dialog).toBeHidden();

@@ -1,13 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
 import { zoneLabel } from "../src/web/kit/zone-label.ts";
 import { expectAccessible } from "./support/a11y.ts";
-import { placeBidViaApi, publishJobViaApi, signedInEnglish } from "./support/marketplace.ts";
+import { livesIn, placeBidViaApi, publishJobViaApi, signedInEnglish } from "./support/marketplace.ts";
 import { tr } from "./support/translations.ts";
 
 const t = (key: string, values?: Record<string, string | number>) => tr("en", key, values);
 const NEW_YORK = "America/New_York";
 const BERLIN = "Europe/Berlin";
-const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 type Slot = { start: string; end: string };
 
 /** An instant in a zone, formatted by the browser itself (its ICU decides e.g. the spaces around AM). */
@@ -26,17 +25,6 @@ const clock = (page: Page, iso: string, timeZone: string) =>
 /** "Tuesday, December 1": the slot picker's day group. */
 const day = (page: Page, iso: string, timeZone: string) =>
   inBrowser(page, iso, timeZone, { weekday: "long", day: "numeric", month: "long" });
-
-/** The signed-in user's account zone and hours for interviews, every day, in that zone. */
-async function livesIn(page: Page, timeZone: string, from: string, to: string) {
-  const origin = new URL(page.url()).origin;
-  const zone = await page.request.post("/api/auth/update-user", { data: { timeZone }, headers: { origin } });
-  expect(zone.ok(), await zone.text()).toBe(true);
-  const saved = await page.request.put("/api/v1/me/availability", {
-    data: { timeZone, weeklyHours: DAYS.map((day) => ({ day, from, to })), exceptions: [], bufferMinutes: 0 },
-  });
-  expect(saved.ok(), await saved.text()).toBe(true);
-}
 
 async function expectPage(page: Page, title: string, label: string) {
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

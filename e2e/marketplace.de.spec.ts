@@ -16,7 +16,7 @@ async function expectPage(page: Page, title: string | RegExp, label: string) {
 }
 
 const nav = (page: Page, key: string) =>
-  page.getByRole("banner").getByRole("link", { name: t(key), exact: true });
+  page.getByRole("navigation", { name: t("nav.sections") }).getByRole("link", { name: t(key), exact: true });
 const field = (page: Page, key: string, values?: Record<string, string | number>) =>
   page.getByRole("textbox", { name: t(key, values), exact: true });
 

@@ -55,7 +55,8 @@ test("messages on a contract: opened from the contracts page, unread per convers
   await expectAccessible(assistant, "empty inbox");
 
   // The client writes from the contract's row.
-  await banner(client)
+  await client
+    .getByRole("navigation", { name: t("nav.sections") })
     .getByRole("link", { name: t("nav.contracts") })
     .click();
   await expect(client.getByRole("heading", { level: 1, name: t("contracts.title") })).toBeVisible();

@@ -21,7 +21,7 @@ async function fillSample(form: Locator, page: Page, title: string) {
 test("Arbeitsproben: Bild hochladen, falschen Inhalt abgelehnt bekommen, löschen", async ({ page }) => {
   await seedUser(page, "assistant", "de", "Petra Portfolio");
   await page
-    .getByRole("banner")
+    .getByRole("navigation", { name: t("nav.sections") })
     .getByRole("link", { name: t("nav.portfolio"), exact: true })
     .click();
   await expect(page.getByRole("heading", { level: 1, name: t("samples.portfolio.title") })).toBeVisible();

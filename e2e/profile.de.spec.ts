@@ -62,7 +62,7 @@ test("Eine Assistenz füllt ihr Profil aus; Besucher ohne Konto sehen es öffent
   expect(image.status(), await image.text()).toBe(201);
 
   await page
-    .getByRole("banner")
+    .getByRole("navigation", { name: t("nav.sections") })
     .getByRole("link", { name: t("nav.assistantProfile"), exact: true })
     .click();
   await expectPage(page, t("profiles.assistant.title"), "assistant profile editor (empty)");
@@ -173,7 +173,7 @@ test("Ein Auftraggeber speichert sein Profil; eine falsche USt-IdNr. wird abgele
 }) => {
   const { page } = await signedIn(browser, "client", "Clara Firma");
   await page
-    .getByRole("banner")
+    .getByRole("navigation", { name: t("nav.sections") })
     .getByRole("link", { name: t("nav.clientProfile"), exact: true })
     .click();
   await expectPage(page, t("profiles.client.title"), "client profile editor");

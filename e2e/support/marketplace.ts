@@ -181,3 +181,21 @@ export async function contractViaApi(client: Page, assistant: Page, job: string)
   });
   return hireViaApi(client, assistant, bidId, { rateMinor: 3500, weeklyHourCap: 10 });
 }
+
+const EVERY_DAY = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/** The signed-in user's account zone and hours for interviews, every day, in that zone. */
+export async function livesIn(page: Page, timeZone: string, from: string, to: string) {
+  const origin = new URL(page.url()).origin;
+  const zone = await page.request.post("/api/auth/update-user", { data: { timeZone }, headers: { origin } });
+  expect(zone.ok(), await zone.text()).toBe(true);
+  const saved = await page.request.put("/api/v1/me/availability", {
+    data: {
+      timeZone,
+      weeklyHours: EVERY_DAY.map((day) => ({ day, from, to })),
+      exceptions: [],
+      bufferMinutes: 0,
+    },
+  });
+  expect(saved.ok(), await saved.text()).toBe(true);
+}

@@ -6,7 +6,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import { Redis } from "ioredis";
 import type { Registry } from "prom-client";
 import { ROOM_KINDS } from "../features/calls/schema.ts";
-import type { ClientFrame, LiveEvent } from "../features/common/live-schema.ts";
+import type { ClientFrame, LiveEvent } from "../features/common/shared-schema.ts";
 import { createNotifier, type Notifier } from "../features/notifications/service.ts";
 import { type Actor, optionalActor, requireActor } from "./auth/actor.ts";
 import { type AuthLimits, createAuth } from "./auth/auth.ts";
@@ -18,7 +18,7 @@ import { connectPostgres, type Database, openPglite } from "./db/client.ts";
 import { migrate } from "./db/migrate.ts";
 import { AppError } from "./errors.ts";
 import type { Contributions, FeatureContext, SocketFrames } from "./feature.ts";
-import { FEATURES, type FeatureServices } from "./features.ts";
+import { FEATURES, type FeatureServices, NOTICES, noticesMissing } from "./features.ts";
 import { type DeclaredRoute, enforceAccess } from "./http/access.ts";
 import { clientErrorHandler, frameworkErrors } from "./http/framework-errors.ts";
 import { registerHealth } from "./http/health.ts";
@@ -168,7 +168,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   const warnDelivery = (error: unknown) => app.log.warn({ err: error }, "live delivery failed");
   // New notifications ring the bell live: each recipient's numbered event, after commit.
-  const notifier = createNotifier(mailer, config.publicUrl, (notices) => {
+  const textless = noticesMissing();
+  if (textless.length) throw new Error(`no feature gives mail texts for the notices ${textless.join(", ")}`);
+  const notifier = createNotifier(mailer, config.publicUrl, NOTICES, (notices) => {
     for (const n of notices) {
       broker
         .publish([n.userId], { id: String(n.seq), type: "notification.created", data: {} })

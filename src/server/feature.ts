@@ -2,8 +2,9 @@ import type { FastifyBaseLogger, FastifyPluginAsync } from "fastify";
 import type { Redis } from "ioredis";
 import type { Door } from "../features/calls/rooms.ts";
 import type { RoomKind } from "../features/calls/schema.ts";
-import type { ClientFrame, LiveEvent } from "../features/common/live-schema.ts";
+import type { ClientFrame, LiveEvent } from "../features/common/shared-schema.ts";
 import type { AttentionSource } from "../features/contracts/overview.ts";
+import type { Notices } from "../features/notifications/notice.ts";
 import type { Notifier } from "../features/notifications/service.ts";
 import type { Actor } from "./auth/actor.ts";
 import type { SessionCache } from "./auth/session-cache.ts";
@@ -74,6 +75,8 @@ export interface Feature<S extends object = object, D = never, R = never> {
   routes?: (services: R, context: FeatureContext) => FastifyPluginAsync[];
   /** Plugins at the root, outside /api/v1 (a calendar feed's public address). */
   rootRoutes?: (services: R, context: FeatureContext) => FastifyPluginAsync[];
+  /** The mail texts and links of the notice types this feature declares (its notices.ts). */
+  notices?: Partial<Notices>;
   /** Declared background work (jobs/define.ts). */
   jobs?: readonly AnyJob[];
   /** What this feature adds to others' work (see Contributions). */

@@ -28,7 +28,8 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Suspense fallback={null}>
-        <Notifications position="top-right" />
+        {/* At the bottom: at the top they covered the header's links and the bell. */}
+        <Notifications position="bottom-right" />
       </Suspense>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -98,3 +98,6 @@ export const bidSchema = z.object({
   updatedAt: z.string(),
 });
 export type Bid = z.infer<typeof bidSchema>;
+
+/** The notices this feature sends (the list of every type: common/shared-schema.ts). */
+export const BID_NOTICES = ["bid.received", "bid.shortlisted", "bid.rejected"] as const;

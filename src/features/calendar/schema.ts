@@ -43,3 +43,6 @@ export * from "./occurrences-schema.ts";
 export const MAX_ICS_BYTES = 5 * 1024 * 1024;
 /** Steps one RRULE may take to cover the window (rrule-temporal's maxIterations); beyond is refused as too large. */
 export const MAX_RULE_STEPS = 10_000;
+
+/** An event of a contract's calendar made, changed or deleted by the other party (every type: common/shared-schema.ts). */
+export const CALENDAR_NOTICES = ["calendar.event_changed"] as const;

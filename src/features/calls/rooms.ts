@@ -1,7 +1,7 @@
 import type { Actor } from "../../server/auth/actor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { userNames } from "../accounts/people.ts";
-import type { LiveEvent } from "../common/live-schema.ts";
+import type { LiveEvent } from "../common/shared-schema.ts";
 import { createPasses } from "./passes.ts";
 import { addressOf, type Room, type RoomKind, type RoomRef, type RtcSignal } from "./schema.ts";
 

@@ -103,7 +103,7 @@ export const callRingingSchema = z.object({
 });
 export type CallRinging = z.infer<typeof callRingingSchema>;
 
-// What this feature sends on the live channel (the map: common/live-schema.ts), neither stored
+// What this feature sends on the live channel (the map: common/shared-schema.ts), neither stored
 // nor replayed: a room's signalling step from the other participant (the signal itself is checked
 // by the room, calls/ui/signals.ts) and the other party of a contract starting its call.
 export const callsLiveEvents = {

@@ -9,6 +9,7 @@ import {
 import { contractCallRoutes } from "./call-routes.ts";
 import { type ContractGate, contractGate } from "./gate.ts";
 import { createLifecycleService, type LifecycleService } from "./lifecycle.ts";
+import { contractsNotices } from "./notices.ts";
 import { createOverviewService, type OverviewService } from "./overview.ts";
 import { contractsRoutes } from "./routes.ts";
 import { type ContractsService, createContractsService } from "./service.ts";
@@ -25,6 +26,7 @@ interface Uses {
 
 export const contractsFeature = defineFeature({
   name: "contracts",
+  notices: contractsNotices,
   services: ({ db, notifier, deliverLive, contributions }) => ({
     contracts: createContractsService(db, notifier),
     // Who is a party to a contract, on which side, and what its status allows: one check for all.

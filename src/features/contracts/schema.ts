@@ -197,3 +197,18 @@ export const contractOverviewSchema = z.object({
   history: contractHistorySchema,
 });
 export type ContractOverview = z.infer<typeof contractOverviewSchema>;
+
+/**
+ * The notices this feature sends (the list of every type: common/shared-schema.ts): a contract
+ * offer's arrival and answer, a contract call started by the other party (contracts/call.ts), and
+ * the other party pausing, resuming or ending the contract with their reason (lifecycle.ts).
+ */
+export const CONTRACT_NOTICES = [
+  "offer.received",
+  "offer.accepted",
+  "offer.declined",
+  "call.started",
+  "contract.paused",
+  "contract.resumed",
+  "contract.ended",
+] as const;

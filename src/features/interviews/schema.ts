@@ -95,3 +95,9 @@ export type Interview = z.infer<typeof interviewSchema>;
 
 /** The room closes this long after the planned end: interviews overrun. */
 export const ROOM_CLOSES_AFTER_MS = 30 * 60_000;
+
+/**
+ * The notices this feature sends (every type: common/shared-schema.ts): a client asks for an
+ * interview; the assistant confirmed one of the times the client offered.
+ */
+export const INTERVIEW_NOTICES = ["interview.requested", "interview.confirmed"] as const;

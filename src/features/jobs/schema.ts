@@ -125,3 +125,6 @@ export const jobListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** The notices this feature sends (the list of every type: common/shared-schema.ts). */
+export const JOB_NOTICES = ["job.terms_changed", "job.filled"] as const;

@@ -3,6 +3,7 @@ import type { ContractGate } from "../contracts/gate.ts";
 import { unreadMessagesAttention } from "./attention.ts";
 import { redisFloodStore } from "./flood.ts";
 import { messagingJobs } from "./jobs.ts";
+import { messagingNotices } from "./notices.ts";
 import { messagingRoutes } from "./routes.ts";
 import { createMessagingService, type MessagingService } from "./service.ts";
 
@@ -13,6 +14,7 @@ interface Uses {
 
 export const messagingFeature = defineFeature({
   name: "messaging",
+  notices: messagingNotices,
   // Each message change writes its events to the per-user log in its own transaction, then sends
   // them through the broker to the recipients' sockets on every instance.
   services: ({ db, storage, eventLog, deliver, config, redis, testing }) => ({

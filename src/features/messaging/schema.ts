@@ -114,7 +114,7 @@ export type UnreadCounts = z.infer<typeof unreadCountsSchema>;
 export const MESSAGING_EVENTS = ["message.created", "message.updated", "message.read"] as const;
 export type MessagingEventType = (typeof MESSAGING_EVENTS)[number];
 
-// What this feature sends on the live channel (the map: common/live-schema.ts).
+// What this feature sends on the live channel (the map: common/shared-schema.ts).
 const messageEventData = z.object({ threadId: z.uuid(), message: messageSchema });
 export const messagingLiveEvents = {
   "message.created": messageEventData,
@@ -130,3 +130,6 @@ export const messagingLiveEvents = {
 };
 /** What a participant's tab sends while they type (relayed to the thread's others as `typing`). */
 export const typingFrameSchema = z.object({ type: z.literal("typing"), threadId: z.uuid() });
+
+/** Messages still unread after five minutes (unread-mail.ts); every type: common/shared-schema.ts. */
+export const MESSAGING_NOTICES = ["message.unread"] as const;

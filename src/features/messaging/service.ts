@@ -9,7 +9,7 @@ import { refreshAheadCache } from "../../server/refresh-ahead.ts";
 import type { Storage } from "../../server/storage/storage.ts";
 import { bidStatusOf } from "../bids/reads.ts";
 import { loadVisibleBid } from "../bids/service.ts";
-import type { LiveEvent } from "../common/live-schema.ts";
+import type { LiveEvent } from "../common/shared-schema.ts";
 import type { ContractScope } from "../contracts/gate.ts";
 import { cleanFileName, detectAttachmentType } from "./attachments.ts";
 import {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../../server/testing/app.ts";
 import type { signedIn } from "../../server/testing/http.ts";
-import { sendDigests } from "../notifications/digest.ts";
 import { bidThread } from "./testing.ts";
 import { noticeUnreadMessages, UNREAD_AFTER_MS } from "./unread-mail.ts";
 
@@ -73,7 +72,7 @@ describe("unread messages: a notice, by e-mail unless the reader chose otherwise
     await send(assistant, "Hallo Clara, kurze Frage");
     await run(later(UNREAD_AFTER_MS + 1_000));
     expect(await mailsTo(client.email)).toHaveLength(0);
-    await sendDigests(app.database.db, app.services.mailer, app.config.publicUrl, null);
+    await app.services.notifications.sendDigests(null);
     const digest = await app.database.db.query.mailOutbox.findFirst({
       where: (m, { and, eq, like }) => and(eq(m.to, client.email), like(m.subject, "%Zusammenfassung%")),
     });

@@ -3,7 +3,7 @@ import type { Db } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { layoutMail } from "../../server/mail/templates.ts";
 import { mailFieldsOf } from "../accounts/people.ts";
-import { NOTIFICATION_MAILS } from "./mail-templates.ts";
+import type { Notices } from "./notice.ts";
 import type { NotificationType } from "./schema.ts";
 import { notification } from "./tables.ts";
 
@@ -23,6 +23,7 @@ const HEADINGS = {
 export async function sendDigests(
   db: Db,
   mailer: Mailer,
+  notices: Notices,
   publicUrl: string,
   hour: number | null = DIGEST_LOCAL_HOUR,
 ) {
@@ -46,9 +47,7 @@ export async function sendDigests(
         .returning({ type: notification.type, data: notification.data, createdAt: notification.createdAt });
       if (!items.length) return;
       items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-      const lines = items.map(
-        (i) => `• ${NOTIFICATION_MAILS[i.type as NotificationType][locale](i.data).intro}`,
-      );
+      const lines = items.map((i) => `• ${notices[i.type as NotificationType].mail[locale](i.data).intro}`);
       const mail = layoutMail(
         locale,
         {

@@ -6,7 +6,13 @@ import { createNotificationsService, type NotificationsService } from "./service
 // The notifier itself is part of the app's context: every feature notifies through it.
 export const notificationsFeature = defineFeature({
   name: "notifications",
-  services: ({ db }) => ({ notifications: createNotificationsService(db) }),
+  services: ({ db, mailer, notifier, config }) => ({
+    notifications: createNotificationsService(db, {
+      mailer,
+      notices: notifier.notices,
+      publicUrl: config.publicUrl,
+    }),
+  }),
   routes: ({ notifications }: { notifications: NotificationsService }) => [
     notificationsRoutes(notifications),
   ],

@@ -3,7 +3,6 @@ import { createTestApp, TEST_ORIGIN } from "../../server/testing/app.ts";
 import { Browser, lastMailTo, signedIn } from "../../server/testing/http.ts";
 import { connect, cookieOf, listening } from "../../server/testing/sockets.ts";
 import { jobInput } from "../jobs/testing.ts";
-import { sendDigests } from "./digest.ts";
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -101,11 +100,11 @@ describe("notification preferences", () => {
     expect((await client.get("/api/v1/notifications/unread-count")).json()).toEqual({ unread: 2 });
     expect(await mailsTo(client.email)).toBe(0);
     // The scheduled run picks users at their local digest hour; here every pending user.
-    await sendDigests(app.database.db, app.services.mailer, app.config.publicUrl, null);
+    await app.services.notifications.sendDigests(null);
     const digest = await lastMailTo(app, client.email);
     expect(digest?.subject).toBe("Ihre Zusammenfassung: 2 Neuigkeiten");
     expect(digest?.text.match(/Ablage digitalisieren/g)).toHaveLength(2);
-    await sendDigests(app.database.db, app.services.mailer, app.config.publicUrl, null);
+    await app.services.notifications.sendDigests(null);
     expect(await mailsTo(client.email)).toBe(1);
   });
 });

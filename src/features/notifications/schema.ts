@@ -1,30 +1,9 @@
 import { z } from "zod";
 
-export const NOTIFICATION_TYPES = [
-  "bid.received",
-  "bid.shortlisted",
-  "bid.rejected",
-  "offer.received",
-  "offer.accepted",
-  "offer.declined",
-  "job.terms_changed",
-  "job.filled",
-  /** Messages still unread after five minutes (messaging/unread-mail.ts). */
-  "message.unread",
-  /** A client asks the assistant for an interview (interviews/service.ts). */
-  "interview.requested",
-  /** The assistant confirmed one of the times the client offered (interviews/service.ts). */
-  "interview.confirmed",
-  /** An event in a contract's calendar made, changed or deleted by the other party. */
-  "calendar.event_changed",
-  /** The other party of a contract started its video call (contracts/call.ts). */
-  "call.started",
-  /** The other party paused, resumed or ended the contract, with their reason (contracts/lifecycle.ts). */
-  "contract.paused",
-  "contract.resumed",
-  "contract.ended",
-] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+// Every type, from the features that send them (common/shared-schema.ts).
+import { NOTIFICATION_TYPES, type NotificationType } from "../common/shared-schema.ts";
+
+export { NOTIFICATION_TYPES, type NotificationType };
 
 /**
  * How a user wants one type of notification: `email` in-app and by mail at once (the default),
@@ -94,9 +73,3 @@ export function startIn(at: Date, timeZone: string, locale: string): string {
     timeZoneName: "short",
   }).format(at);
 }
-
-// What this feature sends on the live channel (the map: common/live-schema.ts): the bell has
-// something new; the list and the count are fetched again.
-export const notificationsLiveEvents = {
-  "notification.created": z.object({}),
-};

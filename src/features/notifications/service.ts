@@ -8,7 +8,8 @@ import { mailOutbox } from "../../server/mail/tables.ts";
 import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
 import { realtimeEvent, realtimeSeq } from "../../server/realtime/tables.ts";
 import { mailAddressOf } from "../accounts/people.ts";
-import { NOTIFICATION_MAILS, type NotificationData, notificationPath } from "./mail-templates.ts";
+import { sendDigests } from "./digest.ts";
+import type { Notices, NotificationData } from "./notice.ts";
 import {
   DEFAULT_CHANNEL,
   type DeliveryChannel,
@@ -20,6 +21,13 @@ import {
 import { notification, notificationPreference } from "./tables.ts";
 
 type Preference = z.infer<typeof preferenceSchema>;
+
+/** What the daily summary needs: the outbox, every notice's texts, and the app's address for links. */
+export interface DigestSettings {
+  mailer: Mailer;
+  notices: Notices;
+  publicUrl: string;
+}
 
 export interface NewNotification {
   userId: string;
@@ -49,6 +57,8 @@ export interface Notifier {
    */
   ctes(items: NewNotification[]): SQL;
   written(result: unknown): void;
+  /** Every type's mail texts and link, from the features that send them. */
+  notices: Notices;
 }
 
 /** Rows of `… RETURNING user_id, seq`, from either driver. */
@@ -61,13 +71,15 @@ const noticesOf = (result: unknown): LiveNotice[] =>
 export function createNotifier(
   mailer: Mailer,
   publicUrl: string,
+  notices: Notices,
   deliver: (notices: LiveNotice[]) => void = () => {},
 ): Notifier {
   /** The mail of an item in both languages: the recipient's language is picked in the query. */
   const rendered = (item: NewNotification) => {
-    const url = `${publicUrl}${notificationPath(item.type, item.data)}`;
+    const notice = notices[item.type];
+    const url = `${publicUrl}${notice.path(item.data)}`;
     const [de, en] = (["de", "en"] as const).map((locale) =>
-      layoutMail(locale, NOTIFICATION_MAILS[item.type][locale](item.data), url),
+      layoutMail(locale, notice.mail[locale](item.data), url),
     ) as [RenderedMail, RenderedMail];
     return { user_id: item.userId, type: item.type, data: item.data, de, en };
   };
@@ -107,6 +119,7 @@ export function createNotifier(
   const pending = new WeakMap<object, LiveNotice[]>();
 
   return {
+    notices,
     async notify(tx, items) {
       if (!items.length) return;
       const result = await tx.execute(sql`WITH ${ctes(items)} SELECT user_id, seq FROM notify_events`);
@@ -140,8 +153,14 @@ const toNotification = (row: typeof notification.$inferSelect): Notification => 
   createdAt: row.createdAt.toISOString(),
 });
 
-export function createNotificationsService(db: Db) {
+export function createNotificationsService(db: Db, digests: DigestSettings) {
   return {
+    /**
+     * One summary mail to each user with digest notices pending, at the digest hour of their own
+     * day (`hour` null: everyone pending, for tests and manual runs).
+     */
+    sendDigests: (hour?: number | null) =>
+      sendDigests(db, digests.mailer, digests.notices, digests.publicUrl, hour),
     async list(actor: Actor, cursor: string | undefined, limit: number) {
       const rows = await db
         .select()

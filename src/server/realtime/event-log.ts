@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
-import type { LiveEvent } from "../../features/common/live-schema.ts";
+import type { LiveEvent } from "../../features/common/shared-schema.ts";
 import type { Db, Tx } from "../db/client.ts";
 import { realtimeEvent, realtimeSeq } from "./tables.ts";
 

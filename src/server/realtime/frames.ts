@@ -1,5 +1,5 @@
 // What a client may send is part of the live map, shared with the browser.
-export { type ClientFrame, clientFrameSchema } from "../../features/common/live-schema.ts";
+export { type ClientFrame, clientFrameSchema } from "../../features/common/shared-schema.ts";
 
 /** Close codes: 4401 like HTTP 401 (no or an expired session); 1009 comes from ws for oversize. */
 export const CLOSE_UNAUTHENTICATED = 4401;

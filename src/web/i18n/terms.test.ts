@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NOTIFICATION_MAILS } from "../../features/notifications/mail-templates.ts";
 import { NOTIFICATION_TYPES } from "../../features/notifications/schema.ts";
+import { NOTICES } from "../../server/features.ts";
 import de from "./de.json" with { type: "json" };
 import en from "./en.json" with { type: "json" };
 
@@ -59,8 +59,8 @@ describe("bid and contract offer have words of their own", () => {
   it("in every notification mail", () => {
     const data = { jobTitle: "Buchhaltung", actor: "Lena", sender: "Lena", count: 1, title: "Termin" };
     const errors = NOTIFICATION_TYPES.flatMap((type) => {
-      const german = NOTIFICATION_MAILS[type].de(data);
-      const english = NOTIFICATION_MAILS[type].en(data);
+      const german = NOTICES[type].mail.de(data);
+      const english = NOTICES[type].mail.en(data);
       return (["subject", "intro", "action"] as const).flatMap((part) =>
         wordErrors(`${type} ${part}`, german[part], english[part]),
       );

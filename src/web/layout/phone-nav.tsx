@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { Me } from "../../features/accounts/schema.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { ButtonLink } from "./links.tsx";
-import { MarketplaceLinks } from "./marketplace-nav.tsx";
 import { MessagesLink } from "./messages-link.tsx";
+import { NavList } from "./nav-list.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
@@ -15,8 +15,9 @@ const PhoneMenu = lazy(() => loadMenu().then((m) => ({ default: m.PhoneMenu })))
 
 /**
  * The header's navigation below the `sm` breakpoint, in one row: the live messages link and the
- * bell, then a burger for a menu with everything else — the marketplace's links, the account's and
- * the language switcher. Choosing a link closes the menu; closing gives focus back to the burger.
+ * bell, then a burger for a menu with everything else — the sections (nav-items.ts, as the wide
+ * screen's sidebar shows them), who is signed in and the language switcher. Choosing a link closes
+ * the menu; closing gives focus back to the burger.
  */
 export function PhoneNav({ me }: { me: Me | null | undefined }) {
   const { t } = useTranslation();
@@ -64,9 +65,7 @@ export function PhoneNav({ me }: { me: Me | null | undefined }) {
           closeLabel={t("nav.closeMenu")}
         >
           <Stack gap="md">
-            <Stack gap={4}>
-              <MarketplaceLinks me={me} inMenu={inMenu} />
-            </Stack>
+            <NavList me={me} inMenu={inMenu} />
             <Divider />
             <Stack gap={4}>
               {me ? (

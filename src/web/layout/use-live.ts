@@ -11,9 +11,12 @@ export function useLive(userId: string | undefined) {
     if (!userId) return;
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void import("../live/connect.ts").then(({ connectLive }) => {
-      if (!cancelled) stop = connectLive(queryClient, userId);
-    });
+    void import("../live/connect.ts")
+      .then(({ connectLive }) => connectLive(queryClient, userId))
+      .then((close) => {
+        if (cancelled) close();
+        else stop = close;
+      });
     return () => {
       cancelled = true;
       stop?.();

@@ -4,16 +4,14 @@ import { useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../features/accounts/schema.ts";
 import { ME_KEY } from "../api/me.ts";
-import { ButtonLink } from "./links.tsx";
-import { type MenuItemProps, menuItem } from "./menu-item.ts";
+import type { MenuItemProps } from "./menu-item.ts";
 
 /**
- * The signed-in part of the header: who is signed in, the profile of each role, settings and
- * sign-out; in a row, or as items of the phone menu (`inMenu`).
+ * Who is signed in and the way out: in the header's row, or in the phone menu (`inMenu`). The
+ * account's pages (profiles, settings) are sections of the navigation (nav-items.ts).
  */
 export function UserMenu({ me, inMenu }: { me: Me; inMenu?: MenuItemProps }) {
   const { t } = useTranslation();
-  const item = menuItem(inMenu);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
@@ -33,26 +31,11 @@ export function UserMenu({ me, inMenu }: { me: Me; inMenu?: MenuItemProps }) {
           {me.name}
         </Text>
       ) : (
-        <Text fw={600} visibleFrom="sm">
+        // The header stays one row whatever the name's length; the whole name is its title.
+        <Text fw={600} truncate="end" maw="14rem" title={me.name}>
           {me.name}
         </Text>
       )}
-      {me.roles.includes("assistant") ? (
-        <ButtonLink to="/profile" variant="subtle" {...item}>
-          {t("nav.assistantProfile")}
-        </ButtonLink>
-      ) : null}
-      {me.roles.includes("client") ? (
-        <ButtonLink to="/client-profile" variant="subtle" {...item}>
-          {t("nav.clientProfile")}
-        </ButtonLink>
-      ) : null}
-      <ButtonLink to="/availability" variant="subtle" {...item}>
-        {t("nav.availability")}
-      </ButtonLink>
-      <ButtonLink to="/settings" variant="subtle" {...item}>
-        {t("nav.settings")}
-      </ButtonLink>
       <Button
         variant="default"
         fullWidth={inMenu !== undefined}

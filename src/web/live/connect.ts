@@ -1,12 +1,13 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { callsLiveHandlers } from "../../features/calls/ui/live-calls.ts";
-import { messagingLiveHandlers } from "../../features/messaging/ui/live-handlers.ts";
-import { notificationsLiveHandlers } from "../../features/notifications/ui/live-handlers.ts";
+import { WEB_FEATURES } from "../features.ts";
+import type { WebFeature } from "../routes/web-feature.ts";
 import { startLive } from "./socket.ts";
 
-/** Each feature's handlers for its live events (the events themselves: common/live-schema.ts). */
-const LIVE_HANDLERS = [messagingLiveHandlers, notificationsLiveHandlers, callsLiveHandlers];
-
-/** The signed-in tab's connection with every feature's handlers; loaded on demand by the shell. */
-export const connectLive = (queryClient: QueryClient, myId: string) =>
-  startLive(queryClient, myId, LIVE_HANDLERS);
+/**
+ * The signed-in tab's connection with every feature's handlers for its live events (the events
+ * themselves: common/shared-schema.ts); loaded on demand by the shell, with the handlers.
+ */
+export async function connectLive(queryClient: QueryClient, myId: string) {
+  const handlers = await Promise.all(WEB_FEATURES.flatMap((f: WebFeature) => (f.live ? [f.live()] : [])));
+  return startLive(queryClient, myId, handlers);
+}

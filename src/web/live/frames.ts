@@ -1,4 +1,4 @@
-import { isLiveEventType, LIVE_EVENTS, type LiveFrame } from "../../features/common/live-schema.ts";
+import { isLiveEventType, LIVE_EVENTS, type LiveFrame } from "../../features/common/shared-schema.ts";
 
 /** The channel's own frame: the connection is open and the replay, if any, has been sent. */
 export type ChannelFrame = LiveFrame | { type: "ready" };

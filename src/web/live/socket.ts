@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { ClientFrame, LiveEventType, LiveFrameOf } from "../../features/common/live-schema.ts";
+import type { ClientFrame, LiveEventType, LiveFrameOf } from "../../features/common/shared-schema.ts";
 import { createEventCursor, parseFrame, reconnectDelay } from "./frames.ts";
 
 /** The server's close code for "not signed in": reconnecting would not help. */

@@ -16,6 +16,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../web/kit/use-locale.ts";
+import { zoneLabel } from "../../../web/kit/zone-label.ts";
 import type { CalendarContext, EventList, Occurrence } from "../schema.ts";
 import { clockIn, wallOf } from "./zoned.ts";
 import "./calendar-view.css";
@@ -150,7 +151,7 @@ export function CalendarView(props: {
         otherZone ? (
           <span className="assista-axis">
             <span>{arg.text}</span>
-            <span className="assista-axis-other" title={otherZone}>
+            <span className="assista-axis-other" title={zoneLabel(otherZone, locale, arg.date)}>
               {clockIn(arg.date, otherZone, locale)}
             </span>
           </span>

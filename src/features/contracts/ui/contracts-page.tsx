@@ -1,3 +1,4 @@
+import { Group, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
@@ -25,43 +26,45 @@ export function ContractsPage() {
       <PagedList query={query} empty={t("contracts.empty")}>
         {(contracts) => (
           <DataTable
-            minWidth={1060}
+            // Fits beside the sidebar at 1280 px; narrower screens scroll the table sideways.
+            minWidth={900}
             headers={[
               t("contracts.job"),
               t("contracts.otherParty"),
               t("contracts.rate"),
-              t("contracts.cap"),
               t("contracts.startDate"),
               t("contracts.statusColumn"),
-              t("contracts.messagesColumn"),
-              t("contracts.calendarColumn"),
-              t("contracts.callColumn"),
-              t("contracts.workspaceColumn"),
+              t("contracts.actionsColumn"),
             ]}
             rows={contracts.map((contract) => ({
               key: contract.id,
               cells: [
                 <JobTitleLink key="job" jobId={contract.jobId} title={contract.jobTitle} />,
                 <PartyCell key="party" contract={contract} meId={me?.id} />,
-                format.rate(contract.rateMinor, contract.currency, contract.pricingModel),
-                contract.weeklyHourCap === null
-                  ? "–"
-                  : t("offers.page.hours", { count: contract.weeklyHourCap }),
+                <Stack key="rate" gap={0}>
+                  <Text size="sm">
+                    {format.rate(contract.rateMinor, contract.currency, contract.pricingModel)}
+                  </Text>
+                  {contract.weeklyHourCap === null ? null : (
+                    <Text size="xs" c="dimmed">
+                      {t("contracts.capLine", { count: contract.weeklyHourCap })}
+                    </Text>
+                  )}
+                </Stack>,
                 format.date(contract.startDate),
                 <StatusBadge key="status" kind="contracts" status={contract.status} />,
-                <OpenThreadButton key="messages" subject="contracts" id={contract.id} size="compact-sm" />,
-                <AnchorLink
-                  key="calendar"
-                  to="/contracts/$contractId/calendar"
-                  params={{ contractId: contract.id }}
-                >
-                  {t("contracts.calendarLink")}
-                </AnchorLink>,
-                // Calls are for working together: only while the contract is active.
-                contract.status === "active" ? <CallButton key="call" contractId={contract.id} /> : "–",
-                <AnchorLink key="open" to="/contracts/$contractId" params={{ contractId: contract.id }}>
-                  {t("contracts.openWorkspace")}
-                </AnchorLink>,
+                // The ways into the contract in one cell, so the row fits beside the sidebar.
+                <Group key="actions" gap="xs" wrap="wrap">
+                  <AnchorLink to="/contracts/$contractId" params={{ contractId: contract.id }}>
+                    {t("contracts.openWorkspace")}
+                  </AnchorLink>
+                  <OpenThreadButton subject="contracts" id={contract.id} size="compact-sm" />
+                  <AnchorLink to="/contracts/$contractId/calendar" params={{ contractId: contract.id }}>
+                    {t("contracts.calendarLink")}
+                  </AnchorLink>
+                  {/* Calls are for working together: only while the contract is active. */}
+                  {contract.status === "active" ? <CallButton contractId={contract.id} /> : null}
+                </Group>,
               ],
             }))}
           />

@@ -1,7 +1,8 @@
 import { Button, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { WEB_FEATURES } from "../../../web/features.ts";
 import { useFormat } from "../../../web/kit/use-locale.ts";
-import { AnchorLink } from "../../../web/layout/links.tsx";
+import type { WebFeature } from "../../../web/routes/web-feature.ts";
 import { interviewStart, type Notification, occurrenceDate } from "../schema.ts";
 
 const id = (data: Notification["data"], key: string) => {
@@ -9,94 +10,18 @@ const id = (data: Notification["data"], key: string) => {
   return typeof value === "string" ? value : undefined;
 };
 
-/** The link to where the reader acts on the notice: the bids, the offer, the contracts or the job. */
+/** Every feature's links for the notices it sends, by type. */
+const LINKS = Object.assign({}, ...WEB_FEATURES.map((f: WebFeature) => f.notices ?? {})) as NonNullable<
+  WebFeature["notices"]
+>;
+
+/** The link to where the reader acts on the notice, as the feature that sent it says. */
 function NotificationLink({ notification, onClick }: { notification: Notification; onClick: () => void }) {
   const { t } = useTranslation();
-  const label = t(`notifications.open.${notification.type}`);
-  const jobId = id(notification.data, "jobId");
-  const offerId = id(notification.data, "offerId");
-  const threadId = id(notification.data, "threadId");
-  const interviewId = id(notification.data, "interviewId");
-  switch (notification.type) {
-    case "bid.received":
-    case "offer.declined":
-      return jobId ? (
-        <AnchorLink to="/my-jobs/$jobId/bids" params={{ jobId }} onClick={onClick}>
-          {label}
-        </AnchorLink>
-      ) : null;
-    case "bid.shortlisted":
-    case "bid.rejected":
-      return (
-        <AnchorLink to="/my-bids" onClick={onClick}>
-          {label}
-        </AnchorLink>
-      );
-    case "offer.received":
-      return offerId ? (
-        <AnchorLink to="/offers/$offerId" params={{ offerId }} onClick={onClick}>
-          {label}
-        </AnchorLink>
-      ) : null;
-    case "offer.accepted":
-      return (
-        <AnchorLink to="/contracts" onClick={onClick}>
-          {label}
-        </AnchorLink>
-      );
-    case "message.unread":
-      return threadId ? (
-        <AnchorLink to="/messages/$threadId" params={{ threadId }} onClick={onClick}>
-          {label}
-        </AnchorLink>
-      ) : null;
-    case "interview.requested":
-    case "interview.confirmed":
-      return interviewId ? (
-        <AnchorLink to="/interviews/$interviewId" params={{ interviewId }} onClick={onClick}>
-          {label}
-        </AnchorLink>
-      ) : null;
-    case "calendar.event_changed": {
-      const contractId = id(notification.data, "contractId");
-      return contractId ? (
-        <AnchorLink to="/contracts/$contractId/calendar" params={{ contractId }} onClick={onClick}>
-          {label}
-        </AnchorLink>
-      ) : null;
-    }
-    case "call.started": {
-      const contractId = id(notification.data, "contractId");
-      // Answering: joining does not ring the caller back.
-      return contractId ? (
-        <AnchorLink
-          to="/contracts/$contractId/call"
-          params={{ contractId }}
-          search={{ answer: true }}
-          onClick={onClick}
-        >
-          {label}
-        </AnchorLink>
-      ) : null;
-    }
-    case "contract.paused":
-    case "contract.resumed":
-    case "contract.ended": {
-      const contractId = id(notification.data, "contractId");
-      return contractId ? (
-        <AnchorLink to="/contracts/$contractId" params={{ contractId }} onClick={onClick}>
-          {label}
-        </AnchorLink>
-      ) : null;
-    }
-    case "job.terms_changed":
-    case "job.filled":
-      return jobId ? (
-        <AnchorLink to="/jobs/$jobId" params={{ jobId }} onClick={onClick}>
-          {label}
-        </AnchorLink>
-      ) : null;
-  }
+  const Link = LINKS[notification.type];
+  return Link ? (
+    <Link data={notification.data} label={t(`notifications.open.${notification.type}`)} onClick={onClick} />
+  ) : null;
 }
 
 export function NotificationItem(props: { notification: Notification; onRead: () => void; busy: boolean }) {

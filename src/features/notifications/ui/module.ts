@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
 
 const notificationsRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -8,4 +8,7 @@ const notificationsRoute = createRoute({
   component: lazyRouteComponent(() => import("./notifications-page.tsx"), "NotificationsPage"),
 });
 
-export const notificationsPages = definePages({ signedIn: [notificationsRoute] });
+export const notificationsWeb = defineWebFeature({
+  live: async () => (await import("./live-handlers.ts")).notificationsLiveHandlers,
+  signedIn: [notificationsRoute],
+});

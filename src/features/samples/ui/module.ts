@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
 
 const portfolioRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -8,4 +8,4 @@ const portfolioRoute = createRoute({
   component: lazyRouteComponent(() => import("./portfolio-page.tsx"), "PortfolioPage"),
 });
 
-export const samplesPages = definePages({ signedIn: [portfolioRoute] });
+export const samplesWeb = defineWebFeature({ signedIn: [portfolioRoute] });

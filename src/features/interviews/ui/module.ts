@@ -1,7 +1,8 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
 import type { InterviewStatus } from "../schema.ts";
+import { interviewNoticeLinks } from "./notices.tsx";
 
 const ui = {
   interviews: () => import("./interviews-page.tsx"),
@@ -37,6 +38,7 @@ const interviewRoomRoute = createRoute({
   component: lazyRouteComponent(ui.room, "InterviewRoomPage"),
 });
 
-export const interviewsPages = definePages({
+export const interviewsWeb = defineWebFeature({
+  notices: interviewNoticeLinks,
   signedIn: [interviewsRoute, interviewRoute, interviewRoomRoute],
 });

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
+import { contractNoticeLinks } from "./notices.tsx";
 import type { WorkspaceTab } from "./workspace-tabs.ts";
 
 const ui = {
@@ -60,7 +61,8 @@ const callRoute = createRoute({
   component: lazyRouteComponent(ui.call, "ContractCallPage"),
 });
 
-export const contractsPages = definePages({
+export const contractsWeb = defineWebFeature({
+  notices: contractNoticeLinks,
   signedIn: [offerRoute, contractsRoute],
   workspaceTabs: [overviewRoute, messagesRoute, callRoute],
 });

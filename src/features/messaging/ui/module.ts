@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
+import { messagingNoticeLinks } from "./notices.tsx";
 
 const inbox = () => import("./inbox-page.tsx");
 
@@ -15,4 +16,8 @@ const threadRoute = createRoute({
   component: lazyRouteComponent(inbox, "ThreadPage"),
 });
 
-export const messagingPages = definePages({ signedIn: [inboxRoute, threadRoute] });
+export const messagingWeb = defineWebFeature({
+  live: async () => (await import("./live-handlers.ts")).messagingLiveHandlers,
+  notices: messagingNoticeLinks,
+  signedIn: [inboxRoute, threadRoute],
+});

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
+import { bidNoticeLinks } from "./notices.tsx";
 
 const ui = {
   review: () => import("./review-page.tsx"),
@@ -18,4 +19,7 @@ const myBidsRoute = createRoute({
   component: lazyRouteComponent(ui.myBids, "MyBidsPage"),
 });
 
-export const bidsPages = definePages({ signedIn: [reviewRoute, myBidsRoute] });
+export const bidsWeb = defineWebFeature({
+  notices: bidNoticeLinks,
+  signedIn: [reviewRoute, myBidsRoute],
+});

@@ -1,6 +1,7 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { rootRoute, signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
+import { jobNoticeLinks } from "./notices.tsx";
 
 const ui = {
   board: () => import("./job-board-page.tsx"),
@@ -38,7 +39,8 @@ const ownerJobRoute = createRoute({
   component: lazyRouteComponent(ui.ownerJob, "OwnerJobPage"),
 });
 
-export const jobsPages = definePages({
+export const jobsWeb = defineWebFeature({
+  notices: jobNoticeLinks,
   public: [boardRoute, jobRoute],
   signedIn: [myJobsRoute, postJobRoute, ownerJobRoute],
 });

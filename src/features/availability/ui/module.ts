@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
 
 const availabilityRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -8,4 +8,4 @@ const availabilityRoute = createRoute({
   component: lazyRouteComponent(() => import("./availability-page.tsx"), "AvailabilityPage"),
 });
 
-export const availabilityPages = definePages({ signedIn: [availabilityRoute] });
+export const availabilityWeb = defineWebFeature({ signedIn: [availabilityRoute] });

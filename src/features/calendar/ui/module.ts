@@ -1,7 +1,8 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { searchText } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
-import { contractWorkspaceRoute, workspaceTab } from "../../contracts/ui/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
+import { contractWorkspaceRoute, workspaceTab } from "../../contracts/ui/module.ts";
+import { calendarNoticeLinks } from "./notices.tsx";
 
 const calendarRoute = createRoute({
   getParentRoute: () => contractWorkspaceRoute,
@@ -16,4 +17,7 @@ const calendarRoute = createRoute({
   component: lazyRouteComponent(() => import("./contract-calendar-page.tsx"), "ContractCalendarPage"),
 });
 
-export const calendarPages = definePages({ workspaceTabs: [calendarRoute] });
+export const calendarWeb = defineWebFeature({
+  notices: calendarNoticeLinks,
+  workspaceTabs: [calendarRoute],
+});

@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { rootRoute, safeRedirect, searchText, signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
 import type { SelfServiceRole } from "../schema.ts";
 import { LandingPage } from "./landing-page.tsx";
 
@@ -68,7 +68,7 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(ui.settings, "SettingsPage"),
 });
 
-export const accountsPages = definePages({
+export const accountsWeb = defineWebFeature({
   public: [landingRoute, signUpRoute, signInRoute, verifiedRoute, forgotRoute, resetRoute],
   signedIn: [settingsRoute],
 });

@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import { rootRoute, signedInRoute } from "../../../web/routes/base.ts";
-import { definePages } from "../../../web/routes/pages.ts";
+import { defineWebFeature } from "../../../web/routes/web-feature.ts";
 
 const ui = {
   assistantPublic: () => import("./assistant-public-page.tsx"),
@@ -25,7 +25,7 @@ const clientProfileRoute = createRoute({
   component: lazyRouteComponent(ui.clientEditor, "ClientProfilePage"),
 });
 
-export const profilesPages = definePages({
+export const profilesWeb = defineWebFeature({
   public: [assistantRoute],
   signedIn: [assistantProfileRoute, clientProfileRoute],
 });
