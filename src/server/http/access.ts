@@ -25,13 +25,19 @@ export type Resource =
   | "availability"
   | "calendar-import"
   | "calendar-feed"
-  | "interview";
+  | "interview"
+  | "dispute"
+  | "user";
+
+/** What a permission lets its holder do to the resource. */
+export type Action = "read" | "write" | "resolve";
 
 /**
- * Signed in, and the resource is the actor's own or the actor is its party. The service (or the
- * contract gate) enforces whose it is; the permission names the rule so it can be read and tested.
+ * `…:own`: signed in, and the resource is the actor's own or the actor is its party; the service (or
+ * the contract gate) enforces whose it is. `…:any`: every such resource, whoever's: only admins hold
+ * these (`resolve:dispute:any`). The permission names the rule so it can be read and tested.
  */
-export type Permission = `${"read" | "write"}:${Resource}:own`;
+export type Permission = `${Action}:${Resource}:${"own" | "any"}`;
 
 export type AccessRule =
   /** Anyone; no session is looked up (probes, documents, static files). */
@@ -116,6 +122,24 @@ export function own(permission: `${"read" | "write"}:${Resource}`, o: Overrides 
 }
 
 /**
+ * Anyone's resource of the kind: admins only; everyone else signed in gets 403
+ * `role.admin_required`. `any("resolve:dispute")` is `resolve:dispute:any`.
+ */
+export function any(permission: `${Action}:${Resource}`, o: Overrides = {}): Access {
+  return declare(
+    { kind: "permission", permission: `${permission}:any` },
+    {
+      anonymous: "unauthenticated",
+      owner: "forbidden",
+      otherClient: "forbidden",
+      otherAssistant: "forbidden",
+      admin: "allowed",
+    },
+    o,
+  );
+}
+
+/**
  * Routes registered by plugins that cannot carry a declaration: the API reference's files
  * (@fastify/swagger-ui) and the web app's static files
  * (@fastify/static sets `config.file` on each). All public by nature. Fastify's automatic HEAD
@@ -140,18 +164,22 @@ export function guardFor(access: Access, hooks: { authenticate: Resolve; optiona
     case "viewer":
       return hooks.optional;
     case "session":
-    case "permission":
       return hooks.authenticate;
-    case "role": {
-      const required = access.role;
-      return async (request: FastifyRequest) => {
-        await hooks.authenticate(request);
-        if (!(request.actor as Actor).roles.includes(required)) {
-          throw new AppError("forbidden", { reason: `role.${required}_required` });
-        }
-      };
-    }
+    case "permission":
+      return access.permission.endsWith(":any") ? requireRole("admin", hooks) : hooks.authenticate;
+    case "role":
+      return requireRole(access.role, hooks);
   }
+}
+
+/** Signed in and holding the role, else 401, or 403 with `role.<role>_required`. */
+function requireRole(required: Role, hooks: { authenticate: Resolve }) {
+  return async (request: FastifyRequest) => {
+    await hooks.authenticate(request);
+    if (!(request.actor as Actor).roles.includes(required)) {
+      throw new AppError("forbidden", { reason: `role.${required}_required` });
+    }
+  };
 }
 
 /**

@@ -32,7 +32,8 @@ void i18n
   });
 
 function applyDocumentLanguage(language: string | undefined) {
-  document.documentElement.lang = language ?? "de";
+  // Outside a browser (a test reading the route tree) there is no page to label.
+  if (typeof document !== "undefined") document.documentElement.lang = language ?? "de";
 }
 applyDocumentLanguage(i18n.resolvedLanguage);
 i18n.on("languageChanged", () => applyDocumentLanguage(i18n.resolvedLanguage));

@@ -33,8 +33,8 @@ const LITERAL = new RegExp(`"(${REASON})"`, "g");
 
 // Reasons built at run time, and the values they take (kept beside the code that builds them).
 const DYNAMIC: Record<string, string[]> = {
-  // features/profiles/service.ts: role.${role}_required
-  role: ["role.client_required", "role.assistant_required"],
+  // features/profiles/service.ts and http/access.ts: role.${role}_required
+  role: ["role.client_required", "role.assistant_required", "role.admin_required"],
   // features/interviews/service.ts: interview.${code}, slot_past and slot_too_far, or slot_${verdict}
   // for a verdict of the slot check (features/calendar/slots.ts).
   interview: [

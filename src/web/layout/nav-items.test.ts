@@ -1,8 +1,13 @@
+import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import type { Me, Role } from "../../features/accounts/schema.ts";
 import de from "../i18n/de.json" with { type: "json" };
 import en from "../i18n/en.json" with { type: "json" };
-import { NAV_GROUPS, NAV_ITEMS, navGroupsFor } from "./nav-items.ts";
+import { createAppRouter } from "../router.tsx";
+import { NAV_GROUPS, navGroupsFor, navItemsOf } from "./nav-items.ts";
+
+// The sections as the app's own route tree declares them.
+const NAV_ITEMS = navItemsOf(Object.values(createAppRouter(new QueryClient()).routesById));
 
 const someone = (roles: Role[]): Me => ({
   id: "u1",
@@ -18,7 +23,9 @@ const someone = (roles: Role[]): Me => ({
 
 /** The labels `me` sees, per group. */
 const seen = (me: Me | null) =>
-  Object.fromEntries(navGroupsFor(me).map(({ group, items }) => [group, items.map((i) => i.label)]));
+  Object.fromEntries(
+    navGroupsFor(NAV_ITEMS, me).map(({ group, items }) => [group, items.map((i) => i.label)]),
+  );
 
 const lookup = (bundle: unknown, key: string) =>
   key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], bundle);

@@ -1,20 +1,23 @@
 import { Stack, Text } from "@mantine/core";
 import { useId } from "@mantine/hooks";
+import { useRouter } from "@tanstack/react-router";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../features/accounts/schema.ts";
 import { LineIcon } from "./line-icon.tsx";
 import { ButtonLink } from "./links.tsx";
 import type { MenuItemProps } from "./menu-item.ts";
-import { type NavGroup, type NavItem, navGroupsFor } from "./nav-items.ts";
+import { type NavGroup, type NavItem, navGroupsFor, navItemsOf } from "./nav-items.ts";
 
 /**
  * The sections `me` sees, grouped under a heading each („Marktplatz“, „Zusammenarbeit“, „Konto“):
  * the wide screen's sidebar and the phone menu. In the menu a link also closes it.
  */
 export function NavList({ me, inMenu }: { me: Me | null | undefined; inMenu?: MenuItemProps }) {
+  const items = useNavItems();
   return (
     <Stack gap="md">
-      {navGroupsFor(me).map(({ group, items }) => (
+      {navGroupsFor(items, me).map(({ group, items }) => (
         <NavSection key={group} group={group} items={items} inMenu={inMenu} />
       ))}
     </Stack>
@@ -55,4 +58,10 @@ function NavSection(props: { group: NavGroup; items: NavItem[]; inMenu: MenuItem
       </Stack>
     </div>
   );
+}
+
+/** Every section the routes declare (`staticData.nav`), in order; the route tree never changes. */
+export function useNavItems(): NavItem[] {
+  const { routesById } = useRouter();
+  return useMemo(() => navItemsOf(Object.values(routesById)), [routesById]);
 }

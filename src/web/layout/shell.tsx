@@ -9,8 +9,8 @@ import { useUserLocale } from "../i18n/language.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { AnchorLink, ButtonLink } from "./links.tsx";
 import { MessagesLink } from "./messages-link.tsx";
-import { NAV_ITEMS, visibleTo } from "./nav-items.ts";
-import { NavList } from "./nav-list.tsx";
+import { visibleTo } from "./nav-items.ts";
+import { NavList, useNavItems } from "./nav-list.tsx";
 import { NotificationBell } from "./notification-bell.tsx";
 import { PhoneNav } from "./phone-nav.tsx";
 import { useLive } from "./use-live.ts";
@@ -64,6 +64,7 @@ export function Shell() {
  */
 function WideNav({ me }: { me: Me | null | undefined }) {
   const { t } = useTranslation();
+  const navItems = useNavItems();
   return (
     <Group gap="xs" justify="flex-end" wrap="nowrap" component="nav" aria-label={t("nav.label")}>
       {me ? (
@@ -75,11 +76,13 @@ function WideNav({ me }: { me: Me | null | undefined }) {
         </>
       ) : (
         <>
-          {NAV_ITEMS.filter((item) => visibleTo(item, null)).map((item) => (
-            <ButtonLink key={item.label} to={item.to} variant="subtle">
-              {t(item.label)}
-            </ButtonLink>
-          ))}
+          {navItems
+            .filter((item) => visibleTo(item, null))
+            .map((item) => (
+              <ButtonLink key={item.label} to={item.to} variant="subtle">
+                {t(item.label)}
+              </ButtonLink>
+            ))}
           <LanguageSwitcher />
           <ButtonLink to="/sign-in" search={{}} variant="subtle">
             {t("nav.signIn")}

@@ -65,6 +65,18 @@ const resetRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/settings",
+  staticData: {
+    nav: {
+      label: "nav.settings",
+      icon: [
+        "M12 9a3 3 0 1 0 0 6a3 3 0 1 0 0-6z",
+        "M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9 7 7M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1",
+      ],
+      group: "account",
+      audience: "signed-in",
+      order: 100,
+    },
+  },
   component: lazyRouteComponent(ui.settings, "SettingsPage"),
 });
 

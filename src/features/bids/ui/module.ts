@@ -16,6 +16,15 @@ const reviewRoute = createRoute({
 const myBidsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/my-bids",
+  staticData: {
+    nav: {
+      label: "nav.myBids",
+      icon: ["M14 3H6v18h12V7z", "M14 3v4h4", "M9 13h6", "M9 17h6"],
+      group: "marketplace",
+      audience: ["assistant"],
+      order: 30,
+    },
+  },
   component: lazyRouteComponent(ui.myBids, "MyBidsPage"),
 });
 

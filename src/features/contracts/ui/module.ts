@@ -23,6 +23,15 @@ const offerRoute = createRoute({
 const contractsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/contracts",
+  staticData: {
+    nav: {
+      label: "nav.contracts",
+      icon: ["M6 3h9l4 4v14H6z", "M9 12h7", "M9 16h4"],
+      group: "collaboration",
+      audience: "signed-in",
+      order: 50,
+    },
+  },
   component: lazyRouteComponent(ui.contracts, "ContractsPage"),
 });
 

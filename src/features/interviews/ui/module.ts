@@ -18,6 +18,15 @@ const LISTED_STATUSES: readonly InterviewStatus[] = ["requested", "confirmed", "
 const interviewsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/interviews",
+  staticData: {
+    nav: {
+      label: "nav.interviews",
+      icon: ["M3 7h12v10H3z", "m15 10 6-3v10l-6-3"],
+      group: "collaboration",
+      audience: "signed-in",
+      order: 60,
+    },
+  },
   // ?view=past and ?status=requested|confirmed|cancelled keep a filtered list linkable.
   validateSearch: (search: Record<string, unknown>): InterviewListSearch => ({
     ...(search.view === "past" ? { view: "past" as const } : {}),

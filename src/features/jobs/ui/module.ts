@@ -15,6 +15,15 @@ const ui = {
 const boardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/jobs",
+  staticData: {
+    nav: {
+      label: "nav.jobBoard",
+      icon: ["M11 3a8 8 0 1 0 0 16a8 8 0 1 0 0-16z", "m21 21-4.3-4.3"],
+      group: "marketplace",
+      audience: "everyone",
+      order: 10,
+    },
+  },
   component: lazyRouteComponent(ui.board, "JobBoardPage"),
 });
 const jobRoute = createRoute({
@@ -26,6 +35,15 @@ const jobRoute = createRoute({
 const myJobsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "/my-jobs",
+  staticData: {
+    nav: {
+      label: "nav.myJobs",
+      icon: ["M3 7h18v13H3z", "M9 7V4h6v3", "M3 13h18"],
+      group: "marketplace",
+      audience: ["client"],
+      order: 20,
+    },
+  },
   component: lazyRouteComponent(ui.myJobs, "MyJobsPage"),
 });
 const postJobRoute = createRoute({
