@@ -1,5 +1,5 @@
 import type { AnyRoute } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import type { ComponentType, LazyExoticComponent, ReactNode } from "react";
 import type { NotificationType } from "../../features/common/shared-schema.ts";
 import type { LiveHandlers } from "../live/socket.ts";
 
@@ -23,6 +23,8 @@ export interface WebFeature {
   workspaceTabs?: readonly AnyRoute[];
   notices?: Partial<Record<NotificationType, (props: NoticeLinkProps) => ReactNode>>;
   live?: () => Promise<LiveHandlers>;
+  /** Sections the feature adds to the account's settings page, loaded with that page. */
+  settings?: readonly { id: string; Section: LazyExoticComponent<ComponentType> }[];
 }
 
 export const defineWebFeature = <const P extends WebFeature>(feature: P) => feature;

@@ -5,7 +5,7 @@ import { translateFieldError } from "../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { useZodForm } from "../../../web/forms/use-zod-form.ts";
 import { notify } from "../../../web/layout/notify.ts";
-import { SettingsSection } from "../../accounts/ui/settings/settings-section.tsx";
+import { SettingsSection } from "../../../web/layout/settings-section.tsx";
 import { TimeZoneSelect } from "../../accounts/ui/time-zone-select.tsx";
 import type { AvailabilityException } from "../../calendar/schema.ts";
 import { WeeklyHoursField } from "../../profiles/ui/weekly-hours-field.tsx";

@@ -5,7 +5,7 @@ import { FormAlert } from "../../../web/forms/form-alert.tsx";
 import { QueryState } from "../../../web/kit/query-state.tsx";
 import { useAction } from "../../../web/kit/use-action.ts";
 import { useFormat } from "../../../web/kit/use-locale.ts";
-import { SettingsSection } from "../../accounts/ui/settings/settings-section.tsx";
+import { SettingsSection } from "../../../web/layout/settings-section.tsx";
 import type { CalendarFeed } from "../schema.ts";
 import { createFeed, feedsChanged, feedsQuery, revokeFeed } from "./availability-api.ts";
 

@@ -9,7 +9,7 @@ import { QueryState } from "../../../web/kit/query-state.tsx";
 import { useAction } from "../../../web/kit/use-action.ts";
 import { useFormat } from "../../../web/kit/use-locale.ts";
 import { notify } from "../../../web/layout/notify.ts";
-import { SettingsSection } from "../../accounts/ui/settings/settings-section.tsx";
+import { SettingsSection } from "../../../web/layout/settings-section.tsx";
 import { type CalendarImport, importUrlInputSchema, MAX_IMPORTS } from "../schema.ts";
 import {
   addImportUrl,

@@ -4,8 +4,8 @@ import { currentLocale } from "../../../../web/i18n/index.ts";
 import { useSwitchLanguage } from "../../../../web/i18n/language.ts";
 import { LANGUAGE_NAMES } from "../../../../web/layout/language-switcher.tsx";
 import { notify } from "../../../../web/layout/notify.ts";
+import { SettingsSection } from "../../../../web/layout/settings-section.tsx";
 import { LOCALES, type Locale } from "../../schema.ts";
-import { SettingsSection } from "./settings-section.tsx";
 
 /** Takes effect at once: the page re-renders in the chosen language, and the account remembers it. */
 export function LanguageSection() {

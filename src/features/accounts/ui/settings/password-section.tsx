@@ -4,8 +4,8 @@ import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
 import { PasswordField } from "../../../../web/forms/password-field.tsx";
 import { useZodForm } from "../../../../web/forms/use-zod-form.ts";
+import { SettingsSection } from "../../../../web/layout/settings-section.tsx";
 import { changePasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from "../../schema.ts";
-import { SettingsSection } from "./settings-section.tsx";
 import { useSaved } from "./use-account.ts";
 
 const EMPTY = { currentPassword: "", newPassword: "" };

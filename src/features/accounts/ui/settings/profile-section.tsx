@@ -1,8 +1,8 @@
 import { Button, Group, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
+import { SettingsSection } from "../../../../web/layout/settings-section.tsx";
 import type { Me } from "../../schema.ts";
-import { SettingsSection } from "./settings-section.tsx";
 import { useProfileForm } from "./use-account.ts";
 
 export function ProfileSection({ me }: { me: Me }) {

@@ -5,8 +5,8 @@ import { apiFetch } from "../../../../web/api/http.ts";
 import type { ApiError } from "../../../../web/api/problem.ts";
 import { toApiError } from "../../../../web/api/problem-parse.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
+import { SettingsSection } from "../../../../web/layout/settings-section.tsx";
 import { type Me, meSchema, SELF_SERVICE_ROLES, type SelfServiceRole } from "../../schema.ts";
-import { SettingsSection } from "./settings-section.tsx";
 import { useSaved } from "./use-account.ts";
 
 export function RolesSection({ me }: { me: Me }) {

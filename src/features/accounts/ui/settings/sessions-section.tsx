@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
 import { toApiError } from "../../../../web/api/problem-parse.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
+import { SettingsSection } from "../../../../web/layout/settings-section.tsx";
 import type { Me } from "../../schema.ts";
 import { describeDevice } from "./device-name.ts";
-import { SettingsSection } from "./settings-section.tsx";
 
 const SESSIONS_KEY = ["sessions"] as const;
 

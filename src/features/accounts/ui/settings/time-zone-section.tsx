@@ -2,9 +2,9 @@ import { Button, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { translateFieldError } from "../../../../web/forms/field-errors.ts";
 import { FormAlert } from "../../../../web/forms/form-alert.tsx";
+import { SettingsSection } from "../../../../web/layout/settings-section.tsx";
 import type { Me } from "../../schema.ts";
 import { TimeZoneSelect } from "../time-zone-select.tsx";
-import { SettingsSection } from "./settings-section.tsx";
 import { useProfileForm } from "./use-account.ts";
 
 export function TimeZoneSection({ me }: { me: Me }) {

@@ -2,10 +2,10 @@ import { Badge, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { authClient, unwrap } from "../../../../web/api/auth-client.ts";
+import { SettingsSection } from "../../../../web/layout/settings-section.tsx";
 import type { Me } from "../../schema.ts";
 import { PasswordConfirmForm } from "./password-confirm-form.tsx";
 import { RecoveryCodes } from "./recovery-codes.tsx";
-import { SettingsSection } from "./settings-section.tsx";
 import { TwoFactorSetup } from "./two-factor-setup.tsx";
 import { useSaved } from "./use-account.ts";
 

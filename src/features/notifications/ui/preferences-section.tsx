@@ -1,18 +1,18 @@
 import { Select, SimpleGrid } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { apiFetch } from "../../../../web/api/http.ts";
-import { FormAlert } from "../../../../web/forms/form-alert.tsx";
-import { QueryState } from "../../../../web/kit/query-state.tsx";
-import { useAction } from "../../../../web/kit/use-action.ts";
-import { notify } from "../../../../web/layout/notify.ts";
+import { apiFetch } from "../../../web/api/http.ts";
+import { FormAlert } from "../../../web/forms/form-alert.tsx";
+import { QueryState } from "../../../web/kit/query-state.tsx";
+import { useAction } from "../../../web/kit/use-action.ts";
+import { notify } from "../../../web/layout/notify.ts";
+import { SettingsSection } from "../../../web/layout/settings-section.tsx";
 import {
   DELIVERY_CHANNELS,
   type DeliveryChannel,
   type NotificationType,
   preferencesSchema,
-} from "../../../notifications/schema.ts";
-import { SettingsSection } from "./settings-section.tsx";
+} from "../schema.ts";
 
 const PREFERENCES_KEY = ["notifications", "preferences"] as const;
 const PATH = "/api/v1/me/notification-preferences";
