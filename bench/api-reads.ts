@@ -36,9 +36,32 @@ try {
   const board = (await (await fetch(`${origin}/api/v1/job-board`)).json()) as { items: { id: string }[] };
   const jobId = board.items[0]?.id;
   if (!jobId) throw new Error("the demo data has no open job");
-  const threads = (await (await fetch(`${origin}/api/v1/threads`, { headers: { cookie } })).json()) as {
-    items: unknown[];
+  // The demo opens no thread: Thomas opens one per bid on his jobs and his contract's, with a message
+  // each, so the inbox has rows to show.
+  const send = async (path: string, body: unknown) => {
+    const res = await fetch(`${origin}${path}`, {
+      method: "POST",
+      headers: { cookie, origin, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string };
   };
+  const get = async <T>(path: string) =>
+    (await (await fetch(`${origin}${path}`, { headers: { cookie } })).json()) as T;
+  const subjects: string[] = [];
+  for (const own of (await get<{ items: { id: string }[] }>("/api/v1/jobs")).items)
+    for (const b of (await get<{ items: { id: string }[] }>(`/api/v1/jobs/${own.id}/bids`)).items)
+      subjects.push(`/api/v1/bids/${b.id}/thread`);
+  for (const c of (await get<{ items: { id: string }[] }>("/api/v1/contracts")).items)
+    subjects.push(`/api/v1/contracts/${c.id}/thread`);
+  for (const path of subjects) {
+    const thread = await send(path, {});
+    await send(`/api/v1/threads/${thread.id}/messages`, {
+      body: "Guten Tag, kurze Rückfrage zu den Zeiten.",
+    });
+  }
+  const threads = await get<{ items: unknown[] }>("/api/v1/threads");
   console.log(`${mode}: job ${jobId}, ${threads.items.length} thread(s) on the signed-in page`);
 
   const signed = { cookie };

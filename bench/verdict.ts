@@ -11,6 +11,8 @@ export const SERVER_CPUS = "1";
 export const LOAD_CPUS = "0";
 /** Widest spread of per-round ratios ((max − min) / median) a run may have and still count. */
 export const MAX_SPREAD = 0.25;
+/** Fewer rounds than this show no spread at all. */
+export const MIN_ROUNDS = 3;
 
 function hasTaskset(): boolean {
   try {
@@ -127,7 +129,14 @@ export function createVerdict() {
     },
     /** Checks a ratio's median against its target, unless its rounds disagree too much to tell. */
     checkRatio(name: string, ratio: Ratio, target: number) {
-      const rounds = ratio.perRound.map((r) => r.toFixed(2)).join(", ");
+      const rounds = ratio.perRound.map((r) => r.toFixed(3)).join(", ");
+      if (ratio.perRound.length < MIN_ROUNDS) {
+        refused += 1;
+        console.log(
+          `${name.padEnd(34)} REFUSED: ${ratio.perRound.length} round(s); a spread needs ≥ ${MIN_ROUNDS}`,
+        );
+        return false;
+      }
       if (!(ratio.spread <= MAX_SPREAD)) {
         refused += 1;
         console.log(
@@ -135,7 +144,7 @@ export function createVerdict() {
         );
         return false;
       }
-      const ok = this.check(name, ratio.median, target, "atLeast", " ×");
+      const ok = this.check(name, ratio.median, target, "atLeast", " ×", 3);
       console.log(`${"".padEnd(34)} (rounds ${rounds}; spread ${(ratio.spread * 100).toFixed(0)} %)`);
       return ok;
     },
