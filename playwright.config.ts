@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_ARGS } from "./scripts/chromium.ts";
 import { startCommand } from "./scripts/start-command.ts";
 
 // E2E_PORT lets two runs (e.g. a CI check beside a developer's run) share a machine.
@@ -12,17 +13,6 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 // process) keeps them from each making a directory of their own.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "assista-e2e-"));
 
-// The system Chromium: nothing is downloaded (no `npx playwright install`).
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 /** Specs that need fake media devices (their own project below). */
 const MEDIA_SPECS = /(video-room|contract-call)\.spec\.ts$/;
 

@@ -20,6 +20,7 @@ import { AppError } from "./errors.ts";
 import type { Contributions, FeatureContext, SocketFrames } from "./feature.ts";
 import { FEATURES, type FeatureServices, NOTICES, noticesMissing } from "./features.ts";
 import { type DeclaredRoute, enforceAccess } from "./http/access.ts";
+import { registerCompression } from "./http/compression.ts";
 import { clientErrorHandler, frameworkErrors } from "./http/framework-errors.ts";
 import { registerHealth } from "./http/health.ts";
 import { registerLoopbackRedirect } from "./http/loopback-redirect.ts";
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (config.publicUrlAssumed) registerLoopbackRedirect(app, config.publicUrl);
   // Every route, /api/auth/* included: Better Auth's own origin check stays behind it.
   registerSameOrigin(app, config.publicUrl);
+  await registerCompression(app);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
   if (redis) app.addHook("onClose", async () => void redis.disconnect());
   await app.register(rateLimit, {

@@ -14,7 +14,13 @@ export type Locale = (typeof LOCALES)[number];
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-export function isIanaTimeZone(value: string): boolean {
+// Building an Intl.DateTimeFormat costs tens of microseconds, and every time-zone field of every
+// request and response is checked, so each zone id's answer is kept. The IANA set has ~600 names;
+// the bound keeps arbitrary input (every distinct wrong string) from growing the map without end.
+const TIME_ZONE_CACHE_MAX = 1024;
+const timeZoneAnswers = new Map<string, boolean>();
+
+function checkIanaTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
     // Intl also accepts offsets such as "+01:00"; we keep only named zones so DST is handled.
@@ -23,6 +29,23 @@ export function isIanaTimeZone(value: string): boolean {
     return false;
   }
 }
+
+export function isIanaTimeZone(value: string): boolean {
+  const known = timeZoneAnswers.get(value);
+  if (known !== undefined) return known;
+  const answer = checkIanaTimeZone(value);
+  if (timeZoneAnswers.size >= TIME_ZONE_CACHE_MAX) {
+    // Drop the oldest answer (Map keeps insertion order).
+    const oldest = timeZoneAnswers.keys().next();
+    if (!oldest.done) timeZoneAnswers.delete(oldest.value);
+  }
+  timeZoneAnswers.set(value, answer);
+  return answer;
+}
+
+/** How many zone answers are kept (for tests of the bound). */
+export const timeZoneCacheSize = () => timeZoneAnswers.size;
+export const TIME_ZONE_CACHE_LIMIT = TIME_ZONE_CACHE_MAX;
 
 export const timeZoneSchema = z.string().max(64).refine(isIanaTimeZone, { message: "time_zone_invalid" });
 export const localeSchema = z.enum(LOCALES);

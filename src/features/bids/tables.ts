@@ -52,6 +52,9 @@ export const bid = pgTable(
     // The client's review list of a job's bids, sorted by time or rate.
     index("bid_job_created_idx").on(t.jobId, t.createdAt),
     index("bid_job_rate_idx").on(t.jobId, t.rateMinor),
+    // Sorted by overlap the review orders by coalesce(overlap_minutes, -1), then id: without an
+    // index on that very expression PostgreSQL reads and sorts every bid of the job.
+    index("bid_job_overlap_idx").on(t.jobId, sql`coalesce(${t.overlapMinutes}, -1)`, t.id),
     // An assistant's own bids, newest first.
     index("bid_assistant_created_idx").on(t.assistantId, t.createdAt),
   ],

@@ -203,7 +203,9 @@ export function createJobsService(db: Db, notifier: Notifier) {
             olderThan(query.cursor, job.publishedAt, job.id),
           ),
         )
-        .orderBy(desc(job.publishedAt), desc(job.id))
+        // NULLS LAST as in job_board_idx, so PostgreSQL reads the index in order instead of
+        // sorting every open job; the cursor's `published_at < x` already skips nulls (last).
+        .orderBy(sql`${job.publishedAt} desc nulls last`, sql`${job.id} desc nulls last`)
         .limit(query.limit + 1);
       const page = pageOf(rows, query.limit, (r) => ({ at: r.publishedAt, id: r.id }));
       return { ...page, items: page.items.map((r) => toJob(r)) };

@@ -18,6 +18,8 @@ export async function registerWeb(app: FastifyInstance, distDir: string) {
     wildcard: false,
     index: false,
     cacheControl: false,
+    // name.br and name.gz beside each built file (scripts/precompress.ts), chosen by Accept-Encoding.
+    preCompressed: true,
     setHeaders(reply, path) {
       reply.header(
         "cache-control",
