@@ -11,7 +11,7 @@ export function QueryState<T>(props: {
 }) {
   const { t } = useTranslation();
   if (props.query.error) return <FormAlert error={toApiError(props.query.error)} />;
-  if (props.query.data === undefined) return <Loader aria-label={t("common.loading")} />;
+  if (props.query.data === undefined) return <Loader role="status" aria-label={t("common.loading")} />;
   return <>{props.children(props.query.data)}</>;
 }
 

@@ -139,7 +139,7 @@ export function ContractCalendarPage() {
   return (
     <Page title={ctx ? t("calendar.title", { job: ctx.jobTitle }) : t("calendar.titleLoading")} size="xl">
       <Group justify="space-between" align="flex-start">
-        {ctx ? <Legend context={ctx} /> : <Loader size="sm" aria-label={t("common.loading")} />}
+        {ctx ? <Legend context={ctx} /> : <Loader size="sm" role="status" aria-label={t("common.loading")} />}
         <Stack gap="xs" align="flex-end">
           {/* The call is the workspace's own tab, above this one. */}
           <Button onClick={() => create(nextHour())} disabled={!ctx || readOnly}>

@@ -20,7 +20,7 @@ export function OwnProfilePage(props: {
   // The route guard has loaded the user already; this only waits after a sign-out elsewhere.
   const { data: me } = useMe();
   let body: ReactNode;
-  if (!me) body = <Loader aria-label={t("common.loading")} />;
+  if (!me) body = <Loader role="status" aria-label={t("common.loading")} />;
   else if (!me.roles.includes(props.forRole)) {
     body = (
       <Text>

@@ -31,7 +31,7 @@ export function AttachedSamples({ ids, caption }: { ids: string[]; caption?: str
             // Deleted since, or no longer visible: say so instead of failing the whole card.
             <Text size="sm">{t("samples.attach.unavailable")}</Text>
           ) : (
-            <Loader size="xs" aria-label={t("common.loading")} />
+            <Loader size="xs" role="status" aria-label={t("common.loading")} />
           )}
         </li>
       ))}

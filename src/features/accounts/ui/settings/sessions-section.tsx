@@ -97,7 +97,7 @@ export function SessionsSection({ me }: { me: Me }) {
           </Table>
         </Table.ScrollContainer>
       ) : query.isPending ? (
-        <Loader size="sm" aria-label={t("common.loading")} />
+        <Loader size="sm" role="status" aria-label={t("common.loading")} />
       ) : null}
       <Button
         variant="outline"

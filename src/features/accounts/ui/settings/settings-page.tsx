@@ -29,7 +29,7 @@ export function SettingsPage() {
           <TimeZoneSection me={me} />
           <RolesSection me={me} />
           {FEATURE_SECTIONS.map(({ id, Section }) => (
-            <Suspense key={id} fallback={<Loader aria-label={t("common.loading")} />}>
+            <Suspense key={id} fallback={<Loader role="status" aria-label={t("common.loading")} />}>
               <Section />
             </Suspense>
           ))}
@@ -38,7 +38,7 @@ export function SettingsPage() {
           <SessionsSection me={me} />
         </>
       ) : (
-        <Loader aria-label={t("common.loading")} />
+        <Loader role="status" aria-label={t("common.loading")} />
       )}
     </Page>
   );
