@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
 import { AppError } from "../../server/errors.ts";
@@ -81,6 +81,9 @@ export function createLifecycleService(db: Db, notifier: Notifier) {
             fromStatus: from,
             toStatus: to,
             reason: why,
+            // The moment of the write, after the row lock: now() is when the transaction began, and
+            // a change that waited for the lock would sort before the one it waited for.
+            at: sql`clock_timestamp()`,
           })
           .returning();
         const actorName = await userName(tx, scope.userId);

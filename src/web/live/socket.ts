@@ -11,10 +11,14 @@ export interface LiveContext {
   myId: string;
 }
 
-/** One feature's handlers, by event name; each gets its frame already parsed by the event's schema. */
+/**
+ * One feature's handlers, by event name; each gets its frame already parsed by the event's schema.
+ * `ready` runs on every (re)connect: the first connect replays nothing (the tab has no position yet),
+ * so what changed between the page's load and the socket's opening is fetched again there.
+ */
 export type LiveHandlers = {
   [K in LiveEventType]?: (frame: LiveFrameOf<K>, context: LiveContext) => void;
-};
+} & { ready?: (context: LiveContext) => void };
 
 let current: { send: (frame: ClientFrame) => boolean } | null = null;
 let live = false;
@@ -70,6 +74,7 @@ export function startLive(
       if (frame.type === "ready") {
         attempt = 0;
         live = true;
+        for (const set of handlers) set.ready?.(context);
         for (const listener of readyListeners) listener();
         return;
       }

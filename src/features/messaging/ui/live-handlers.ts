@@ -1,7 +1,13 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { LiveHandlers } from "../../../web/live/socket.ts";
 import type { UnreadCounts } from "../schema.ts";
-import { messagesQuery, THREADS_KEY, threadQuery, UNREAD_MESSAGES_KEY } from "./message-api.ts";
+import {
+  MESSAGING_KEY,
+  messagesQuery,
+  THREADS_KEY,
+  threadQuery,
+  UNREAD_MESSAGES_KEY,
+} from "./message-api.ts";
 import {
   mapThread,
   type ThreadPages,
@@ -13,6 +19,9 @@ import { clearTyping, markTyping } from "./typing.ts";
 
 /** Each message event straight into the caches that show it: the thread, the inbox, the unread counts. */
 export const messagingLiveHandlers: LiveHandlers = {
+  // Messages may have come between the page's load and the socket's opening (a reconnect replays
+  // them; the first connect has no position to replay from): what is shown is fetched again.
+  ready: ({ queryClient }) => void queryClient.invalidateQueries({ queryKey: MESSAGING_KEY }),
   typing: ({ data }) => markTyping(data.threadId, data.userId),
 
   "message.created": ({ data: { threadId, message } }, { queryClient, myId }) => {
