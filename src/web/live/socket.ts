@@ -13,12 +13,13 @@ export interface LiveContext {
 
 /**
  * One feature's handlers, by event name; each gets its frame already parsed by the event's schema.
- * `ready` runs on every (re)connect: the first connect replays nothing (the tab has no position yet),
- * so what changed between the page's load and the socket's opening is fetched again there.
+ * `connected` runs once, on the tab's first connect: that one replays nothing (the tab has no
+ * position yet), so what changed between the page's load and the socket's opening is fetched again
+ * there. Later reconnects resume from the last event seen and need no refetch.
  */
 export type LiveHandlers = {
   [K in LiveEventType]?: (frame: LiveFrameOf<K>, context: LiveContext) => void;
-} & { ready?: (context: LiveContext) => void };
+} & { connected?: (context: LiveContext) => void };
 
 let current: { send: (frame: ClientFrame) => boolean } | null = null;
 let live = false;
@@ -55,6 +56,7 @@ export function startLive(
   let attempt = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let everConnected = false;
 
   const url = () => {
     const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
@@ -74,7 +76,8 @@ export function startLive(
       if (frame.type === "ready") {
         attempt = 0;
         live = true;
-        for (const set of handlers) set.ready?.(context);
+        if (!everConnected) for (const set of handlers) set.connected?.(context);
+        everConnected = true;
         for (const listener of readyListeners) listener();
         return;
       }

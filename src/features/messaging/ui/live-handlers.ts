@@ -19,9 +19,9 @@ import { clearTyping, markTyping } from "./typing.ts";
 
 /** Each message event straight into the caches that show it: the thread, the inbox, the unread counts. */
 export const messagingLiveHandlers: LiveHandlers = {
-  // Messages may have come between the page's load and the socket's opening (a reconnect replays
-  // them; the first connect has no position to replay from): what is shown is fetched again.
-  ready: ({ queryClient }) => void queryClient.invalidateQueries({ queryKey: MESSAGING_KEY }),
+  // Messages may have come between the page's load and the socket's opening (the first connect has
+  // no position to replay from; reconnects replay): what is shown is fetched again.
+  connected: ({ queryClient }) => void queryClient.invalidateQueries({ queryKey: MESSAGING_KEY }),
   typing: ({ data }) => markTyping(data.threadId, data.userId),
 
   "message.created": ({ data: { threadId, message } }, { queryClient, myId }) => {

@@ -2,13 +2,8 @@ import { Button, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core
 import { useTranslation } from "react-i18next";
 import { WEB_FEATURES } from "../../../web/features.ts";
 import { useFormat } from "../../../web/kit/use-locale.ts";
-import type { WebFeature } from "../../../web/routes/web-feature.ts";
+import { noticeText, type WebFeature } from "../../../web/routes/web-feature.ts";
 import { interviewStart, type Notification, occurrenceDate } from "../schema.ts";
-
-const id = (data: Notification["data"], key: string) => {
-  const value = data[key];
-  return typeof value === "string" ? value : undefined;
-};
 
 /** Every feature's links for the notices it sends, by type. */
 const LINKS = Object.assign({}, ...WEB_FEATURES.map((f: WebFeature) => f.notices ?? {})) as NonNullable<
@@ -29,7 +24,7 @@ export function NotificationItem(props: { notification: Notification; onRead: ()
   const format = useFormat();
   const { notification } = props;
   const unread = notification.readAt === null;
-  const message = id(notification.data, "message");
+  const message = noticeText(notification.data, "message");
   return (
     <Paper
       withBorder
@@ -42,13 +37,13 @@ export function NotificationItem(props: { notification: Notification; onRead: ()
         <Text fw={unread ? 700 : 400}>
           {unread ? <VisuallyHidden>{t("notifications.unread")}: </VisuallyHidden> : null}
           {t(`notifications.types.${notification.type}`, {
-            job: id(notification.data, "jobTitle") ?? "–",
-            sender: id(notification.data, "sender") ?? "–",
+            job: noticeText(notification.data, "jobTitle") ?? "–",
+            sender: noticeText(notification.data, "sender") ?? "–",
             count: Number(notification.data.count ?? 1),
             // A calendar notice says what happened to which appointment, and who did it.
-            title: id(notification.data, "title") ?? "–",
-            actor: id(notification.data, "actor") ?? "–",
-            context: id(notification.data, "change"),
+            title: noticeText(notification.data, "title") ?? "–",
+            actor: noticeText(notification.data, "actor") ?? "–",
+            context: noticeText(notification.data, "change"),
             date: occurrenceDate(notification.data, format.locale),
             // A confirmed interview: when, in the reader's zone.
             time: interviewStart(notification.data, format.locale) ?? "–",
