@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
-import { olderThan, pageOf } from "../../server/cursor.ts";
+import { decodeCursor, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
+import { byShape, shapeOf } from "../../server/db/prepared.ts";
 import { AppError } from "../../server/errors.ts";
 import { hasRole } from "../accounts/people.ts";
 import { syncJobOverlaps } from "../bids/overlap-sync.ts";
@@ -58,20 +59,64 @@ export function createJobsService(db: Db, notifier: Notifier) {
     return Boolean(row);
   }
 
+  // The most read query of the app (every job page and every bid): built once (db/prepared.ts).
+  const jobById = db
+    .select()
+    .from(job)
+    .where(eq(job.id, sql.placeholder("id")))
+    .prepare("job_by_id");
+
   /** Loads a job the actor may see; 404 when it does not exist or is private to them. */
   async function loadVisible(actor: Actor | null, id: string) {
-    const [row] = await db.select().from(job).where(eq(job.id, id));
+    const [row] = await jobById.execute({ id });
     if (!row) throw new AppError("not_found");
     if (!canViewJob(actor, row, await isInvited(row, actor))) throw new AppError("not_found");
     return { row };
   }
 
   async function loadOwned(actor: Actor, id: string) {
-    const [row] = await db.select().from(job).where(eq(job.id, id));
+    const [row] = await jobById.execute({ id });
     if (!row) throw new AppError("not_found");
     requireJobOwner(actor, row, await isInvited(row, actor));
     return row;
   }
+
+  // The job board, one prepared query per combination of filters in use; the letters name the
+  // filters present: c category, m pricing model, r minimum rate, k cursor.
+  const boardQuery = byShape((shape: string) => {
+    const has = (letter: string) => shape.includes(letter);
+    const at = sql.placeholder("cursorAt");
+    return (
+      db
+        .select()
+        .from(job)
+        .where(
+          and(
+            eq(job.status, "open"),
+            eq(job.visibility, "public"),
+            has("c") ? sql`${sql.placeholder("category")} = ANY(${job.categories})` : undefined,
+            has("m") ? eq(job.pricingModel, sql.placeholder("pricingModel")) : undefined,
+            has("r")
+              ? and(
+                  gte(job.maxRateMinor, sql.placeholder("minRateMinor")),
+                  eq(job.currency, sql.placeholder("currency")),
+                )
+              : undefined,
+            has("k")
+              ? or(
+                  lt(job.publishedAt, at),
+                  and(eq(job.publishedAt, at), lt(job.id, sql.placeholder("cursorId"))),
+                )
+              : undefined,
+          ),
+        )
+        // NULLS LAST as in job_board_idx, so PostgreSQL reads the index in order instead of
+        // sorting every open job; the cursor's `published_at < x` already skips nulls (last).
+        .orderBy(sql`${job.publishedAt} desc nulls last`, sql`${job.id} desc nulls last`)
+        .limit(sql.placeholder("limit"))
+        .prepare(`job_board_${shape || "all"}`)
+    );
+  });
 
   return {
     loadVisible,
@@ -188,25 +233,22 @@ export function createJobsService(db: Db, notifier: Notifier) {
       cursor?: string | undefined;
       limit: number;
     }) {
-      const rows = await db
-        .select()
-        .from(job)
-        .where(
-          and(
-            eq(job.status, "open"),
-            eq(job.visibility, "public"),
-            query.category ? sql`${query.category} = ANY(${job.categories})` : undefined,
-            query.pricingModel ? eq(job.pricingModel, query.pricingModel) : undefined,
-            query.minRateMinor !== undefined
-              ? and(gte(job.maxRateMinor, query.minRateMinor), eq(job.currency, query.currency ?? "EUR"))
-              : undefined,
-            olderThan(query.cursor, job.publishedAt, job.id),
-          ),
-        )
-        // NULLS LAST as in job_board_idx, so PostgreSQL reads the index in order instead of
-        // sorting every open job; the cursor's `published_at < x` already skips nulls (last).
-        .orderBy(sql`${job.publishedAt} desc nulls last`, sql`${job.id} desc nulls last`)
-        .limit(query.limit + 1);
+      const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const filters = {
+        c: query.category,
+        m: query.pricingModel,
+        r: query.minRateMinor,
+        k: cursor,
+      };
+      const rows = await boardQuery(shapeOf(filters)).execute({
+        category: query.category,
+        pricingModel: query.pricingModel,
+        minRateMinor: query.minRateMinor,
+        currency: query.currency ?? "EUR",
+        cursorAt: cursor?.at.toISOString(),
+        cursorId: cursor?.id,
+        limit: query.limit + 1,
+      });
       const page = pageOf(rows, query.limit, (r) => ({ at: r.publishedAt, id: r.id }));
       return { ...page, items: page.items.map((r) => toJob(r)) };
     },
