@@ -9,6 +9,8 @@ await build({
   entryPoints: {
     main: "src/server/main.ts",
     "ics-worker": "src/features/calendar/ics-worker.ts",
+    // The embedded database's thread, started by file name from beside main.js (db/pglite-threaded.ts).
+    "pglite-thread": "src/server/db/pglite-thread.ts",
   },
   outdir: "dist/server",
   bundle: true,

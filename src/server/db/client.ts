@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { lockDataDir } from "./lock.ts";
+import { type PgliteClient, startPgliteThread } from "./pglite-threaded.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -12,7 +13,7 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
 export type Database =
-  | { kind: "pglite"; db: Db; pglite: PGlite; close(): Promise<void> }
+  | { kind: "pglite"; db: Db; pglite: PgliteClient; close(): Promise<void> }
   | { kind: "pg"; db: Db; pool: pg.Pool; close(): Promise<void> };
 
 // timestamptz and bigint come back as strings by default in node-postgres; Drizzle maps them.
@@ -26,18 +27,11 @@ export function connectPostgres(url: string, max = 10): Database {
 // single-process laptop database is well served by far less.
 const EMBEDDED_SHARED_BUFFERS = "16MB";
 
+/** The embedded database of `npm start`, on disk, in its own thread (decision 0024). */
 export async function openPglite(dataDir: string): Promise<Database> {
   const unlock = lockDataDir(dataDir);
   try {
-    let pglite = await PGlite.create({ dataDir: `${dataDir}/pg` });
-    const { rows } = await pglite.query<{ shared_buffers: string }>("SHOW shared_buffers");
-    if (rows[0]?.shared_buffers !== EMBEDDED_SHARED_BUFFERS) {
-      // Takes effect at the next start, so the first start of a new data directory reopens once.
-      await pglite.exec(`ALTER SYSTEM SET shared_buffers = '${EMBEDDED_SHARED_BUFFERS}'`);
-      await pglite.close();
-      pglite = await PGlite.create({ dataDir: `${dataDir}/pg` });
-    }
-    return wrapPglite(pglite, unlock);
+    return wrapPglite(await startPgliteThread(`${dataDir}/pg`, EMBEDDED_SHARED_BUFFERS), unlock);
   } catch (error) {
     unlock();
     throw error;
@@ -45,16 +39,19 @@ export async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** An in-memory PGlite, optionally started from a dumped data directory (the tests' template). */
-export async function memoryPglite(template?: Blob | File): Promise<Database> {
+export async function memoryPglite(
+  template?: Blob | File,
+): Promise<Extract<Database, { kind: "pglite" }> & { pglite: PGlite }> {
   // No extensions: loading one into PGlite slows every process.nextTick of the app (decision 0010).
   const pglite = await PGlite.create(template ? { loadDataDir: template } : {});
   return wrapPglite(pglite, () => {});
 }
 
-function wrapPglite(pglite: PGlite, unlock: () => void): Database {
-  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+function wrapPglite<P extends PgliteClient>(pglite: P, unlock: () => void) {
+  // Drizzle's driver uses only query and transaction, which the thread's client offers too.
+  const db = drizzlePglite({ client: pglite as unknown as PGlite, schema }) as unknown as Db;
   return {
-    kind: "pglite",
+    kind: "pglite" as const,
     db,
     pglite,
     async close() {
