@@ -6,7 +6,7 @@ import type { Db, Tx } from "../../server/db/client.ts";
 import type { Mailer } from "../../server/mail/outbox.ts";
 import { mailOutbox } from "../../server/mail/tables.ts";
 import { layoutMail, type RenderedMail } from "../../server/mail/templates.ts";
-import { realtimeEvent, realtimeSeq } from "../../server/realtime/tables.ts";
+import { realtimeEvent } from "../../server/realtime/tables.ts";
 import { mailAddressOf } from "../accounts/people.ts";
 import { sendDigests } from "./digest.ts";
 import type { Notices, NotificationData } from "./notice.ts";
@@ -87,7 +87,7 @@ export function createNotifier(
   // One statement for any number of items: each recipient's preference for the type decides
   // whether there is a notification, and whether its mail goes now (in the recipient's
   // language, addressed by the accounts feature) or waits for the daily digest. Each recipient gets
-  // one numbered `notification.created` event (their counters taken in id order: no deadlocks).
+  // one numbered `notification.created` event.
   const ctes = (items: NewNotification[]) => sql`
     notify_item AS (
       SELECT i.*, coalesce(p.channel, ${DEFAULT_CHANNEL}) AS channel
@@ -104,14 +104,9 @@ export function createNotifier(
       CROSS JOIN LATERAL ${mailAddressOf(sql`i.user_id`)} AS u
       CROSS JOIN LATERAL (SELECT CASE WHEN u.locale = 'en' THEN i.en ELSE i.de END) AS pick(m)
       WHERE i.channel = 'email'
-    ), notify_seq AS (
-      INSERT INTO ${realtimeSeq} (user_id, last_seq)
-      SELECT DISTINCT user_id, 1 FROM notify_item WHERE channel <> 'off' ORDER BY user_id
-      ON CONFLICT (user_id) DO UPDATE SET last_seq = ${realtimeSeq}.last_seq + 1
-      RETURNING user_id, last_seq
     ), notify_events AS (
-      INSERT INTO ${realtimeEvent} (user_id, seq, type, data)
-      SELECT user_id, last_seq, 'notification.created', '{}'::jsonb FROM notify_seq
+      INSERT INTO ${realtimeEvent} (user_id, type, data)
+      SELECT DISTINCT user_id, 'notification.created', '{}'::jsonb FROM notify_item WHERE channel <> 'off'
       RETURNING user_id, seq
     )`;
 

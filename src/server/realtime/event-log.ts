@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { LiveEvent } from "../../features/common/shared-schema.ts";
 import type { Db, Tx } from "../db/client.ts";
-import { realtimeEvent, realtimeSeq } from "./tables.ts";
+import { realtimeEvent } from "./tables.ts";
 
-/** The number an event got in one recipient's log. */
+/** The number (`seq`) an event got for one recipient. */
 export interface Numbered {
   userId: string;
   seq: number;
@@ -20,7 +20,7 @@ export type Publish = (
   tx: Tx,
 ) => Numbered[] | undefined | Promise<Numbered[] | undefined>;
 
-/** An event as the live channel sends it: `id` is the user's event number, for resuming. */
+/** An event as the live channel sends it: `id` is its number, which clients dedupe by. */
 export interface Delivery {
   userIds: string[];
   event: LiveEvent & { id?: string };
@@ -39,17 +39,16 @@ export interface LogItem {
   event: LiveEvent;
 }
 
-/** The number one event (`n`: its index in the statement's items) got in one recipient's log. */
+/** The number one event (`n`: its index in the statement's items) got for one recipient. */
 export interface NumberedItem extends Numbered {
   n: number;
 }
 
 /**
- * The per-user event log in `realtime_event`, numbered per user (see tables.ts for why), as common
- * table expressions ending in `log_numbered (n, user_id, seq)`, for any number of events in one
- * statement: `log_seq` bumps each recipient's counter once by their number of events (sorted, so
- * two writers lock the counters in one order and never deadlock), `log_numbered` hands out the
- * numbers in item order, `log_events` stores the rows.
+ * The event log in `realtime_event` (see tables.ts for how clients resume), as common table
+ * expressions ending in `log_numbered (n, user_id, seq)`, for any number of events in one
+ * statement: `log_numbered` numbers the (event, recipient) pairs in item order from the table's
+ * sequence, `log_events` stores them. No row is locked but the new ones.
  */
 function ctes(items: LogItem[]): SQL {
   const input = items.map((item, n) => ({
@@ -63,19 +62,12 @@ function ctes(items: LogItem[]): SQL {
       SELECT e.n, u.user_id, e.type, e.data
       FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS e(n int, "to" jsonb, type text, data jsonb)
       CROSS JOIN LATERAL jsonb_array_elements_text(e."to") AS u(user_id)
-    ), log_seq AS (
-      INSERT INTO ${realtimeSeq} (user_id, last_seq)
-      SELECT user_id, count(*) FROM log_input GROUP BY user_id ORDER BY user_id
-      ON CONFLICT (user_id) DO UPDATE SET last_seq = ${realtimeSeq}.last_seq + excluded.last_seq
-      RETURNING user_id, last_seq
     ), log_numbered AS (
-      SELECT i.n, i.user_id, i.type, i.data,
-             s.last_seq - count(*) OVER (PARTITION BY i.user_id)
-               + row_number() OVER (PARTITION BY i.user_id ORDER BY i.n) AS seq
-      FROM log_input i JOIN log_seq s USING (user_id)
+      SELECT i.*, nextval(pg_get_serial_sequence('realtime_event', 'seq')) AS seq
+      FROM (SELECT * FROM log_input ORDER BY n, user_id) i
     ), log_events AS (
-      INSERT INTO ${realtimeEvent} (user_id, seq, type, data)
-      SELECT user_id, seq, type, data FROM log_numbered
+      INSERT INTO ${realtimeEvent} (seq, user_id, type, data)
+      SELECT seq, user_id, type, data FROM log_numbered
     )`;
 }
 
@@ -85,20 +77,52 @@ function numberedOf(result: unknown): NumberedItem[] {
   return rows.map((r) => ({ n: Number(r.n), userId: r.user_id, seq: Number(r.seq) }));
 }
 
+/** What a resuming client gets: the events it may have missed, and where to resume next time. */
+export interface Replay {
+  events: StoredEvent[];
+  /** The watermark for the next resume (see tables.ts). */
+  after: string;
+}
+
 export function createEventLog(db: Db) {
-  async function since(userId: string, afterSeq: number, limit = 500): Promise<StoredEvent[]> {
-    const rows = await db
-      .select()
-      .from(realtimeEvent)
-      .where(and(eq(realtimeEvent.userId, userId), gt(realtimeEvent.seq, afterSeq)))
-      .orderBy(asc(realtimeEvent.seq))
-      .limit(limit);
-    return rows.map((r) => ({
-      seq: r.seq,
-      type: r.type,
-      data: r.data,
-      createdAt: r.createdAt.toISOString(),
-    }));
+  /**
+   * A user's events of transactions from `after` on (a watermark), oldest first, and the next
+   * watermark: the oldest transaction running when this read, or, when `limit` cut the list, the
+   * last event's transaction (its remaining events come next time). The list overlaps with what
+   * the live channel delivered; clients skip events by `seq`.
+   */
+  async function since(userId: string, after: number | undefined, limit = 500): Promise<Replay> {
+    const result = await db.execute(sql`
+      WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark)
+      SELECT w.watermark, e.seq, e.tx, e.type, e.data, e.created_at
+      FROM w LEFT JOIN LATERAL (
+        SELECT * FROM ${realtimeEvent}
+        WHERE ${after === undefined ? sql`false` : sql`user_id = ${userId} AND tx >= ${after}`}
+        ORDER BY tx, seq LIMIT ${limit}
+      ) e ON true`);
+    const rows = (
+      result as unknown as {
+        rows: {
+          watermark: string;
+          seq: unknown;
+          tx: unknown;
+          type: string;
+          data: unknown;
+          created_at: unknown;
+        }[];
+      }
+    ).rows.filter((r) => r.seq !== null);
+    const watermark = (result as unknown as { rows: { watermark: string }[] }).rows[0]?.watermark ?? "0";
+    const last = rows.at(-1);
+    return {
+      events: rows.map((r) => ({
+        seq: Number(r.seq),
+        type: r.type,
+        data: r.data,
+        createdAt: new Date(String(r.created_at)).toISOString(),
+      })),
+      after: rows.length >= limit && last ? String(last.tx) : watermark,
+    };
   }
 
   return {
@@ -114,13 +138,13 @@ export function createEventLog(db: Db) {
     ctes,
     numberedOf,
 
-    /** A user's events after the number they last saw, oldest first: what a reconnecting client missed. */
+    /** What a reconnecting client missed since its watermark (none given: only the watermark). */
     since,
 
-    /** The same in the live channel's shape (its resume hook passes the last id as text). */
-    async replay(userId: string, afterId: string) {
-      const events = await since(userId, Number(afterId));
-      return events.map((e) => ({ id: String(e.seq), type: e.type, data: e.data }));
+    /** The same in the live channel's shape. */
+    async replay(userId: string, after: string | undefined) {
+      const { events, after: next } = await since(userId, after === undefined ? undefined : Number(after));
+      return { events: events.map((e) => ({ id: String(e.seq), type: e.type, data: e.data })), after: next };
     },
   };
 }

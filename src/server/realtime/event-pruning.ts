@@ -5,7 +5,7 @@ import { realtimeEvent } from "./tables.ts";
 /**
  * How long a user's events stay in the log for catching up. A tab away longer than this reloads
  * its lists anyway; the messages and notifications themselves are kept, only the log is trimmed.
- * The per-user counters stay, so numbers never repeat.
+ * The sequence numbering the events goes on, so numbers never repeat.
  */
 export const EVENT_RETENTION_MS = 7 * 86_400_000;
 

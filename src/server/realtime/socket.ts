@@ -21,8 +21,12 @@ export interface RealtimeOptions {
   /** Origins a browser may open the socket from (the app's own public URL). */
   allowedOrigins: string[];
   resolveActor: (request: FastifyRequest) => Promise<Actor | undefined>;
-  /** Stored events of a user after an id, oldest first, for a client resuming after a reconnect. */
-  replay?: (userId: string, afterId: string) => Promise<RealtimeEvent[]>;
+  /**
+   * Stored events of a user from a watermark on, oldest first, for a client resuming after a
+   * reconnect, and the watermark to resume from next time (sent in "ready"); without a watermark,
+   * only the next one (event-log.ts).
+   */
+  replay?: (userId: string, after: string | undefined) => Promise<{ events: RealtimeEvent[]; after: string }>;
   /**
    * The features' side of one signed-in socket, opened once per socket and closed with it: it gets
    * the socket's valid frames (typing, signalling) and checks what the actor may do, and what it
@@ -168,12 +172,15 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
           });
         });
         // Live events flow from here on; what happened while away comes first (and may overlap).
-        const after = (request.query as { after?: string }).after;
-        if (after && /^\d{1,19}$/.test(after) && options.replay) {
-          for (const event of await options.replay(actor.userId, after))
-            hub.sendTo(socket, JSON.stringify(event));
+        const asked = (request.query as { after?: string }).after;
+        const after = asked && /^\d{1,19}$/.test(asked) ? asked : undefined;
+        let next: string | undefined;
+        if (options.replay) {
+          const replay = await options.replay(actor.userId, after);
+          for (const event of replay.events) hub.sendTo(socket, JSON.stringify(event));
+          next = replay.after;
         }
-        socket.send(JSON.stringify({ type: "ready", data: null }));
+        socket.send(JSON.stringify({ type: "ready", data: next === undefined ? null : { after: next } }));
       },
     );
   });

@@ -6,6 +6,9 @@ const THREAD = "0b7c2f4e-3a1d-4c5e-9f10-2a3b4c5d6e7f";
 describe("the live channel's frames", () => {
   it("reads the known events and ignores anything else", () => {
     expect(parseFrame('{"type":"ready","data":null}')).toEqual({ type: "ready" });
+    expect(parseFrame('{"type":"ready","data":{"after":"7301"}}')).toEqual({ type: "ready", after: "7301" });
+    // A watermark is digits; anything else is not one.
+    expect(parseFrame('{"type":"ready","data":{"after":"1 OR 1"}}')).toEqual({ type: "ready" });
     expect(parseFrame(JSON.stringify({ type: "typing", data: { threadId: THREAD, userId: "u2" } }))).toEqual({
       type: "typing",
       data: { threadId: THREAD, userId: "u2" },
@@ -29,23 +32,32 @@ describe("the live channel's frames", () => {
 });
 
 describe("the event cursor", () => {
-  it("remembers the last number and skips repeats around a reconnect", () => {
+  it("resumes from the watermark of the last ready and skips events it handled", () => {
     const cursor = createEventCursor();
     expect(cursor.last).toBeUndefined();
-    expect(cursor.accept("1")).toBe(true);
-    expect(cursor.accept("2")).toBe(true);
-    // The replay after ?after=2 overlaps with what the live stream already delivered.
-    expect(cursor.accept("2")).toBe(false);
-    expect(cursor.accept("1")).toBe(false);
-    expect(cursor.accept("3")).toBe(true);
-    expect(cursor.last).toBe("3");
+    cursor.resumeFrom("500");
+    expect(cursor.accept("12")).toBe(true);
+    // Numbers follow writes, not commits: a lower one can come later and is new.
+    expect(cursor.accept("9")).toBe(true);
+    // The replay after a reconnect overlaps with what the live stream already delivered.
+    expect(cursor.accept("12")).toBe(false);
+    expect(cursor.accept("9")).toBe(false);
+    expect(cursor.last).toBe("500");
+    cursor.resumeFrom("512");
+    expect(cursor.last).toBe("512");
+    cursor.resumeFrom(undefined);
+    expect(cursor.last).toBe("512");
   });
 
-  it("lets unnumbered frames through without moving", () => {
-    const cursor = createEventCursor();
-    cursor.accept("7");
+  it("lets unnumbered frames through, and forgets the oldest numbers beyond its memory", () => {
+    const cursor = createEventCursor(2);
     expect(cursor.accept(undefined)).toBe(true);
-    expect(cursor.last).toBe("7");
+    expect(cursor.accept(undefined)).toBe(true);
+    cursor.accept("1");
+    cursor.accept("2");
+    cursor.accept("3");
+    expect(cursor.accept("1")).toBe(true);
+    expect(cursor.accept("3")).toBe(false);
   });
 });
 

@@ -1,7 +1,10 @@
 import { isLiveEventType, LIVE_EVENTS, type LiveFrame } from "../../features/common/shared-schema.ts";
 
-/** The channel's own frame: the connection is open and the replay, if any, has been sent. */
-export type ChannelFrame = LiveFrame | { type: "ready" };
+/**
+ * The channel's own frame: the connection is open and the replay, if any, has been sent; `after`
+ * is where to resume from after the next drop.
+ */
+export type ChannelFrame = LiveFrame | { type: "ready"; after?: string };
 
 /**
  * A frame from the socket, parsed with its event's schema from the live map, or null for
@@ -17,7 +20,12 @@ export function parseFrame(text: string): ChannelFrame | null {
   }
   if (typeof raw !== "object" || raw === null) return null;
   const { id, type, data } = raw as { id?: unknown; type?: unknown; data?: unknown };
-  if (type === "ready") return { type: "ready" };
+  if (type === "ready") {
+    const after = (data as { after?: unknown } | null)?.after;
+    return typeof after === "string" && /^\d{1,19}$/.test(after)
+      ? { type: "ready", after }
+      : { type: "ready" };
+  }
   if (typeof type !== "string" || !isLiveEventType(type)) return null;
   if (id !== undefined && typeof id !== "string") return null;
   const parsed = LIVE_EVENTS[type].safeParse(data);
@@ -26,22 +34,28 @@ export function parseFrame(text: string): ChannelFrame | null {
 }
 
 /**
- * The number of the last event seen, to resume after a reconnect. A user's events are numbered in
- * order, so one at or below the last is a repeat (the replay and the live stream overlap around a
- * reconnect) and is skipped. Unnumbered frames (typing, signalling) always pass.
+ * Where to resume after a reconnect, and which events were handled already. The server numbers
+ * events from one sequence in the order they are written, not committed, so the tab resumes from
+ * the watermark each "ready" names (`last`), and the replay that follows may repeat events the live
+ * stream delivered: those are skipped by number. The numbers of the last `remember` events are kept,
+ * more than a replay holds. Unnumbered frames (typing, signalling) always pass.
  */
-export function createEventCursor() {
-  let last: number | undefined;
+export function createEventCursor(remember = 2_000) {
+  let watermark: string | undefined;
+  const seen = new Set<string>();
   return {
     get last(): string | undefined {
-      return last === undefined ? undefined : String(last);
+      return watermark;
+    },
+    resumeFrom(after: string | undefined) {
+      if (after !== undefined) watermark = after;
     },
     accept(id: string | undefined): boolean {
       if (id === undefined) return true;
-      const n = Number(id);
-      if (!Number.isSafeInteger(n)) return true;
-      if (last !== undefined && n <= last) return false;
-      last = n;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      // A Set iterates in insertion order: the first is the oldest.
+      if (seen.size > remember) seen.delete(seen.values().next().value as string);
       return true;
     },
   };

@@ -41,8 +41,8 @@ export function sendFrame(frame: ClientFrame): boolean {
 
 /**
  * The tab's one live connection: opens /api/ws, hands each event to the handlers the features
- * registered for its name, and after a drop reconnects with backoff, resuming after the last event
- * it saw (`?after=`), so nothing is missed and nothing needs polling. Answers a function that
+ * registered for its name, and after a drop reconnects with backoff, resuming from the watermark
+ * the server named (`?after=`), so nothing is missed and nothing needs polling. Answers a function that
  * closes it for good.
  */
 export function startLive(
@@ -74,6 +74,7 @@ export function startLive(
       const frame = parseFrame(event.data);
       if (!frame) return;
       if (frame.type === "ready") {
+        cursor.resumeFrom(frame.after);
         attempt = 0;
         live = true;
         if (!everConnected) for (const set of handlers) set.connected?.(context);
