@@ -59,7 +59,7 @@ async function firstLoad(path: string, acceptEncoding: string, email?: string): 
     await cdp.send("Network.setExtraHTTPHeaders", { headers: { "Accept-Encoding": acceptEncoding } });
     const pending = new Map<
       string,
-      { url: string; kind: "js" | "css"; encoding: string; contentLength?: number }
+      { url: string; kind: "js" | "css"; encoding: string; contentLength?: number; headerBytes: number }
     >();
     const load: Load = { kb: 0, jsKb: 0, cssKb: 0, files: [], encodings: new Set() };
     cdp.on("Network.responseReceived", (event) => {
@@ -79,14 +79,16 @@ async function firstLoad(path: string, acceptEncoding: string, email?: string): 
         kind,
         encoding: header("content-encoding") ?? "identity",
         ...(length ? { contentLength: Number(length) } : {}),
+        // What had arrived with the headers: the status line and the headers themselves.
+        headerBytes: response.encodedDataLength,
       });
     });
     cdp.on("Network.loadingFinished", (event) => {
       const file = pending.get(event.requestId);
       if (!file) return;
-      // The body as sent: its Content-Length when the server gave one, else what arrived (which
-      // includes the headers, so it errs high).
-      const kb = (file.contentLength ?? event.encodedDataLength) / 1024;
+      // The body as sent: its Content-Length when the server gave one, else what arrived after the
+      // headers (a small file compressed on the fly goes chunked, without a length).
+      const kb = (file.contentLength ?? event.encodedDataLength - file.headerBytes) / 1024;
       load.kb += kb;
       if (file.kind === "js") load.jsKb += kb;
       else load.cssKb += kb;
