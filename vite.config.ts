@@ -29,6 +29,13 @@ export default defineConfig({
     emptyOutDir: true,
     // Hashed names let the server cache everything under /assets/ immutably.
     assetsDir: "assets",
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: "app", tags: ["$initial"] }],
+        },
+      },
+    },
   },
   server: {
     port: 3000,

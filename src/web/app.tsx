@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { lazy, Suspense } from "react";
 import { ApiError } from "./api/problem.ts";
+import { useToastsWanted } from "./layout/notify.ts";
 import { createAppRouter } from "./router.tsx";
 import { cssVariablesResolver, theme } from "./theme.ts";
 
@@ -19,18 +20,20 @@ const queryClient = new QueryClient({
 });
 const router = createAppRouter(queryClient);
 
-// Toasts are never needed for the first paint; their package (and its transitions) loads after it.
-const Notifications = lazy(() =>
-  import("@mantine/notifications").then((m) => ({ default: m.Notifications })),
-);
+// Toasts are never needed for the first paint; their package (and its transitions) loads with the
+// first toast (layout/notify.ts).
+const Notifications = lazy(() => import("./layout/toasts.ts").then((m) => ({ default: m.Notifications })));
 
 export function App() {
+  const toasts = useToastsWanted();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Suspense fallback={null}>
-        {/* At the bottom: at the top they covered the header's links and the bell. */}
-        <Notifications position="bottom-right" />
-      </Suspense>
+      {toasts ? (
+        <Suspense fallback={null}>
+          {/* At the bottom: at the top they covered the header's links and the bell. */}
+          <Notifications position="bottom-right" />
+        </Suspense>
+      ) : null}
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -10,6 +10,27 @@ export interface ApiRequest<T> {
 
 /** fetch for our own JSON API: same-origin cookies, problem+json errors thrown as ApiError. */
 export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise<T> {
+  const { response, body } = await send(path, request);
+  if (!response.ok) throw await failure(response, body);
+  return request.schema.parse(body);
+}
+
+/**
+ * apiFetch for a question a visitor without a session may ask (who is signed in): the 401 is the
+ * answer null, told by its status alone, and the answer's schema loads only for a signed-in one.
+ * So a visitor's first page loads neither a schema nor the problem parser, and with them no zod.
+ */
+export async function apiFetchSignedIn<T>(
+  path: string,
+  request: Omit<ApiRequest<T>, "schema"> & { schema: () => Promise<z.ZodType<T>> },
+): Promise<T | null> {
+  const { response, body } = await send(path, request);
+  if (response.status === 401) return null;
+  if (!response.ok) throw await failure(response, body);
+  return (await request.schema()).parse(body);
+}
+
+async function send(path: string, request: Omit<ApiRequest<unknown>, "schema">) {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -28,11 +49,12 @@ export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise
   }
   const text = await response.text();
   const body: unknown = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const retryAfter = Number(response.headers.get("retry-after")) || undefined;
-    throw await problemOf(body, response.status, retryAfter);
-  }
-  return request.schema.parse(body);
+  return { response, body };
+}
+
+function failure(response: Response, body: unknown) {
+  const retryAfter = Number(response.headers.get("retry-after")) || undefined;
+  return problemOf(body, response.status, retryAfter);
 }
 
 function safeJson(text: string): unknown {

@@ -1,27 +1,44 @@
-import i18n from "i18next";
+import i18n, { type BackendModule } from "i18next";
 import LanguageDetector from "i18next-browser-languagedetector";
 import { initReactI18next } from "react-i18next";
 import type { Locale } from "../../features/accounts/schema.ts";
-import de from "./de.json" with { type: "json" };
-import en from "./en.json" with { type: "json" };
 
 export const LANGUAGE_STORAGE_KEY = "assista.language";
 
-// Both bundles are a few KB, so they ship with the app instead of a second round-trip before first paint.
+// Each language's texts are ~15 KB gzip, as much as half the landing page's own code: only the
+// active one loads, before the first paint (main.tsx waits for `i18nReady`); the other loads when
+// someone switches (changeLanguage fetches it before the page re-renders in it).
 // Keyed by Locale, so a locale added to the schema fails the type check until it has translations.
-export const resources: Record<Locale, { translation: typeof de }> = {
-  de: { translation: de },
-  en: { translation: en },
+const BUNDLES: Record<Locale, () => Promise<{ default: typeof import("./de.json") }>> = {
+  de: () => import("./de.json"),
+  en: () => import("./en.json"),
 };
 
-void i18n
+const bundleBackend: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language, _namespace, callback) {
+    const load = BUNDLES[language as Locale];
+    if (!load) return callback(null, {});
+    load().then(
+      (bundle) => callback(null, bundle.default),
+      (error: Error) => callback(error, false),
+    );
+  },
+};
+
+/** Settles once the active language's texts are in; the app renders after it. */
+export const i18nReady = i18n
+  .use(bundleBackend)
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources,
     // Not LOCALES from the schema: importing it would pull zod into the first bundle (resources.test.ts checks they agree).
-    supportedLngs: Object.keys(resources),
-    fallbackLng: "de",
+    supportedLngs: Object.keys(BUNDLES),
+    load: "languageOnly",
+    // German stands in for a language the app does not have. English needs nothing behind it: both
+    // bundles have every key (resources.test.ts), so an English reader never loads the German one.
+    fallbackLng: { en: [], default: ["de"] },
     interpolation: { escapeValue: false },
     detection: {
       // A choice made here beats the browser; the signed-in user's saved locale beats both (see language.ts).

@@ -1,9 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale, Me } from "../../features/accounts/schema.ts";
 import { ME_KEY } from "../api/me.ts";
 import { notify } from "../layout/notify.ts";
+import { currentLocale } from "./index.ts";
 
 /** Switches the interface language; for a signed-in user the choice is saved to the account too. */
 export function useSwitchLanguage() {
@@ -22,6 +23,24 @@ export function useSwitchLanguage() {
       await notify(t, "red", t("language.saveFailed"));
     }
   };
+}
+
+/**
+ * The language a control shows as chosen, and the way to choose one. The choice shows at once: a
+ * language not used yet switches only once its texts have loaded (i18n/index.ts).
+ */
+export function useLanguageChoice() {
+  const switchLanguage = useSwitchLanguage();
+  const [pending, setPending] = useState<Locale | null>(null);
+  const choose = async (locale: Locale) => {
+    setPending(locale);
+    try {
+      await switchLanguage(locale);
+    } finally {
+      setPending(null);
+    }
+  };
+  return { active: pending ?? currentLocale(), choose };
 }
 
 /** The saved locale of a signed-in user wins over the browser's and the stored choice. */

@@ -1,8 +1,7 @@
 import { Button, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../features/accounts/schema.ts";
-import { currentLocale } from "../i18n/index.ts";
-import { useSwitchLanguage } from "../i18n/language.ts";
+import { useLanguageChoice } from "../i18n/language.ts";
 
 // Language names are written in their own language, so each is recognisable whatever is active.
 // A Record over Locale, so a new locale must get a name here before the app type-checks.
@@ -12,8 +11,7 @@ export const LANGUAGES = Object.keys(LANGUAGE_NAMES) as Locale[];
 /** Two toggle buttons rather than a menu: with two languages a popover (and its ~20 KB) buys nothing. */
 export function LanguageSwitcher() {
   const { t } = useTranslation();
-  const switchLanguage = useSwitchLanguage();
-  const active = currentLocale();
+  const { active, choose } = useLanguageChoice();
   return (
     <Group gap={2} role="group" aria-label={t("language.label")} wrap="nowrap">
       {LANGUAGES.map((locale) => (
@@ -23,7 +21,7 @@ export function LanguageSwitcher() {
           variant={locale === active ? "filled" : "subtle"}
           lang={locale}
           aria-pressed={locale === active}
-          onClick={() => void switchLanguage(locale)}
+          onClick={() => void choose(locale)}
         >
           {LANGUAGE_NAMES[locale]}
         </Button>

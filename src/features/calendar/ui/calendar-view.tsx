@@ -9,7 +9,6 @@ import deLocale from "@fullcalendar/core/locales/de";
 import dayGridPlugin from "@fullcalendar/daygrid";
 import interactionPlugin from "@fullcalendar/interaction";
 import listPlugin from "@fullcalendar/list";
-import luxonPlugin from "@fullcalendar/luxon3";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
 import { useMediaQuery } from "@mantine/hooks";
@@ -18,10 +17,11 @@ import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../web/kit/use-locale.ts";
 import { zoneLabel } from "../../../web/kit/zone-label.ts";
 import type { CalendarContext, EventList, Occurrence } from "../schema.ts";
+import { namedZonesPlugin } from "./named-zones.ts";
 import { clockIn, wallOf } from "./zoned.ts";
 import "./calendar-view.css";
 
-const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, luxonPlugin];
+const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, namedZonesPlugin];
 // White on Mantine's blue 9 reads at 6.6:1; FullCalendar's own blue is below AA for small text.
 const EVENT_COLOR = "#1864ab";
 /** The shade of the hours both parties work (FullCalendar draws background events at 30 %). */

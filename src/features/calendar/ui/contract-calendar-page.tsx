@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Stack, Text } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../../web/api/me.ts";
 import { toApiError } from "../../../web/api/problem-parse.ts";
@@ -23,7 +23,7 @@ import {
   type Window,
 } from "./calendar-api.ts";
 import { CalendarView } from "./calendar-view.tsx";
-import { type Draft, EventDialog, type Scope } from "./event-dialog.tsx";
+import type { Draft, Scope } from "./event-dialog.tsx";
 import {
   eventBody,
   eventValues,
@@ -36,6 +36,10 @@ import {
 import { useRefreshOnNotice } from "./use-refresh-on-notice.ts";
 
 const route = getRouteApi("/signed-in/contracts/$contractId/calendar");
+
+// The form (its inputs, the repeat rules, the zone picker's dropdown) loads when an event is opened
+// or started, not with the calendar: the tab's first load is FullCalendar's already.
+const EventDialog = lazy(() => import("./event-dialog.tsx").then((m) => ({ default: m.EventDialog })));
 
 /** Whose zone is whose, and which hours are shaded (and when they are assumed rather than stored). */
 function Legend({ context }: { context: CalendarContext }) {
@@ -164,15 +168,17 @@ export function ContractCalendarPage() {
         onOpen={open}
       />
       {draft && ctx ? (
-        <EventDialog
-          key={draft.occurrence ? `${draft.occurrence.eventId}@${draft.occurrence.startsAt}` : "new"}
-          draft={draft}
-          context={ctx}
-          readOnly={readOnly}
-          onClose={() => setDraft(null)}
-          onSave={save}
-          onDelete={remove}
-        />
+        <Suspense fallback={null}>
+          <EventDialog
+            key={draft.occurrence ? `${draft.occurrence.eventId}@${draft.occurrence.startsAt}` : "new"}
+            draft={draft}
+            context={ctx}
+            readOnly={readOnly}
+            onClose={() => setDraft(null)}
+            onSave={save}
+            onDelete={remove}
+          />
+        </Suspense>
       ) : null}
     </Page>
   );

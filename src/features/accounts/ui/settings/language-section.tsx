@@ -1,7 +1,6 @@
 import { Radio, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { currentLocale } from "../../../../web/i18n/index.ts";
-import { useSwitchLanguage } from "../../../../web/i18n/language.ts";
+import { useLanguageChoice } from "../../../../web/i18n/language.ts";
 import { LANGUAGE_NAMES } from "../../../../web/layout/language-switcher.tsx";
 import { notify } from "../../../../web/layout/notify.ts";
 import { SettingsSection } from "../../../../web/layout/settings-section.tsx";
@@ -10,18 +9,14 @@ import { LOCALES, type Locale } from "../../schema.ts";
 /** Takes effect at once: the page re-renders in the chosen language, and the account remembers it. */
 export function LanguageSection() {
   const { t } = useTranslation();
-  const switchLanguage = useSwitchLanguage();
-  async function choose(value: string) {
-    await switchLanguage(value as Locale);
+  const { active, choose } = useLanguageChoice();
+  async function pick(value: string) {
+    await choose(value as Locale);
     await notify(t, "green", t("common.saved"));
   }
   return (
     <SettingsSection title={t("settings.language.title")} description={t("settings.language.description")}>
-      <Radio.Group
-        label={t("settings.language.label")}
-        value={currentLocale()}
-        onChange={(value) => void choose(value)}
-      >
+      <Radio.Group label={t("settings.language.label")} value={active} onChange={(value) => void pick(value)}>
         <Stack gap="xs" mt="xs">
           {LOCALES.map((locale) => (
             <Radio key={locale} value={locale} label={LANGUAGE_NAMES[locale]} lang={locale} />
