@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { decodeCursor, encodeCursor, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
@@ -251,12 +251,14 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
       const numeric = query.sort !== "submitted";
       const dir = query.order === "asc" ? asc : desc;
       const beyond = query.order === "asc" ? gt : lt;
+      const upTo = query.order === "asc" ? gte : lte;
       let after: SQL | undefined;
       if (query.cursor) {
         const c = decodeCursor(query.cursor);
         // Numeric keys travel in the cursor's timestamp slot, as milliseconds.
         const value = numeric ? c.at.getTime() : c.at.toISOString();
-        after = or(beyond(key, value), and(eq(key, value), beyond(bid.id, c.id)));
+        // The leading bound lets the index scan start at the cursor (see server/cursor.ts).
+        after = and(upTo(key, value), or(beyond(key, value), and(eq(key, value), beyond(bid.id, c.id))));
       }
       const rows = await db
         .select({
