@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, or, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, gt, gte, lt, lte, or, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "./errors.ts";
 
@@ -18,18 +18,22 @@ export function decodeCursor(cursor: string): { at: Date; id: string } {
   return { at, id };
 }
 
-/** The condition "after the cursor" for a list ordered newest first by (at, id). */
+/**
+ * The condition "after the cursor" for a list ordered newest first by (at, id). The leading
+ * `at <= cursor` says nothing new, but PostgreSQL can start an index scan there: without it the
+ * OR is only a filter and page k reads the k − 1 pages before it again.
+ */
 export function olderThan(cursor: string | undefined, at: SQLWrapper, id: PgColumn): SQL | undefined {
   if (!cursor) return undefined;
   const c = decodeCursor(cursor);
-  return or(lt(at, c.at), and(eq(at, c.at), lt(id, c.id)));
+  return and(lte(at, c.at), or(lt(at, c.at), and(eq(at, c.at), lt(id, c.id))));
 }
 
-/** The condition "after the cursor" for a list ordered soonest first by (at, id). */
+/** The condition "after the cursor" for a list ordered soonest first by (at, id) (bound as above). */
 export function laterThan(cursor: string | undefined, at: SQLWrapper, id: PgColumn): SQL | undefined {
   if (!cursor) return undefined;
   const c = decodeCursor(cursor);
-  return or(gt(at, c.at), and(eq(at, c.at), gt(id, c.id)));
+  return and(gte(at, c.at), or(gt(at, c.at), and(eq(at, c.at), gt(id, c.id))));
 }
 
 /** Cuts the extra row a query fetched (limit + 1) and makes the next cursor from the last kept row. */

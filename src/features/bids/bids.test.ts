@@ -225,6 +225,15 @@ describe("reviewing bids", () => {
     const after = await list("sort=overlap&order=desc");
     expect(after.map((b) => b.overlapMinutes)).toEqual([60, 60, null]);
     expect(after.at(-1)?.assistantName).toBe("No profile");
+
+    // New years of experience show and sort at once too, and so does a first profile.
+    const berlin = bidders[0] as (typeof bidders)[number];
+    await berlin.browser.request("PUT", "/api/v1/me/assistant-profile", profile(20, "Europe/Berlin"));
+    const late = bidders[2] as (typeof bidders)[number];
+    await late.browser.request("PUT", "/api/v1/me/assistant-profile", profile(1, "Europe/Berlin"));
+    const moved = await list("sort=experience&order=desc");
+    expect(names(moved)).toEqual(["Berlin", "New York", "No profile"]);
+    expect(moved.map((b) => b.yearsExperience)).toEqual([20, 12, 1]);
   });
 
   it("the client shortlists and rejects with a message; the assistant is notified and can no longer edit", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { decodeCursor, encodeCursor, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
@@ -27,11 +27,16 @@ type BidRow = typeof bid.$inferSelect;
 const SORT_KEYS: Record<BidSort, SQL> = {
   submitted: sql`${bid.createdAt}`,
   rate: sql`${bid.rateMinor}`,
-  experience: sql<number>`coalesce(${yearsExperienceOf(bid.assistantId)}, -1)`,
+  experience: sql<number>`coalesce(${bid.yearsExperience}, -1)`,
   overlap: sql<number>`coalesce(${bid.overlapMinutes}, -1)`,
 } as const;
 
-export const toBid = (row: BidRow, sampleIds: string[], assistantName?: string): Bid => ({
+/** The years of experience are shown in the client's review list only (listForJob). */
+export const toBid = (
+  { yearsExperience, ...row }: BidRow,
+  sampleIds: string[],
+  assistantName?: string,
+): Bid => ({
   ...row,
   sampleIds,
   status: row.status,
@@ -130,6 +135,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
         status: "submitted",
         rejectionMessage: null,
         overlapMinutes,
+        yearsExperience: null,
         createdAt: now,
         updatedAt: now,
       };
@@ -140,10 +146,12 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
         type: "bid.received" as const,
         data: { jobId, bidId: row.id, jobTitle: j.title },
       };
+      // The profile's years travel with the insert, read in the same statement.
+      const withExperience = { ...row, yearsExperience: yearsExperienceOf(sql`${actor.userId}`) };
       let written: unknown;
       try {
         written = await db.execute(
-          sql`WITH new_bid AS (${db.insert(bid).values(row).getSQL()})${attach}, ${notifier.ctes([notice])} SELECT user_id, seq FROM notify_events`,
+          sql`WITH new_bid AS (${db.insert(bid).values(withExperience).getSQL()})${attach}, ${notifier.ctes([notice])} SELECT user_id, seq FROM notify_events`,
         );
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -243,18 +251,19 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
       const numeric = query.sort !== "submitted";
       const dir = query.order === "asc" ? asc : desc;
       const beyond = query.order === "asc" ? gt : lt;
+      const upTo = query.order === "asc" ? gte : lte;
       let after: SQL | undefined;
       if (query.cursor) {
         const c = decodeCursor(query.cursor);
         // Numeric keys travel in the cursor's timestamp slot, as milliseconds.
         const value = numeric ? c.at.getTime() : c.at.toISOString();
-        after = or(beyond(key, value), and(eq(key, value), beyond(bid.id, c.id)));
+        // The leading bound lets the index scan start at the cursor (see server/cursor.ts).
+        after = and(upTo(key, value), or(beyond(key, value), and(eq(key, value), beyond(bid.id, c.id))));
       }
       const rows = await db
         .select({
           bid,
           assistantName: userNameOf(bid.assistantId),
-          yearsExperience: yearsExperienceOf(bid.assistantId),
           sortValue: key,
         })
         .from(bid)
@@ -271,7 +280,7 @@ export function createBidsService(db: Db, jobs: JobsService, samples: SamplesSer
       return {
         items: page.map((r) => ({
           ...toBid(r.bid, attached.get(r.bid.id) ?? [], r.assistantName),
-          yearsExperience: r.yearsExperience,
+          yearsExperience: r.bid.yearsExperience,
         })),
         nextCursor,
       };

@@ -39,6 +39,12 @@ export const bid = pgTable(
      * side changes (see bids/overlap-sync.ts), so the review can sort by it with a keyset.
      */
     overlapMinutes: integer("overlap_minutes"),
+    /**
+     * The assistant's years of experience from their profile; null without one. Copied here at
+     * bid time and whenever the profile is saved (bids/experience-sync.ts), so the review can sort
+     * a job's bids by it from an index of this table instead of reading every bid's profile.
+     */
+    yearsExperience: integer("years_experience"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -55,6 +61,8 @@ export const bid = pgTable(
     // Sorted by overlap the review orders by coalesce(overlap_minutes, -1), then id: without an
     // index on that very expression PostgreSQL reads and sorts every bid of the job.
     index("bid_job_overlap_idx").on(t.jobId, sql`coalesce(${t.overlapMinutes}, -1)`, t.id),
+    // The same for the sort by experience, ordered by coalesce(years_experience, -1), then id.
+    index("bid_job_experience_idx").on(t.jobId, sql`coalesce(${t.yearsExperience}, -1)`, t.id),
     // An assistant's own bids, newest first.
     index("bid_assistant_created_idx").on(t.assistantId, t.createdAt),
   ],

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte, ne, or } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Actor } from "../../server/auth/actor.ts";
 import { laterThan, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db, Tx } from "../../server/db/client.ts";
@@ -403,46 +404,48 @@ export function createInterviewsService(
       return (await views([await own(actor, id)]))[0] as Interview;
     },
 
-    /** One's interviews as client or assistant, newest first. */
+    /**
+     * One's interviews as client or assistant: upcoming ones soonest first, past ones newest first.
+     * Each party's side is its own index-ordered query of one page (an OR of the two would read and
+     * sort every interview of the user); the union of the two pages gives the page. A user is never
+     * both parties of one interview (nobody bids on their own job), so no row comes twice.
+     */
     async list(actor: Actor, query: InterviewListQuery) {
       const { cursor, limit, view, status } = query;
       const at = new Date(now().getTime());
       const upcoming = view === "upcoming";
-      const rows = await db
-        .select({ row: interview, when: firstTime })
-        .from(interview)
-        .where(
-          and(
-            or(eq(interview.clientId, actor.userId), eq(interview.assistantId, actor.userId)),
-            upcoming
-              ? and(ne(interview.status, "cancelled"), sql`${lastEnd} > ${at}`)
-              : or(eq(interview.status, "cancelled"), lte(lastEnd, at)),
-            status ? eq(interview.status, status) : undefined,
-            upcoming
-              ? laterThan(cursor, firstTime, interview.id)
-              : olderThan(cursor, firstTime, interview.id),
-          ),
-        )
-        .orderBy(...(upcoming ? [asc(firstTime), asc(interview.id)] : [desc(firstTime), desc(interview.id)]))
+      const order = upcoming
+        ? [asc(interview.firstAt), asc(interview.id)]
+        : [desc(interview.firstAt), desc(interview.id)];
+      const side = (party: typeof interview.clientId | typeof interview.assistantId) =>
+        db
+          .select()
+          .from(interview)
+          .where(
+            and(
+              eq(party, actor.userId),
+              upcoming
+                ? and(ne(interview.status, "cancelled"), gt(interview.lastEndAt, at))
+                : or(eq(interview.status, "cancelled"), lte(interview.lastEndAt, at)),
+              status ? eq(interview.status, status) : undefined,
+              upcoming
+                ? laterThan(cursor, interview.firstAt, interview.id)
+                : olderThan(cursor, interview.firstAt, interview.id),
+            ),
+          )
+          .orderBy(...order)
+          .limit(limit + 1);
+      const rows = await unionAll(side(interview.clientId), side(interview.assistantId))
+        .orderBy(...order)
         .limit(limit + 1);
-      const page = pageOf(rows, limit, (r) => ({ at: r.when, id: r.row.id }));
-      return { ...page, items: await views(page.items.map((r) => r.row)) };
+      const page = pageOf(rows, limit, (r) => ({ at: r.firstAt, id: r.id }));
+      return { ...page, items: await views(page.items) };
     },
 
     /** For the reminder sweep (reminders.ts) and the feeds: the mail of one interview event. */
     mail,
   };
 }
-
-// An interview's time: the confirmed one, else the earliest and latest of the proposed ones.
-const proposed = (fn: "min" | "max", field: "start" | "end") =>
-  sql.raw(
-    `(SELECT ${fn}((p->>'${field}')::timestamptz) FROM jsonb_array_elements("interview"."proposals") p)`,
-  );
-const firstTime: SQL<Date> = sql<Date>`coalesce(${interview.startsAt}, ${proposed("min", "start")})`.mapWith(
-  (value: string | Date) => new Date(value),
-);
-const lastEnd: SQL = sql`coalesce(${interview.endsAt}, ${proposed("max", "end")})`;
 
 /** PostgreSQL's exclusion_violation, from either driver (the error or its cause carries the code). */
 function isExclusionViolation(error: unknown): boolean {

@@ -34,6 +34,18 @@ export const interview = pgTable(
     proposals: jsonb("proposals").$type<ProposedSlot[]>().notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }),
     endsAt: timestamp("ends_at", { withTimezone: true }),
+    /**
+     * The interview's time for the lists: the confirmed start, else the earliest proposed one;
+     * and its end: the confirmed end, else the latest proposed one. Computed by PostgreSQL from
+     * the columns above (functions of migration 0014), so every write keeps them right and each
+     * party's list can read a page from an index instead of sorting all their interviews.
+     */
+    firstAt: timestamp("first_at", { withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(starts_at, interview_proposals_first_start(proposals))`),
+    lastEndAt: timestamp("last_end_at", { withTimezone: true })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(ends_at, interview_proposals_last_end(proposals))`),
     /** An external meeting link instead of the built-in room. */
     meetingUrl: text("meeting_url"),
     note: text("note").notNull().default(""),
@@ -50,9 +62,12 @@ export const interview = pgTable(
     checkOneOf("interview_status_known", t.status, INTERVIEW_STATUSES),
     check("interview_duration_known", sql`${t.durationMinutes} IN (30, 60)`),
     check("interview_confirmed_has_time", sql`${t.status} <> 'confirmed' OR ${t.startsAt} IS NOT NULL`),
-    // Each party's list of interviews, newest first.
-    index("interview_client_idx").on(t.clientId, t.createdAt),
-    index("interview_assistant_idx").on(t.assistantId, t.createdAt),
+    // Each party's list: past interviews newest first walk (party, first_at, id) backwards; the
+    // upcoming ones are the few that end after now, found by (party, last_end_at) and sorted.
+    index("interview_client_first_idx").on(t.clientId, t.firstAt, t.id),
+    index("interview_assistant_first_idx").on(t.assistantId, t.firstAt, t.id),
+    index("interview_client_end_idx").on(t.clientId, t.lastEndAt),
+    index("interview_assistant_end_idx").on(t.assistantId, t.lastEndAt),
     index("interview_bid_idx").on(t.bidId),
     // The reminder sweep reads confirmed interviews of the next day.
     index("interview_upcoming_idx").on(t.startsAt).where(sql`${t.status} = 'confirmed'`),

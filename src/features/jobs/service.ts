@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, lte, or, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
 import { decodeCursor, olderThan, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
@@ -102,10 +102,14 @@ export function createJobsService(db: Db, notifier: Notifier) {
                   eq(job.currency, sql.placeholder("currency")),
                 )
               : undefined,
+            // The leading bound starts the index scan at the cursor (see server/cursor.ts).
             has("k")
-              ? or(
-                  lt(job.publishedAt, at),
-                  and(eq(job.publishedAt, at), lt(job.id, sql.placeholder("cursorId"))),
+              ? and(
+                  lte(job.publishedAt, at),
+                  or(
+                    lt(job.publishedAt, at),
+                    and(eq(job.publishedAt, at), lt(job.id, sql.placeholder("cursorId"))),
+                  ),
                 )
               : undefined,
           ),

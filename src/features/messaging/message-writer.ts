@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../server/db/client.ts";
 import type { EventLog, LogItem, Numbered } from "../../server/realtime/event-log.ts";
-import { message, thread } from "./tables.ts";
+import { message, thread, threadParticipant } from "./tables.ts";
 
 export type MessageRow = typeof message.$inferSelect;
 
@@ -29,7 +29,8 @@ export interface WriterLimits {
 const DEFAULT_LIMITS: WriterLimits = { inFlight: 2, batch: 100 };
 
 /**
- * Stores messages with their threads' activity times and their numbered events, several messages
+ * Stores messages with their threads' activity times (on the thread and on each participant's
+ * row, which the inbox orders by) and their numbered events, several messages
  * per statement when they arrive faster than the database answers (group commit). A message that
  * finds a free slot is written at once, so a quiet conversation waits for nobody; under load each
  * statement carries everything that queued meanwhile, which saves round trips, commits and
@@ -37,8 +38,8 @@ const DEFAULT_LIMITS: WriterLimits = { inFlight: 2, batch: 100 };
  * numbers; one message the database refuses does not take the others in its statement with it.
  *
  * Lock order (why batches cannot deadlock): the event log takes the recipients' counters sorted by
- * user, before the thread rows are updated; two statements that share a thread share its
- * participants, so they queue on the counters before either touches the thread.
+ * user, before the thread and participant rows are updated; two statements that share a thread
+ * share its participants, so they queue on the counters before either touches the thread.
  */
 export function createMessageWriter(
   db: Db,
@@ -64,6 +65,11 @@ export function createMessageWriter(
         UPDATE ${thread} SET last_activity_at = greatest(${thread.lastActivityAt}, g.at)
         FROM jsonb_to_recordset(${JSON.stringify(touches)}::jsonb) AS g(id uuid, at timestamptz)
         WHERE ${thread.id} = g.id
+      ),
+      touched_participants AS (
+        UPDATE ${threadParticipant} SET last_activity_at = greatest(${threadParticipant.lastActivityAt}, g.at)
+        FROM jsonb_to_recordset(${JSON.stringify(touches)}::jsonb) AS g(id uuid, at timestamptz)
+        WHERE ${threadParticipant.threadId} = g.id
       ),
       ${log.ctes(batch.map((b) => b.item))}
       SELECT n, user_id, seq FROM log_numbered`);

@@ -142,13 +142,16 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
   /** Opens the subject's thread once; a second open (or a race) finds the first. */
   async function open(viewerId: string, subject: Subject, parties: string[]) {
     const created = await db.transaction(async (tx) => {
+      const at = now();
       const [row] = await tx
         .insert(thread)
-        .values({ ...subject, lastActivityAt: now(), createdAt: now() })
+        .values({ ...subject, lastActivityAt: at, createdAt: at })
         .onConflictDoNothing()
         .returning({ id: thread.id });
       if (row)
-        await tx.insert(threadParticipant).values(parties.map((userId) => ({ threadId: row.id, userId })));
+        await tx
+          .insert(threadParticipant)
+          .values(parties.map((userId) => ({ threadId: row.id, userId, lastActivityAt: at })));
       return row;
     });
     const where =
@@ -228,7 +231,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
       const rows = await threadViews(
         db,
         actor.userId,
-        olderThan(cursor, thread.lastActivityAt, thread.id),
+        olderThan(cursor, threadParticipant.lastActivityAt, threadParticipant.threadId),
         limit + 1,
       );
       return pageOf(rows, limit, (t) => ({ at: new Date(t.lastActivityAt), id: t.id }));

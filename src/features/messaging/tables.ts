@@ -56,11 +56,19 @@ export const threadParticipant = pgTable(
     readAt: timestamp("read_at", { withTimezone: true }),
     /** Unread messages up to this time have been e-mailed to the participant (unread-mail.ts). */
     mailedThrough: timestamp("mailed_through", { withTimezone: true }),
+    /**
+     * The thread's last_activity_at, copied to each participant in the statement that changes it
+     * (message-writer.ts): the inbox selects by user and orders by this time, and only a copy on
+     * this row lets one index serve both.
+     */
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.threadId, t.userId] }),
-    // The inbox and the unread badge start from a user's participations.
-    index("thread_participant_user_idx").on(t.userId),
+    // The inbox reads a user's threads newest activity first, one page from this index scanned
+    // backwards (which is DESC NULLS FIRST, the order the query asks for); the unread badge starts
+    // from the same participations.
+    index("thread_participant_inbox_idx").on(t.userId, t.lastActivityAt, t.threadId),
   ],
 );
 

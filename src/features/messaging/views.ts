@@ -43,7 +43,9 @@ export const unreadCount = sql<number>`(
 
 /**
  * The threads a user takes part in, with what the inbox shows: the job, both parties, the newest
- * message and the unread count. `where` narrows (one thread, or a page after a cursor).
+ * message and the unread count. `where` narrows (one thread, or a page after a cursor). Ordered
+ * by the participant's copy of the activity time, so a page comes from thread_participant_inbox_idx
+ * however many threads the user has.
  */
 export async function threadViews(db: Db, userId: string, where: SQL | undefined, limit: number) {
   // A bid's thread is about its bid, a contract's about the bid it was hired from.
@@ -59,7 +61,7 @@ export async function threadViews(db: Db, userId: string, where: SQL | undefined
     .from(threadParticipant)
     .innerJoin(thread, eq(thread.id, threadParticipant.threadId))
     .where(and(eq(threadParticipant.userId, userId), where))
-    .orderBy(desc(thread.lastActivityAt), desc(thread.id))
+    .orderBy(desc(threadParticipant.lastActivityAt), desc(threadParticipant.threadId))
     .limit(limit);
   const ids = rows.map((r) => r.thread.id);
   const [people, latest] = await Promise.all([participantsOf(db, ids), lastMessages(db, ids)]);

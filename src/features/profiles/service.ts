@@ -7,6 +7,7 @@ import { AppError } from "../../server/errors.ts";
 import { imageTools } from "../../server/images.ts";
 import type { Storage } from "../../server/storage/storage.ts";
 import { userNameOf } from "../accounts/people.ts";
+import { syncAssistantExperience } from "../bids/experience-sync.ts";
 import { syncAssistantOverlaps } from "../bids/overlap-sync.ts";
 import type { AssistantProfileInput, ClientProfileInput, PublicAssistantProfile } from "./schema.ts";
 import { assistantProfile, clientProfile } from "./tables.ts";
@@ -64,9 +65,16 @@ export function createProfilesService(db: Db, storage: Storage) {
           .insert(assistantProfile)
           .values({ ...values, userId: actor.userId })
           .onConflictDoUpdate({ target: assistantProfile.userId, set: values })
-          .returning({ weeklyHours: assistantProfile.weeklyHours, timeZone: assistantProfile.timeZone });
-        // Clients sort bids by working-hour overlap: new hours show in the bids at once.
-        if (saved) await syncAssistantOverlaps(tx, actor.userId, saved);
+          .returning({
+            weeklyHours: assistantProfile.weeklyHours,
+            timeZone: assistantProfile.timeZone,
+            yearsExperience: assistantProfile.yearsExperience,
+          });
+        // Clients sort bids by working-hour overlap and by experience: both show in the bids at once.
+        if (saved) {
+          await syncAssistantOverlaps(tx, actor.userId, saved);
+          await syncAssistantExperience(tx, actor.userId, saved.yearsExperience);
+        }
       });
       return this.getAssistant(actor.userId);
     },
