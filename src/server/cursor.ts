@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, lt, lte, or, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, eq, gt, gte, lt, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "./errors.ts";
 
@@ -27,6 +27,22 @@ export function olderThan(cursor: string | undefined, at: SQLWrapper, id: PgColu
   if (!cursor) return undefined;
   const c = decodeCursor(cursor);
   return and(lte(at, c.at), or(lt(at, c.at), and(eq(at, c.at), lt(id, c.id))));
+}
+
+/**
+ * `olderThan` for a prepared query (db/prepared.ts): the cursor's values come as the placeholders
+ * `cursorAt` (ISO time) and `cursorId`, which `cursorValues` fills.
+ */
+export function olderThanPlaceholders(at: SQLWrapper, id: PgColumn): SQL | undefined {
+  const c = { at: sql.placeholder("cursorAt"), id: sql.placeholder("cursorId") };
+  return and(lte(at, c.at), or(lt(at, c.at), and(eq(at, c.at), lt(id, c.id))));
+}
+
+/** The placeholders' values for a cursor (none: a first page). */
+export function cursorValues(cursor: string | undefined) {
+  if (!cursor) return {};
+  const c = decodeCursor(cursor);
+  return { cursorAt: c.at.toISOString(), cursorId: c.id };
 }
 
 /** The condition "after the cursor" for a list ordered soonest first by (at, id) (bound as above). */

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, lt, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Actor } from "../../server/auth/actor.ts";
-import { decodeCursor, olderThan, pageOf } from "../../server/cursor.ts";
+import { cursorValues, olderThan, olderThanPlaceholders, pageOf } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
 import { byShape, shapeOf } from "../../server/db/prepared.ts";
 import { AppError } from "../../server/errors.ts";
@@ -85,7 +85,6 @@ export function createJobsService(db: Db, notifier: Notifier) {
   // filters present: c category, m pricing model, r minimum rate, k cursor.
   const boardQuery = byShape((shape: string) => {
     const has = (letter: string) => shape.includes(letter);
-    const at = sql.placeholder("cursorAt");
     return (
       db
         .select()
@@ -102,16 +101,7 @@ export function createJobsService(db: Db, notifier: Notifier) {
                   eq(job.currency, sql.placeholder("currency")),
                 )
               : undefined,
-            // The leading bound starts the index scan at the cursor (see server/cursor.ts).
-            has("k")
-              ? and(
-                  lte(job.publishedAt, at),
-                  or(
-                    lt(job.publishedAt, at),
-                    and(eq(job.publishedAt, at), lt(job.id, sql.placeholder("cursorId"))),
-                  ),
-                )
-              : undefined,
+            has("k") ? olderThanPlaceholders(job.publishedAt, job.id) : undefined,
           ),
         )
         // NULLS LAST as in job_board_idx, so PostgreSQL reads the index in order instead of
@@ -237,20 +227,18 @@ export function createJobsService(db: Db, notifier: Notifier) {
       cursor?: string | undefined;
       limit: number;
     }) {
-      const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
       const filters = {
         c: query.category,
         m: query.pricingModel,
         r: query.minRateMinor,
-        k: cursor,
+        k: query.cursor,
       };
       const rows = await boardQuery(shapeOf(filters)).execute({
         category: query.category,
         pricingModel: query.pricingModel,
         minRateMinor: query.minRateMinor,
         currency: query.currency ?? "EUR",
-        cursorAt: cursor?.at.toISOString(),
-        cursorId: cursor?.id,
+        ...cursorValues(query.cursor),
         limit: query.limit + 1,
       });
       const page = pageOf(rows, query.limit, (r) => ({ at: r.publishedAt, id: r.id }));

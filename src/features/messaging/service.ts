@@ -23,7 +23,7 @@ import { createMessageWriter } from "./message-writer.ts";
 import { checkContacts, requireEditable, requireOwnLiveMessage, requireParticipant } from "./policy.ts";
 import type { EditMessageInput, Message, PostMessageInput, Thread, UnreadCounts } from "./schema.ts";
 import { message, thread, threadParticipant } from "./tables.ts";
-import { checksContacts, threadViews, toMessage, unreadCounts } from "./views.ts";
+import { checksContacts, createThreadViews, toMessage, unreadCounts } from "./views.ts";
 
 export interface MessagingOptions {
   /**
@@ -52,6 +52,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
   const flood = createFloodGuard(options.flood ?? DEFAULT_FLOOD_LIMIT, now, options.floodStore);
   const typingThrottle = createSignalThrottle({ max: 1, windowMs: 3_000 }, now);
   const writer = createMessageWriter(db, options.log);
+  const threadViews = createThreadViews(db);
 
   function deliver(deliveries: Delivery[]) {
     try {
@@ -134,7 +135,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
   }
 
   async function view(actor: Actor, threadId: string): Promise<Thread> {
-    const [found] = await threadViews(db, actor.userId, eq(thread.id, threadId), 1);
+    const [found] = await threadViews(actor.userId, { threadId }, 1);
     if (!found) throw new AppError("not_found");
     return found;
   }
@@ -157,7 +158,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
     const where =
       subject.kind === "bid" ? eq(thread.bidId, subject.bidId) : eq(thread.contractId, subject.contractId);
     const [existing] = await db.select({ id: thread.id }).from(thread).where(where);
-    const [found] = existing ? await threadViews(db, viewerId, eq(thread.id, existing.id), 1) : [];
+    const [found] = existing ? await threadViews(viewerId, { threadId: existing.id }, 1) : [];
     if (!found) throw new AppError("not_found");
     return { thread: found, created: Boolean(created) };
   }
@@ -228,12 +229,7 @@ export function createMessagingService(db: Db, storage: Storage, options: Messag
 
     /** One's threads, newest activity first. */
     async list(actor: Actor, cursor: string | undefined, limit: number) {
-      const rows = await threadViews(
-        db,
-        actor.userId,
-        olderThan(cursor, threadParticipant.lastActivityAt, threadParticipant.threadId),
-        limit + 1,
-      );
+      const rows = await threadViews(actor.userId, { cursor }, limit + 1);
       return pageOf(rows, limit, (t) => ({ at: new Date(t.lastActivityAt), id: t.id }));
     },
 

@@ -1,5 +1,7 @@
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { cursorValues, olderThanPlaceholders } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
+import { byShape } from "../../server/db/prepared.ts";
 import { userNameOf } from "../accounts/people.ts";
 import { bidJobOf, bidStatusOf } from "../bids/reads.ts";
 import { contractBidOf } from "../contracts/reads.ts";
@@ -41,82 +43,113 @@ export const unreadCount = sql<number>`(
     AND (thread_participant.read_up_to_at IS NULL
       OR (m.created_at, m.id) > (thread_participant.read_up_to_at, thread_participant.read_up_to_id)))`;
 
+/** Which threads a view asks for: one by id, a page after a cursor, or the first page. */
+export type ThreadFilter = { threadId: string } | { cursor: string | undefined };
+
+/** A list of ids as one parameter (a PostgreSQL array literal), so the statement stays the same. */
+const idList = (ids: string[]) => `{${ids.join(",")}}`;
+
 /**
  * The threads a user takes part in, with what the inbox shows: the job, both parties, the newest
- * message and the unread count. `where` narrows (one thread, or a page after a cursor). Ordered
- * by the participant's copy of the activity time, so a page comes from thread_participant_inbox_idx
- * however many threads the user has.
+ * message and the unread count. Ordered by the participant's copy of the activity time, so a page
+ * comes from thread_participant_inbox_idx however many threads the user has. The three statements
+ * are prepared once (db/prepared.ts): every inbox view and every thread opened reads them.
  */
-export async function threadViews(db: Db, userId: string, where: SQL | undefined, limit: number) {
+export function createThreadViews(db: Db) {
   // A bid's thread is about its bid, a contract's about the bid it was hired from.
   const aboutBid = sql<string>`coalesce(${thread.bidId}, ${contractBidOf(thread.contractId)})`;
-  const rows = await db
-    .select({
-      thread,
-      unread: unreadCount,
-      jobId: bidJobOf(aboutBid),
-      jobTitle: jobTitleOf(bidJobOf(aboutBid)),
-      bidStatus: bidStatusOf(aboutBid),
-    })
-    .from(threadParticipant)
-    .innerJoin(thread, eq(thread.id, threadParticipant.threadId))
-    .where(and(eq(threadParticipant.userId, userId), where))
-    .orderBy(desc(threadParticipant.lastActivityAt), desc(threadParticipant.threadId))
-    .limit(limit);
-  const ids = rows.map((r) => r.thread.id);
-  const [people, latest] = await Promise.all([participantsOf(db, ids), lastMessages(db, ids)]);
-  return rows.map(
-    (r): Thread => ({
-      id: r.thread.id,
-      kind: r.thread.kind as ThreadKind,
-      bidId: r.thread.bidId,
-      contractId: r.thread.contractId,
-      jobId: r.jobId,
-      jobTitle: r.jobTitle,
-      participants: people.get(r.thread.id) ?? [],
-      lastMessage: latest.get(r.thread.id) ?? null,
-      lastActivityAt: r.thread.lastActivityAt.toISOString(),
-      unread: r.unread,
-      contactCheck: checksContacts(r.thread.kind, r.bidStatus),
-      createdAt: r.thread.createdAt.toISOString(),
-    }),
+  const page = byShape((shape) =>
+    db
+      .select({
+        thread,
+        unread: unreadCount,
+        jobId: bidJobOf(aboutBid),
+        jobTitle: jobTitleOf(bidJobOf(aboutBid)),
+        bidStatus: bidStatusOf(aboutBid),
+      })
+      .from(threadParticipant)
+      .innerJoin(thread, eq(thread.id, threadParticipant.threadId))
+      .where(
+        and(
+          eq(threadParticipant.userId, sql.placeholder("userId")),
+          shape === "t" ? eq(thread.id, sql.placeholder("threadId")) : undefined,
+          shape === "k"
+            ? olderThanPlaceholders(threadParticipant.lastActivityAt, threadParticipant.threadId)
+            : undefined,
+        ),
+      )
+      .orderBy(desc(threadParticipant.lastActivityAt), desc(threadParticipant.threadId))
+      .limit(sql.placeholder("limit"))
+      .prepare(`thread_views_${shape || "first"}`),
   );
+  const people = db
+    .select({ p: threadParticipant, name: userNameOf(threadParticipant.userId) })
+    .from(threadParticipant)
+    .where(sql`${threadParticipant.threadId} = ANY(${sql.placeholder("ids")}::uuid[])`)
+    .orderBy(threadParticipant.userId)
+    .prepare("thread_views_people");
+  const latest = db
+    .selectDistinctOn([message.threadId])
+    .from(message)
+    .where(sql`${message.threadId} = ANY(${sql.placeholder("ids")}::uuid[])`)
+    .orderBy(message.threadId, desc(message.createdAt), desc(message.id))
+    .prepare("thread_views_latest");
+
+  async function participantsOf(threadIds: string[]) {
+    const map = new Map<string, Thread["participants"]>();
+    if (!threadIds.length) return map;
+    for (const { p, name } of await people.execute({ ids: idList(threadIds) })) {
+      const list = map.get(p.threadId) ?? [];
+      list.push({
+        userId: p.userId,
+        name,
+        readUpToId: p.readUpToId,
+        readAt: p.readAt?.toISOString() ?? null,
+      });
+      map.set(p.threadId, list);
+    }
+    return map;
+  }
+
+  async function lastMessages(threadIds: string[]) {
+    const map = new Map<string, Message>();
+    if (!threadIds.length) return map;
+    for (const row of await latest.execute({ ids: idList(threadIds) })) {
+      const m = toMessage(row);
+      map.set(row.threadId, { ...m, body: m.body.slice(0, PREVIEW_CHARS) });
+    }
+    return map;
+  }
+
+  return async function threadViews(userId: string, filter: ThreadFilter, limit: number): Promise<Thread[]> {
+    const rows =
+      "threadId" in filter
+        ? await page("t").execute({ userId, threadId: filter.threadId, limit })
+        : await page(filter.cursor ? "k" : "").execute({ userId, ...cursorValues(filter.cursor), limit });
+    const ids = rows.map((r) => r.thread.id);
+    const [people, latest] = await Promise.all([participantsOf(ids), lastMessages(ids)]);
+    return rows.map(
+      (r): Thread => ({
+        id: r.thread.id,
+        kind: r.thread.kind as ThreadKind,
+        bidId: r.thread.bidId,
+        contractId: r.thread.contractId,
+        jobId: r.jobId,
+        jobTitle: r.jobTitle,
+        participants: people.get(r.thread.id) ?? [],
+        lastMessage: latest.get(r.thread.id) ?? null,
+        lastActivityAt: r.thread.lastActivityAt.toISOString(),
+        unread: r.unread,
+        contactCheck: checksContacts(r.thread.kind, r.bidStatus),
+        createdAt: r.thread.createdAt.toISOString(),
+      }),
+    );
+  };
 }
 
 /** Before hire only: a bid thread stops checking once its bid is hired, contract threads never do. */
 export const checksContacts = (kind: string, bidStatus: string | null) =>
   kind === "bid" && bidStatus !== "hired";
-
-async function participantsOf(db: Db, threadIds: string[]) {
-  const map = new Map<string, Thread["participants"]>();
-  if (!threadIds.length) return map;
-  const rows = await db
-    .select({ p: threadParticipant, name: userNameOf(threadParticipant.userId) })
-    .from(threadParticipant)
-    .where(inArray(threadParticipant.threadId, threadIds))
-    .orderBy(threadParticipant.userId);
-  for (const { p, name } of rows) {
-    const list = map.get(p.threadId) ?? [];
-    list.push({ userId: p.userId, name, readUpToId: p.readUpToId, readAt: p.readAt?.toISOString() ?? null });
-    map.set(p.threadId, list);
-  }
-  return map;
-}
-
-async function lastMessages(db: Db, threadIds: string[]) {
-  const map = new Map<string, Message>();
-  if (!threadIds.length) return map;
-  const rows = await db
-    .selectDistinctOn([message.threadId])
-    .from(message)
-    .where(inArray(message.threadId, threadIds))
-    .orderBy(message.threadId, desc(message.createdAt), desc(message.id));
-  for (const row of rows) {
-    const m = toMessage(row);
-    map.set(row.threadId, { ...m, body: m.body.slice(0, PREVIEW_CHARS) });
-  }
-  return map;
-}
 
 /** Unread messages per thread (only threads with any) and in total. */
 export async function unreadCounts(db: Db, userId: string) {
