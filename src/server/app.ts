@@ -2,7 +2,7 @@ import { join } from "node:path";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import { Redis } from "ioredis";
 import type { Registry } from "prom-client";
 import { ROOM_KINDS } from "../features/calls/schema.ts";
@@ -29,6 +29,7 @@ import { registerOpenApi } from "./http/openapi.ts";
 import { registerProblemHandling } from "./http/problems.ts";
 import { registerSameOrigin } from "./http/same-origin.ts";
 import { registerSecurityHeaders } from "./http/security-headers.ts";
+import { responseSerializer } from "./http/serializer.ts";
 import { registerStorableInput } from "./http/storable-input.ts";
 import { registerWeb } from "./http/web.ts";
 import { startJobs } from "./jobs/boss.ts";
@@ -73,7 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   const app = Fastify(serverOptions);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(config.env === "test"));
   // JSON only: anything else is a 415, never a silently ignored body.
   app.removeContentTypeParser(["text/plain"]);
   const setFallback = registerProblemHandling(app);
