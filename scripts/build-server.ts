@@ -37,3 +37,14 @@ await build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
+
+// The new, migrated embedded database a first start copies instead of creating its own
+// (src/server/db/template.ts).
+const { openPglite } = await import("../src/server/db/client.ts");
+const { migrate } = await import("../src/server/db/migrate.ts");
+const { writeTemplate } = await import("../src/server/db/template.ts");
+await writeTemplate(async (dataDir) => {
+  const database = await openPglite(dataDir);
+  await migrate(database);
+  await database.close();
+});
