@@ -123,7 +123,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // Every route, /api/auth/* included: Better Auth's own origin check stays behind it.
   registerSameOrigin(app, config.publicUrl);
   await registerCompression(app);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false }) : undefined;
+  // Every API request counts its rate limit here and every message its flood window: commands
+  // issued in the same tick (concurrent requests) go out as one write, not a system call each.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: false, enableAutoPipelining: true })
+    : undefined;
   if (redis) app.addHook("onClose", async () => void redis.disconnect());
   await app.register(rateLimit, {
     global: true,

@@ -7,6 +7,11 @@ let loaded: Promise<typeof sharpType> | undefined;
  * does not carry the native library and its thread pool in memory.
  */
 export function imageTools(): Promise<typeof sharpType> {
-  loaded ??= import("sharp").then((m) => m.default);
+  loaded ??= import("sharp").then((m) => {
+    // libvips keeps up to 50 MB of recent images and operations for reuse; each upload here is
+    // resized once (a thumbnail), so the cache held memory and never saved work.
+    m.default.cache(false);
+    return m.default;
+  });
   return loaded;
 }

@@ -18,7 +18,12 @@ export interface NewUser {
  * Creates a user with a password through Better Auth's own adapter (so hashing and ids match a
  * real sign-up), bypassing the HTTP sign-up flow. Used by the demo seed, the admin script and tests.
  */
-export async function createUserWithPassword(auth: Auth, input: NewUser): Promise<{ id: string }> {
+export async function createUserWithPassword(
+  auth: Auth,
+  input: NewUser,
+  /** The password's hash made already (the demo seed hashes its one shared password once). */
+  passwordHash?: string,
+): Promise<{ id: string }> {
   const ctx = await auth.$context;
   const created = await ctx.internalAdapter.createUser(
     {
@@ -35,7 +40,7 @@ export async function createUserWithPassword(auth: Auth, input: NewUser): Promis
     userId: created.id,
     providerId: "credential",
     accountId: created.id,
-    password: await ctx.password.hash(input.password),
+    password: passwordHash ?? (await ctx.password.hash(input.password)),
   });
   return { id: created.id };
 }
@@ -43,4 +48,9 @@ export async function createUserWithPassword(auth: Auth, input: NewUser): Promis
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db.select().from(user).where(eq(user.email, email.toLowerCase()));
   return row;
+}
+
+/** The password's hash as Better Auth stores it. */
+export async function hashPassword(auth: Auth, password: string): Promise<string> {
+  return (await auth.$context).password.hash(password);
 }

@@ -33,7 +33,7 @@ const MESSENGER_LINK =
 const SKYPE_URI = /\bskype:[\w.:-]{3,}/gi;
 const MESSENGERS = String.raw`whats\s?app|telegram|skype|signal|threema|viber|wechat|discord|snapchat|instagram|insta`;
 /** Words people put between the messenger's name and the handle ("mein Skype-Name ist …"). */
-const FILLER = String.raw`(?:[\s-]*(?:id|name|handle|nick(?:name)?|user(?:name)?|benutzername|nummer|number|nr\.?|kontakt|contact|ist|is|lautet|heißt|unter|at|on|über|via|add|me|mich|:|=|->|→))*`;
+const FILLER = String.raw`(?:[\s-]*(?:id|name|handle|nick(?:name)?|user(?:name)?|benutzername|nummer|number|nr\.?|kontakt|contact|ist|is|lautet|heißt|unter|at|on|über|via|add|me|mich|:|=|->|\u2192))*`;
 /** After the name: a handle after ":" or "=", or any token that looks like one (has @ . _ or a digit). */
 const HANDLE_AFTER_NAME = new RegExp(
   String.raw`\b(?:${MESSENGERS})\b${FILLER}\s*(?:[:=]\s*[\w.@+:-]{3,}|[+@]?[\w-]*[._\d@:][\w.@:-]*[\w]|@[a-z][\w]{3,})`,
@@ -43,7 +43,10 @@ const HANDLE_AFTER_NAME = new RegExp(
 const AT_HANDLE = /(?<![\w.@])@[a-z][a-z0-9_]{4,31}\b(?![.@]\w)/gi;
 
 // Phone numbers: a run of digits with the separators people type, then judged by its shape.
-const PHONE_CANDIDATE = /(?<![\w+€$£])(?:\+\s?|00)?(?:\(\s?\d[\d\s]*\)\s?)?\d(?:[ \t./\-()]{0,3}\d)+\)?/g;
+// The euro sign and the arrow are written as \u escapes: a single character above Latin-1 in the
+// server bundle makes V8 keep all of its source (7 MB) as two-byte text, 7 MB more memory.
+const PHONE_CANDIDATE =
+  /(?<![\w+\u20AC$£])(?:\+\s?|00)?(?:\(\s?\d[\d\s]*\)\s?)?\d(?:[ \t./\-()]{0,3}\d)+\)?/g;
 const NANP = /^\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}$/;
 
 /** Things that look like digit runs but are not phone numbers; masked before the phone scan. */
@@ -54,8 +57,8 @@ const NOT_PHONES = [
   // Times and ranges of times: 09:00, 9:00–17:30.
   /\b\d{1,2}:\d{2}(?::\d{2})?\b/g,
   // Money before or after a currency: 1.234,56 €, € 3.000, 30 EUR, USD 1,500.00, 35 Euro/h.
-  /(?:[€$£]|\b(?:eur|euro|usd|chf|gbp)\b)\s?\d[\d.,' ]*\d?/gi,
-  /\d[\d.,' ]*\s?(?:[€$£]|\b(?:eur|euro|euros|usd|chf|gbp|cent|ct)\b)/gi,
+  /(?:[\u20AC$£]|\b(?:eur|euro|usd|chf|gbp)\b)\s?\d[\d.,' ]*\d?/gi,
+  /\d[\d.,' ]*\s?(?:[\u20AC$£]|\b(?:eur|euro|euros|usd|chf|gbp|cent|ct)\b)/gi,
   // Percentages and plain decimals with a comma (1.234,56).
   /\d[\d.,]*\s?%/g,
   /\b\d{1,3}(?:\.\d{3})+,\d{2}\b/g,

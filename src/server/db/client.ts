@@ -6,6 +6,7 @@ import pg from "pg";
 import { lockDataDir } from "./lock.ts";
 import { type PgliteClient, startPgliteThread } from "./pglite-threaded.ts";
 import * as schema from "./schema.ts";
+import { copyTemplate } from "./template.ts";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -24,14 +25,16 @@ export function connectPostgres(url: string, max = 10): Database {
 }
 
 // PostgreSQL's default 128 MB of shared buffers is most of the embedded server's memory; a
-// single-process laptop database is well served by far less.
-const EMBEDDED_SHARED_BUFFERS = "16MB";
+// single-process laptop database is well served by far less. Given at every start (a setting
+// stored with ALTER SYSTEM took effect only at the next, so a new data directory opened twice).
+export const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
 
 /** The embedded database of `npm start`, on disk, in its own thread (decision 0024). */
 export async function openPglite(dataDir: string): Promise<Database> {
   const unlock = lockDataDir(dataDir);
   try {
-    return wrapPglite(await startPgliteThread(`${dataDir}/pg`, EMBEDDED_SHARED_BUFFERS), unlock);
+    copyTemplate(`${dataDir}/pg`);
+    return wrapPglite(await startPgliteThread(`${dataDir}/pg`, EMBEDDED_START_PARAMS), unlock);
   } catch (error) {
     unlock();
     throw error;

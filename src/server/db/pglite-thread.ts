@@ -5,21 +5,12 @@ import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { errorFields, type Reply, type Request } from "./pglite-protocol.ts";
 
-const { dataDir, sharedBuffers } = workerData as { dataDir: string; sharedBuffers: string };
+const { dataDir, startParams } = workerData as { dataDir: string; startParams: string[] };
 const port = parentPort;
 if (!port) throw new Error("pglite-thread.ts runs as a worker thread");
 
-async function open(): Promise<PGlite> {
-  let pglite = await PGlite.create({ dataDir });
-  const { rows } = await pglite.query<{ shared_buffers: string }>("SHOW shared_buffers");
-  if (rows[0]?.shared_buffers !== sharedBuffers) {
-    // Takes effect at the next start, so the first start of a new data directory reopens once.
-    await pglite.exec(`ALTER SYSTEM SET shared_buffers = '${sharedBuffers}'`);
-    await pglite.close();
-    pglite = await PGlite.create({ dataDir });
-  }
-  return pglite;
-}
+/** PGlite's start parameters carry the settings (client.ts), so a new data directory opens once. */
+const open = () => PGlite.create({ dataDir, startParams });
 
 /** Open transactions by number: the handle, how to end it (commit: its callback returns), its outcome. */
 const transactions = new Map<

@@ -33,8 +33,8 @@ function rawTypes(parsers: QueryOptions["parsers"]): number[] | undefined {
  * transactions are sent to the thread and their answers awaited, so the app's event loop keeps
  * serving while a query runs.
  */
-export async function startPgliteThread(dataDir: string, sharedBuffers: string): Promise<PgliteClient> {
-  const worker = new Worker(ENTRY, { workerData: { dataDir, sharedBuffers } });
+export async function startPgliteThread(dataDir: string, startParams: string[]): Promise<PgliteClient> {
+  const worker = new Worker(ENTRY, { workerData: { dataDir, startParams } });
   const pending = new Map<number, Pending>();
   let next = 1;
   let failure: Error | undefined;

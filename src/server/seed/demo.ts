@@ -1,6 +1,6 @@
 import { count, inArray, or } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { createUserWithPassword, type NewUser } from "../../features/accounts/factory.ts";
+import { createUserWithPassword, hashPassword, type NewUser } from "../../features/accounts/factory.ts";
 import type { Role } from "../../features/accounts/schema.ts";
 import { user } from "../../features/accounts/tables.ts";
 import { contract } from "../../features/contracts/tables.ts";
@@ -105,8 +105,17 @@ export async function seedDemo(app: FastifyInstance): Promise<void> {
   }
   await app.database.db.delete(user).where(inArray(user.email, emails));
   const ids = new Map<string, { id: string; roles: Role[] }>();
+  // One hash for the one published password: each is a deliberately slow scrypt (~0.1 s of a core),
+  // eight of them were a noticeable part of a first start, and a shared salt protects nothing
+  // for a password printed in the README.
+  const hash = await hashPassword(app.auth, DEMO_PASSWORD);
   for (const demo of DEMO_USERS) {
-    ids.set(demo.email, { id: (await createUserWithPassword(app.auth, demo)).id, roles: demo.roles });
+    const { id } = await createUserWithPassword(
+      app.auth,
+      demo,
+      demo.password === DEMO_PASSWORD ? hash : undefined,
+    );
+    ids.set(demo.email, { id, roles: demo.roles });
   }
   await seedMarketplace(app, ids);
   app.log.info({ accounts: emails }, `demo accounts ready (password ${DEMO_PASSWORD})`);
