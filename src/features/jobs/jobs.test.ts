@@ -156,6 +156,10 @@ describe("posting jobs", () => {
     ).json();
     expect(second.items.map((j: { id: string }) => j.id)).toEqual([a.id]);
     expect(second.nextCursor).toBeNull();
+    // An empty cursor is the first page (a form that sends every field, filled or not).
+    const blank = await anonymous.get("/api/v1/job-board?category=travel_planning&limit=2&cursor=");
+    expect(blank.statusCode).toBe(200);
+    expect(blank.json().items.map((j: { id: string }) => j.id)).toEqual([c.id, b.id]);
 
     // A rate in pounds does not compare with one in euros: the filter takes the currency too.
     const pounds = await postJob(client, {

@@ -231,7 +231,8 @@ export function createJobsService(db: Db, notifier: Notifier) {
         c: query.category,
         m: query.pricingModel,
         r: query.minRateMinor,
-        k: query.cursor,
+        // An empty cursor is a first page, as in olderThan.
+        k: query.cursor || undefined,
       };
       const rows = await boardQuery(shapeOf(filters)).execute({
         category: query.category,
