@@ -15,7 +15,7 @@ import {
   uniqueEmail,
   verifiedUser,
 } from "../testing/http.ts";
-import { SIGN_IN_POLICY, waitAfter } from "./sign-in-throttle.ts";
+import { createSignInThrottle, SIGN_IN_POLICY, waitAfter } from "./sign-in-throttle.ts";
 
 // The throttle's clock; Better Auth's address limit is out of the way (tested in auth.test.ts).
 let clock = Date.parse("2027-03-01T09:00:00Z");
@@ -71,6 +71,16 @@ describe("per-account sign-in throttle", () => {
     expect((await signIn(email, GOOD_PASSWORD)).statusCode).toBe(200);
     // A success starts the count afresh.
     for (let i = 0; i < 5; i++) expect((await signIn(email, "wrong-password-x")).statusCode).toBe(401);
+  });
+
+  it("admits an attempt that read the clock just before one that took the lock first", async () => {
+    const email = await account();
+    // Better Auth is not involved: the throttle itself, as two requests at once meet it.
+    const throttle = createSignInThrottle(app.database.db, SIGN_IN_POLICY, () => new Date(clock));
+    await throttle.admit(email);
+    advance(-5);
+    await expect(throttle.admit(email)).resolves.toBeDefined();
+    advance(5);
   });
 
   it("grows the wait with each further failure, and counts parallel guesses before checking them", async () => {

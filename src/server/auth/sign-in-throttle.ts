@@ -84,10 +84,12 @@ export function createSignInThrottle(
         const since = at.getTime() - before.getTime();
         const failures = since > policy.forgetAfterMs ? 0 : (found?.failures ?? 0);
         const wait = waitAfter(failures, policy);
-        if (since < wait) return { before, waitUntil: new Date(before.getTime() + wait) };
+        // Two attempts at once can take the lock in the other order than they read the clock:
+        // `since` is then below zero, which must not count as waiting when no wait is due.
+        if (wait > 0 && since < wait) return { before, waitUntil: new Date(before.getTime() + wait) };
         await tx
           .update(signInThrottle)
-          .set({ failures: failures + 1, lastAttemptAt: at })
+          .set({ failures: failures + 1, lastAttemptAt: since < 0 ? before : at })
           .where(eq(signInThrottle.email, email));
         return { before, waitUntil: undefined };
       });

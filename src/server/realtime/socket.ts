@@ -66,9 +66,9 @@ const refusalFields = (error: unknown) =>
 
 /**
  * The live channel at /api/ws: authenticated by the session cookie, opened only from allowed
- * origins, one room per user. After a reconnect the client passes `?after=<last event id>` and
- * first receives what it missed (it may see an event twice around the switch; ids make that
- * harmless). Heartbeats find dead peers; a client that stops reading is dropped, and one that sends
+ * origins, one room per user. After a reconnect the client passes `?after=<watermark>` (from the
+ * last "ready" frame) and first receives what it may have missed (it may see an event twice around
+ * the switch; ids make that harmless). Heartbeats find dead peers; a client that stops reading is dropped, and one that sends
  * more than its frame budget is closed with 1008 before its frames cost anything.
  */
 export async function registerRealtime(app: FastifyInstance, options: RealtimeOptions) {
