@@ -231,8 +231,7 @@ export function createJobsService(db: Db, notifier: Notifier) {
         c: query.category,
         m: query.pricingModel,
         r: query.minRateMinor,
-        // An empty cursor is a first page, as in olderThan.
-        k: query.cursor || undefined,
+        k: query.cursor,
       };
       const rows = await boardQuery(shapeOf(filters)).execute({
         category: query.category,

@@ -32,17 +32,15 @@ const DEFAULT_LIMITS: WriterLimits = { inFlight: 2, batch: 100 };
 // column types, so the statement's text is the same whatever the batch holds. Built by Drizzle as
 // a multi-row VALUES, a batch of 100 took 1,300 parameters and a query walk per value: the largest
 // single cost of sending a message under load (CPU profile of bench/messages.ts).
-const columns = Object.values(getTableColumns(message));
+const columns = Object.entries(getTableColumns(message));
 const messageColumns = sql.join(
-  columns.map((c) => sql.identifier(c.name)),
+  columns.map(([, c]) => sql.identifier(c.name)),
   sql`, `,
 );
-const messageRecord = sql.raw(columns.map((c) => `"${c.name}" ${c.getSQLType()}`).join(", "));
+const messageRecord = sql.raw(columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(", "));
 /** A row in the shape of the record above: keyed by column name, dates as ISO text. */
 const asRecord = (row: MessageRow) =>
-  Object.fromEntries(
-    Object.entries(getTableColumns(message)).map(([key, c]) => [c.name, row[key as keyof MessageRow]]),
-  );
+  Object.fromEntries(columns.map(([key, c]) => [c.name, row[key as keyof MessageRow]]));
 
 /**
  * Stores messages with their threads' activity times (on the thread and on each participant's
@@ -53,9 +51,9 @@ const asRecord = (row: MessageRow) =>
  * system calls exactly when they are scarce. Each message's promise settles with its own event
  * numbers; one message the database refuses does not take the others in its statement with it.
  *
- * Lock order (why batches cannot deadlock): the event log takes the recipients' counters sorted by
- * user, before the thread and participant rows are updated; two statements that share a thread
- * share its participants, so they queue on the counters before either touches the thread.
+ * Lock order (why batches cannot deadlock): the event log locks nothing but its new rows
+ * (decision 0025); a statement locks its threads' rows, then their participants' rows, each sorted
+ * (`ORDER BY … FOR UPDATE`), so two statements that share threads queue on the first shared one.
  */
 export function createMessageWriter(
   db: Db,
@@ -78,15 +76,21 @@ export function createMessageWriter(
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(batch.map((b) => asRecord(b.row)))}::jsonb)
           AS m(${messageRecord})
       ),
+      touch AS (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(touches)}::jsonb) AS g(id uuid, at timestamptz)
+      ),
       touched AS (
-        UPDATE ${thread} SET last_activity_at = greatest(${thread.lastActivityAt}, g.at)
-        FROM jsonb_to_recordset(${JSON.stringify(touches)}::jsonb) AS g(id uuid, at timestamptz)
-        WHERE ${thread.id} = g.id
+        UPDATE ${thread} SET last_activity_at = greatest(${thread.lastActivityAt}, l.at)
+        FROM (SELECT t.id, g.at FROM ${thread} t JOIN touch g ON t.id = g.id ORDER BY t.id FOR UPDATE OF t) l
+        WHERE ${thread.id} = l.id
       ),
       touched_participants AS (
-        UPDATE ${threadParticipant} SET last_activity_at = greatest(${threadParticipant.lastActivityAt}, g.at)
-        FROM jsonb_to_recordset(${JSON.stringify(touches)}::jsonb) AS g(id uuid, at timestamptz)
-        WHERE ${threadParticipant.threadId} = g.id
+        UPDATE ${threadParticipant} SET last_activity_at = greatest(${threadParticipant.lastActivityAt}, l.at)
+        FROM (
+          SELECT p.thread_id, p.user_id, g.at FROM ${threadParticipant} p JOIN touch g ON p.thread_id = g.id
+          ORDER BY p.thread_id, p.user_id FOR UPDATE OF p
+        ) l
+        WHERE ${threadParticipant.threadId} = l.thread_id AND ${threadParticipant.userId} = l.user_id
       ),
       ${log.ctes(batch.map((b) => b.item))}
       SELECT n, user_id, seq FROM log_numbered`);

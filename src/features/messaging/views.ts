@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { cursorValues, olderThanPlaceholders } from "../../server/cursor.ts";
 import type { Db } from "../../server/db/client.ts";
-import { byShape } from "../../server/db/prepared.ts";
+import { byShape, shapeOf } from "../../server/db/prepared.ts";
 import { userNameOf } from "../accounts/people.ts";
 import { bidJobOf, bidStatusOf } from "../bids/reads.ts";
 import { contractBidOf } from "../contracts/reads.ts";
@@ -125,7 +125,11 @@ export function createThreadViews(db: Db) {
     const rows =
       "threadId" in filter
         ? await page("t").execute({ userId, threadId: filter.threadId, limit })
-        : await page(filter.cursor ? "k" : "").execute({ userId, ...cursorValues(filter.cursor), limit });
+        : await page(shapeOf({ k: filter.cursor })).execute({
+            userId,
+            ...cursorValues(filter.cursor),
+            limit,
+          });
     const ids = rows.map((r) => r.thread.id);
     const [people, latest] = await Promise.all([participantsOf(ids), lastMessages(ids)]);
     return rows.map(

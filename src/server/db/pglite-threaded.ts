@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { PGlite, QueryOptions, Results } from "@electric-sql/pglite";
-import { errorFrom, type Reply, type Request } from "./pglite-protocol.ts";
+import { type ErrorFields, errorFrom, type Reply, type Request } from "./pglite-protocol.ts";
 
 /** The part of PGlite the app, Drizzle and pg-boss use: what both the thread and PGlite offer. */
 export type PgliteClient = Pick<PGlite, "query" | "exec" | "transaction" | "close">;
@@ -48,9 +48,9 @@ export async function startPgliteThread(dataDir: string, startParams: string[]):
   worker.on("exit", (code) => fail(new Error(`the database thread stopped (exit code ${code})`)));
 
   await new Promise<void>((resolve, reject) => {
-    worker.once("message", (message: { ready: boolean; error?: Reply & { ok: false } }) => {
+    worker.once("message", (message: { ready: true } | { ready: false; error: ErrorFields }) => {
       if (message.ready) resolve();
-      else reject(errorFrom((message as unknown as { error: { message: string } }).error));
+      else reject(errorFrom(message.error));
     });
     worker.once("error", reject);
   });

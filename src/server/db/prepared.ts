@@ -21,10 +21,13 @@ export function byShape<Query>(build: (shape: string) => Query) {
   };
 }
 
-/** The letters of the filters that are present, in a fixed order: the shape key of a query. */
+/**
+ * The letters of the filters that are present, in a fixed order: the shape key of a query. An
+ * empty text is no filter (a form sends `cursor=` for a first page); zero is a value.
+ */
 export function shapeOf(filters: Record<string, unknown>): string {
   return Object.entries(filters)
-    .filter(([, value]) => value !== undefined)
+    .filter(([, value]) => value !== undefined && value !== "")
     .map(([letter]) => letter)
     .join("");
 }

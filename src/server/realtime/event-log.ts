@@ -100,7 +100,8 @@ export function createEventLog(db: Db) {
         WHERE ${after === undefined ? sql`false` : sql`user_id = ${userId} AND tx >= ${after}`}
         ORDER BY tx, seq LIMIT ${limit}
       ) e ON true`);
-    const rows = (
+    // One row with the watermark even when no event matches (the lateral join's nulls).
+    const all = (
       result as unknown as {
         rows: {
           watermark: string;
@@ -111,8 +112,9 @@ export function createEventLog(db: Db) {
           created_at: unknown;
         }[];
       }
-    ).rows.filter((r) => r.seq !== null);
-    const watermark = (result as unknown as { rows: { watermark: string }[] }).rows[0]?.watermark ?? "0";
+    ).rows;
+    const watermark = all[0]?.watermark ?? "0";
+    const rows = all.filter((r) => r.seq !== null);
     const last = rows.at(-1);
     return {
       events: rows.map((r) => ({
